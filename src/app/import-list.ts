@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataError, UsageError } from '../core/errors.js';
+import type { Field } from '../core/import/headers.js';
+import { mapHeaders } from '../core/import/headers.js';
+import { dedupKey, householdKey, organisationKey } from '../core/import/keys.js';
+import { normaliseRow, type RowProblem } from '../core/import/normalise-row.js';
+import { planHousehold } from '../core/import/plan-household.js';
+import { conflictingIdProblem, describeProblem, rejectionReason } from '../core/import/problems.js';
+import {
+  addFarDated,
+  addHouseholdPlan,
+  bucketTotal,
+  emptySummary,
+  isFarDated,
+  type ImportSummary,
+} from '../core/import/summary.js';
+import { monthFromFileName, monthIndex } from '../core/month.js';
+import type { IsoDate, Month } from '../core/types.js';
+import { detectDelimiter, type Delimiter } from '../csv/delimiter.js';
+import type { Encoding } from '../csv/encoding.js';
+import { inspectFile, type FileInspection } from '../csv/inspect.js';
+import { readRecords } from '../csv/read-records.js';
+import type { ImportSession, PriorImport, RejectedRow, StagedRow, Store } from '../store/store.js';
+import { writeRejects } from './write-rejects.js';
+
+export interface ImportOptions {
+  file: string;
+  month?: Month;
+  dryRun: boolean;
+  replace: boolean;
+  force: boolean;
+  skipInvalid: boolean;
+  rejectsFile?: string;
+  encoding?: Encoding;
+  delimiter?: Delimiter;
+  customMap?: ReadonlyMap<string, Field>;
+  today: IsoDate;
+  now: () => string;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+export type ImportOutcome =
+  | { kind: 'already-imported'; file: string; prior: PriorImport }
+  | { kind: 'imported'; summary: ImportSummary };
+
+/** How many problems an error message lists; the rest is counted (and all are in the rejects file). */
+const PROBLEMS_SHOWN = 50;
+const STAGE_BATCH = 5_000;
+const HOUSEHOLD_BATCH = 1_000;
+
+/**
+ * The list's month and a check that the file exists: both are settled before the database is
+ * opened, so that a mistyped command leaves nothing behind.
+ */
+export function resolveImportMonth(options: Pick<ImportOptions, 'file' | 'month'>): Month {
+  const fileName = path.basename(options.file);
+  const month = options.month ?? monthFromFileName(fileName);
+  if (month === null) {
+    throw new UsageError(`Uit de bestandsnaam ${fileName} blijkt niet om welke maand het gaat.`, {
+      hint: 'Geef de maand op met --month JJJJ-MM, bijvoorbeeld --month 2022-03.',
+    });
+  }
+  if (!fs.existsSync(options.file)) {
+    throw new UsageError(`Het bestand ${options.file} bestaat niet.`, {
+      hint: 'Controleer de naam en de map van het bestand.',
+    });
+  }
+  return month;
+}
+
+/**
+ * Imports one monthly list. The file is read once into a staging area, then planned household
+ * by household; a dry run computes the same plans and applies none of them.
+ */
+export async function importList(store: Store, options: ImportOptions): Promise<ImportOutcome> {
+  const fileName = path.basename(options.file);
+  const month = resolveImportMonth(options);
+  const inspection = await inspectFile(options.file, options.encoding === undefined ? {} : { encoding: options.encoding });
+
+  if (!options.replace) {
+    const prior = await store.findImportByHash(inspection.sha256);
+    if (prior) return { kind: 'already-imported', file: fileName, prior };
+  } else if (!options.force && (await store.monthHasFollowUp(month))) {
+    throw new DataError(`Voor ${month} is al opvolging vastgelegd; vervangen zou die opvolging weggooien.`, {
+      hint: 'Lees het nieuwe bestand in zonder --replace (alleen nieuwe signalen worden toegevoegd), of gebruik --replace --force als u de opvolging echt wilt weggooien.',
+    });
+  }
+
+  const session = await store.openImportSession();
+  try {
+    return { kind: 'imported', summary: await runImport(store, session, options, inspection, fileName, month) };
+  } finally {
+    session.dispose();
+  }
+}
+
+async function runImport(
+  store: Store,
+  session: ImportSession,
+  options: ImportOptions,
+  inspection: FileInspection,
+  fileName: string,
+  month: Month,
+): Promise<ImportSummary> {
+  const delimiter = options.delimiter ?? detectDelimiter(inspection.firstLine);
+  const listMonth = monthIndex(month);
+  const shownProblems: string[] = [];
+  let problemCount = 0;
+  const noteProblems = (problems: readonly RowProblem[]): void => {
+    for (const problem of problems) {
+      problemCount += 1;
+      if (shownProblems.length < PROBLEMS_SHOWN) shownProblems.push(describeProblem(fileName, problem));
+    }
+  };
+
+  let summary: ImportSummary | null = null;
+  let signaalIdHeader = 'signaal_id';
+  let batch: StagedRow[] = [];
+  let rejects: RejectedRow[] = [];
+  const records = readRecords(options.file, {
+    encoding: inspection.encoding,
+    bomLength: inspection.bomLength,
+    delimiter,
+    ...(options.onProgress && { onProgress: (bytes: number) => options.onProgress!(bytes, inspection.size) }),
+  });
+  let map: ReturnType<typeof mapHeaders> | null = null;
+  for await (const record of records) {
+    if (map === null) {
+      map = mapHeaders(record.fields, options.customMap);
+      signaalIdHeader = map.headers[map.index.get('signaal_id') ?? -1] ?? signaalIdHeader;
+      summary = emptySummary({
+        file: fileName,
+        month,
+        dryRun: options.dryRun,
+        replaced: options.replace,
+        ignoredColumns: [...map.ignored],
+      });
+      continue;
+    }
+    // Excel leaves rows of bare delimiters behind formatted but empty rows: not a signal.
+    if (record.fields.every((cell) => cell.trim() === '')) continue;
+    summary!.rowsRead += 1;
+    const result = normaliseRow(record.fields, record.line, map, { today: options.today });
+    if (!result.ok) {
+      noteProblems(result.problems);
+      summary!.signals.rejected += 1;
+      rejects.push({ line: record.line, reason: rejectionReason(result.problems) });
+      if (rejects.length >= STAGE_BATCH) {
+        await session.reject(rejects);
+        rejects = [];
+      }
+      continue;
+    }
+    const { signal } = result;
+    if (isFarDated(monthIndex(signal.signaaldatum.slice(0, 7)), listMonth)) addFarDated(summary!, record.line);
+    batch.push({
+      line: record.line,
+      householdKey: householdKey(signal.address),
+      dedupKey: dedupKey(signal),
+      organisationKey: organisationKey(signal),
+      signal,
+    });
+    if (batch.length >= STAGE_BATCH) {
+      await session.stage(batch);
+      batch = [];
+    }
+  }
+  await session.stage(batch);
+  await session.reject(rejects);
+
+  if (summary === null) {
+    throw new DataError(`${fileName} bevat geen kopregel en geen signalen.`, {
+      hint: 'Controleer of u het goede bestand heeft gekozen.',
+    });
+  }
+  if (summary.rowsRead === 0) {
+    throw new DataError(`${fileName} bevat alleen een kopregel en geen signalen.`, {
+      hint: 'Controleer of u het goede bestand heeft gekozen, of de gemeente de lijst volledig heeft geëxporteerd.',
+    });
+  }
+
+  const conflicts = await session.conflictingIds(month);
+  const conflictRejects = conflicts.map(({ line, signaalId }) => {
+    const problem = conflictingIdProblem(line, signaalIdHeader, signaalId);
+    noteProblems([problem]);
+    return { line, reason: rejectionReason([problem]) };
+  });
+  await session.unstage(conflictRejects);
+  summary.signals.rejected += conflictRejects.length;
+
+  if (problemCount > 0 && !options.skipInvalid) {
+    const rows = summary.signals.rejected;
+    throw new DataError(
+      `${rows} ${rows === 1 ? 'regel' : 'regels'} in ${fileName} ${rows === 1 ? 'klopt' : 'kloppen'} niet; er is niets ingelezen.`,
+      {
+        details: [
+          ...shownProblems,
+          ...(problemCount > shownProblems.length ? [`… en nog ${problemCount - shownProblems.length} andere fouten.`] : []),
+        ],
+        hint: 'Verbeter de regels en lees het bestand opnieuw in, of gebruik --skip-invalid om de goede regels in te lezen; de afgewezen regels komen dan met de reden in een apart bestand.',
+      },
+    );
+  }
+
+  const rejectsFile =
+    summary.signals.rejected > 0 ? (options.rejectsFile ?? defaultRejectsFile(options.file)) : null;
+  summary.rejectsFile = rejectsFile;
+  const planBatches = session.households(month, { batchSize: HOUSEHOLD_BATCH, ignoreMonth: options.replace });
+
+  if (options.dryRun || store.readonly) {
+    for await (const situations of planBatches) {
+      for (const situation of situations) addHouseholdPlan(summary, planHousehold(situation, listMonth));
+    }
+    assertEveryRowInOneBucket(summary);
+  } else {
+    const done = summary;
+    await session.transaction(async (writer) => {
+      if (options.replace) await writer.deleteMonth(month);
+      await writer.recordImport({
+        month,
+        fileName,
+        fileSha256: inspection.sha256,
+        importedAt: options.now(),
+        replacedMonth: options.replace,
+      });
+      for await (const situations of planBatches) {
+        const plans = situations.map((situation) => planHousehold(situation, listMonth));
+        for (const plan of plans) addHouseholdPlan(done, plan);
+        await writer.applyHouseholds(month, plans);
+      }
+      assertEveryRowInOneBucket(done);
+      await writer.refreshLaterFlags(month);
+      await writer.finishImport({
+        rowsRead: done.rowsRead,
+        signalsNew: done.signals.new,
+        signalsDuplicate: done.signals.duplicateInFile + done.signals.duplicateKnown,
+        rowsRejected: done.signals.rejected,
+      });
+      // Written before the commit: if the rejects cannot be written, nothing is imported.
+      if (rejectsFile !== null) {
+        await writeRejects({ input: options.file, inspection, delimiter, output: rejectsFile, session });
+      }
+    });
+  }
+  return summary;
+}
+
+/** A broken promise here is a bug in eropaf, so it aborts the import before anything is committed. */
+function assertEveryRowInOneBucket(summary: ImportSummary): void {
+  if (bucketTotal(summary) !== summary.rowsRead) {
+    throw new Error(`import bookkeeping: ${bucketTotal(summary)} rows in buckets, ${summary.rowsRead} read`);
+  }
+}
+
+function defaultRejectsFile(input: string): string {
+  const parsed = path.parse(input);
+  return path.join(parsed.dir, `${parsed.name}.afgewezen.csv`);
+}

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { importList, resolveImportMonth, type ImportOptions } from '../../app/import-list.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { FIELDS, type Field } from '../../core/import/headers.js';
+import { parseMonthOption } from '../../core/month.js';
+import { parseDelimiterOption } from '../../csv/delimiter.js';
+import { parseEncodingOption } from '../../csv/encoding.js';
+import { importWarnings, renderAlreadyImported, renderImportSummary } from '../../terminal/import-summary.js';
+import { colourFor, writeLine, type Io } from '../../terminal/io.js';
+import { progressBar } from '../../terminal/progress.js';
+import { now, today, withStore } from '../context.js';
+import { parseFormat } from '../options.js';
+
+interface ImportCommandOptions {
+  month?: string;
+  dryRun?: boolean;
+  replace?: boolean;
+  force?: boolean;
+  skipInvalid?: boolean;
+  rejects?: string;
+  encoding?: string;
+  delimiter?: string;
+  map?: string;
+  format?: string;
+}
+
+const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
+
+export function registerImport(program: Command, io: Io): void {
+  program
+    .command('import')
+    .alias('importeer')
+    .description('Lees de maandlijst van de gemeente in (één regel per signaal).')
+    .argument('<bestand>', 'het CSV-bestand met de signalen van één maand')
+    .usage('[opties] <bestand>')
+    .option('--month <JJJJ-MM>', 'de maand van de lijst (anders uit de bestandsnaam)')
+    .option('--dry-run', 'laat zien wat er zou gebeuren, zonder iets op te slaan')
+    .option('--replace', 'vervang de lijst van deze maand helemaal')
+    .option('--force', 'met --replace: ook als er al opvolging is vastgelegd')
+    .option('--skip-invalid', 'lees de goede regels in en zet de foute in een apart bestand')
+    .option('--rejects <bestand>', 'waar de afgewezen regels komen (anders naast het invoerbestand)')
+    .option('--encoding <codering>', 'utf-8, utf-16 of windows-1252 (anders herkend)')
+    .option('--delimiter <teken>', '";", "," of "tab" (anders herkend)')
+    .option('--map <koppeling.json>', 'koppel andere kolomnamen aan velden, bv. {"Dossier": "signaal_id"}')
+    .option('--format <vorm>', 'tekst (standaard) of json')
+    .action(async (file: string, options: ImportCommandOptions, command: Command) => {
+      const format = parseFormat(options.format, ['tekst', 'json']);
+      if (options.force && !options.replace) {
+        throw new UsageError('--force hoort bij --replace.', { hint: 'Gebruik --replace --force, of laat --force weg.' });
+      }
+      const month = resolveImportMonth({
+        file,
+        ...(options.month !== undefined && { month: parseMonthOptionOrThrow(options.month) }),
+      });
+      const progress = progressBar(io.stderr, 'inlezen', { minTotal: PROGRESS_MIN_BYTES });
+      const importOptions: ImportOptions = {
+        file,
+        month,
+        dryRun: options.dryRun === true,
+        replace: options.replace === true,
+        force: options.force === true,
+        skipInvalid: options.skipInvalid === true,
+        ...(options.rejects !== undefined && { rejectsFile: options.rejects }),
+        ...(options.encoding !== undefined && { encoding: parseEncodingOption(options.encoding) }),
+        ...(options.delimiter !== undefined && { delimiter: parseDelimiterOption(options.delimiter) }),
+        ...(options.map !== undefined && { customMap: readHeaderMap(options.map) }),
+        today: today(),
+        now,
+        onProgress: (done, total) => progress.update(done, total),
+      };
+
+      await withStore(command, io, { readonly: importOptions.dryRun }, async (store) => {
+        const outcome = await importList(store, importOptions);
+        progress.finish();
+        if (outcome.kind === 'already-imported') {
+          if (format === 'json') {
+            writeLine(io.stdout, JSON.stringify({ alreadyImported: true, file: outcome.file, ...outcome.prior }, null, 2));
+          } else {
+            io.stdout.write(renderAlreadyImported(outcome.file, outcome.prior));
+          }
+          return;
+        }
+        const { summary } = outcome;
+        if (format === 'json') writeLine(io.stdout, JSON.stringify(summary, null, 2));
+        else io.stdout.write(renderImportSummary(summary, colourFor(io.stdout, io.env)));
+        const colour = colourFor(io.stderr, io.env);
+        for (const warning of importWarnings(summary)) writeLine(io.stderr, `${colour.yellow('let op:')} ${warning}`);
+      }).finally(() => progress.finish());
+    });
+}
+
+function parseMonthOptionOrThrow(text: string): string {
+  const parsed = parseMonthOption(text);
+  if (parsed.ok) return parsed.value;
+  throw new UsageError(`--month ${text} is geen maand; verwacht ${parsed.expected}.`, {
+    hint: 'Schrijf de maand als JJJJ-MM, bijvoorbeeld 2022-03.',
+  });
+}
+
+const headerMapSchema = z.record(z.string(), z.enum(FIELDS));
+
+/** Reads a `--map` file: `{"Header in the file": "field"}`. */
+function readHeaderMap(file: string): Map<string, Field> {
+  let content: unknown;
+  try {
+    content = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestaat niet' : 'is geen geldige JSON';
+    throw new UsageError(`Het koppelbestand ${file} ${reason}.`, {
+      hint: 'Een koppelbestand ziet er zo uit: {"Kolomnaam in uw bestand": "bedrag"}.',
+    });
+  }
+  const parsed = headerMapSchema.safeParse(content);
+  if (!parsed.success) {
+    throw new DataError(`Het koppelbestand ${file} koppelt aan een onbekend veld.`, {
+      details: [`Bekende velden: ${FIELDS.join(', ')}`],
+      hint: 'Gebruik als waarde een van de bekende velden, bijvoorbeeld {"Dossier": "signaal_id"}.',
+    });
+  }
+  return new Map(Object.entries(parsed.data));
+}

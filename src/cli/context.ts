@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { IsoDate } from '../core/types.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { colourFor, writeLine, type Io } from '../terminal/io.js';
+import type { GlobalOptions } from './program.js';
+
+// What every command needs besides its own options: the database and the clock.
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+export function databasePath(command: Command, io: Io): string {
+  const global = command.optsWithGlobals<GlobalOptions>();
+  return path.resolve(global.db ?? io.env.EROPAF_DB ?? 'eropaf.db');
+}
+
+export function openStore(command: Command, io: Io, options: { readonly: boolean }): SqliteStore {
+  const file = databasePath(command, io);
+  const store = SqliteStore.open(file, { readonly: options.readonly, busyTimeoutMs: BUSY_TIMEOUT_MS, now });
+  if (store.tooOpenMode !== null) {
+    const colour = colourFor(io.stderr, io.env);
+    writeLine(
+      io.stderr,
+      `${colour.yellow('let op:')} ${file} is leesbaar voor anderen (rechten ${store.tooOpenMode.toString(8)}); de database bevat persoonsgegevens. Herstel dat met: chmod 600 "${file}"`,
+    );
+  }
+  return store;
+}
+
+/**
+ * Runs `work` with the store open and closes it after. When this command created the database
+ * and then failed, the new file is removed again: a failed first command leaves nothing behind.
+ */
+export async function withStore<T>(
+  command: Command,
+  io: Io,
+  options: { readonly: boolean },
+  work: (store: SqliteStore) => Promise<T>,
+): Promise<T> {
+  const store = openStore(command, io, options);
+  try {
+    return await work(store);
+  } catch (error) {
+    store.close();
+    if (store.created) removeDatabaseFiles(databasePath(command, io));
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/** Today's date in the user's own time zone: a signal dated "today" must not count as the future. */
+export function today(): IsoDate {
+  const date = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

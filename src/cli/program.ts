@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import type { Io } from '../terminal/io.js';
+import { registerImport } from './commands/import.js';
+
+// Commander wiring in one place. Each command lives in its own file under commands/ and
+// registers itself here; help and usage errors are in Dutch.
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Options:': 'Opties:',
+  'Commands:': 'Opdrachten:',
+  'Arguments:': 'Argumenten:',
+  'Global Options:': 'Algemene opties:',
+};
+
+export interface GlobalOptions {
+  db?: string;
+}
+
+export function buildProgram(io: Io, version: string): Command {
+  const program = new Command('eropaf');
+  program
+    .description('Vroeg Eropaf: maandlijsten met betalingsachterstanden inlezen, opvolgen en verantwoorden.')
+    .version(version, '-V, --version', 'toon het versienummer')
+    .helpOption('-h, --help', 'toon de hulp bij deze opdracht')
+    .helpCommand('help [opdracht]', 'toon de hulp bij een opdracht')
+    .option('--db <bestand>', 'de database (anders $EROPAF_DB, anders ./eropaf.db)')
+    .usage('[opties] <opdracht>')
+    .configureHelp({
+      styleTitle: (title) => HELP_TITLES[title] ?? title,
+      // Commander writes "[options]" in English; the arguments are named in Dutch already.
+      subcommandTerm: (cmd) =>
+        [cmd.name(), ...cmd.aliases()].join('|') +
+        (cmd.options.length > 0 ? ' [opties]' : '') +
+        cmd.registeredArguments.map((a) => (a.required ? ` <${a.name()}>` : ` [${a.name()}]`)).join(''),
+      showGlobalOptions: true,
+    })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      // Usage errors are reported in Dutch by report-error.ts, not by commander itself.
+      writeErr: () => undefined,
+      outputError: () => undefined,
+    })
+    .exitOverride()
+    .showSuggestionAfterError(false);
+
+  registerImport(program, io);
+  return program;
+}

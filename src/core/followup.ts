@@ -1,0 +1,284 @@
+// The vocabulary of following a melding up: the national end results, the kinds of contact
+// attempt, the part of day, where a resident was referred to, and when a melding counts as
+// opgevolgd. Each table pairs a short Dutch code for the command line with the national DDAS
+// v1.2 value, so that what the workers type is stored as the value an export needs, and so that
+// `close --help` and the README can be generated from the same table they are checked against.
+//
+// Contract shared by the parsers here: the caller passes the raw text (an option value or a cell
+// of a filled-in worklist); it is trimmed and compared case-insensitively. Error texts never
+// contain the value itself, like the field parsers of the import.
+
+import { parseBoolean } from './fields/flags.js';
+import type { Parsed } from './types.js';
+
+interface CodedValue {
+  readonly code: string;
+  readonly value: string;
+  readonly description: string;
+}
+
+/** The 16 national end results (DDAS EnumEindresultaat), each with its command-line code. */
+export const EINDRESULTATEN = [
+  {
+    code: 'advies',
+    value: '(Budget)advies en/of quick fix',
+    description: 'advies gegeven of iets direct opgelost',
+  },
+  {
+    code: 'geen-contact',
+    value: 'Definitief geen contact kunnen krijgen',
+    description: 'inwoner niet bereikt, ook niet na herhaalde pogingen',
+  },
+  {
+    code: 'geen-reactie',
+    value: 'Geen reactie na eerder contact',
+    description: 'wel contact gehad, daarna geen reactie meer',
+  },
+  {
+    code: 'bekend-shv',
+    value: 'Inwoner al bekend bij schuldhulpverlening',
+    description: 'inwoner zit al bij de schuldhulpverlening',
+  },
+  {
+    code: 'ander-traject',
+    value: 'Inwoner heeft al een ander lopend traject',
+    description: 'inwoner heeft al hulp via een ander traject',
+  },
+  {
+    code: 'zelf-betaald',
+    value: 'Inwoner heeft zelf al betaald/betalingsregeling getroffen',
+    description: 'achterstand al betaald of betalingsregeling getroffen',
+  },
+  {
+    code: 'overleden',
+    value: 'Inwoner is overleden',
+    description: 'inwoner is overleden',
+  },
+  {
+    code: 'regelt-zelf',
+    value: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
+    description: 'inwoner regelt het zelf of wil geen hulp',
+  },
+  {
+    code: 'niet-opgepakt-anders',
+    value: 'Niet opgepakt: andere reden',
+    description: 'niet opgepakt, bijvoorbeeld door te weinig capaciteit',
+  },
+  {
+    code: 'niet-opgepakt-herhaald',
+    value: 'Niet opgepakt: herhaalde melding',
+    description: 'niet opgepakt: zelfde achterstand kort geleden al opgevolgd',
+  },
+  {
+    code: 'niet-opgepakt-onterecht',
+    value: 'Niet opgepakt: onterecht signaal',
+    description: 'niet opgepakt: signaal klopt niet of bedrag te laag',
+  },
+  {
+    code: 'geen-inwoner',
+    value: 'Persoon is geen inwoner (meer) in de gemeente',
+    description: 'persoon woont niet (meer) in de gemeente',
+  },
+  {
+    code: 'vervolghulp',
+    value: 'Vervolghulp en/of verwijzing',
+    description: 'doorverwezen of vervolghulp ingezet',
+  },
+  {
+    code: 'vervolghulp-financieel',
+    value: 'Vervolghulp en/of verwijzing financieel',
+    description: 'doorverwezen naar financiële hulp (zoals schuldhulpverlening)',
+  },
+  {
+    code: 'vervolghulp-niet-financieel',
+    value: 'Vervolghulp en/of verwijzing niet financieel',
+    description: 'doorverwezen naar niet-financiële hulp (zoals AMW)',
+  },
+  {
+    code: 'verwijzing-zonder-inwoner',
+    value: 'Verwijzing zonder tussenkomst inwoner',
+    description: 'doorverwezen zonder dat de inwoner zelf betrokken was',
+  },
+] as const satisfies readonly CodedValue[];
+
+export type Eindresultaat = (typeof EINDRESULTATEN)[number]['value'];
+export type ResultCode = (typeof EINDRESULTATEN)[number]['code'];
+
+/** The three results that mean the melding was not picked up: they do not make it opgevolgd. */
+export const NOT_PICKED_UP_RESULTS = [
+  'Niet opgepakt: andere reden',
+  'Niet opgepakt: herhaalde melding',
+  'Niet opgepakt: onterecht signaal',
+] as const satisfies readonly Eindresultaat[];
+
+const NOT_PICKED_UP: ReadonlySet<Eindresultaat> = new Set(NOT_PICKED_UP_RESULTS);
+
+/**
+ * A melding counts as opgevolgd once it has at least one contact attempt, or a result other than
+ * the three Niet opgepakt values (a result such as "Inwoner is overleden" can be reached without
+ * any attempt, for instance from the municipality's records, and still is follow-up work done).
+ */
+export function isOpgevolgd(contactAttempts: number, result: Eindresultaat | null): boolean {
+  if (contactAttempts > 0) return true;
+  return result !== null && !NOT_PICKED_UP.has(result);
+}
+
+/** The ten national kinds of contact attempt (DDAS EnumContactsoort) with their codes. */
+export const CONTACTSOORTEN = [
+  { code: 'telefoon', value: 'Telefoon', aliases: ['tel', 'telefonisch', 'gebeld'] },
+  { code: 'huisbezoek', value: 'Huisbezoek', aliases: ['bezoek'] },
+  { code: 'brief', value: 'Brief', aliases: [] },
+  { code: 'kaartje', value: 'Kaartje', aliases: ['kaart', 'flyer'] },
+  { code: 'mail', value: 'Mail', aliases: ['e-mail', 'email'] },
+  { code: 'sms', value: 'SMS/Whatsapp', aliases: ['whatsapp', 'app'] },
+  { code: 'afspraak', value: 'Afspraak op locatie', aliases: [] },
+  { code: 'administratief', value: 'Administratief', aliases: [] },
+  { code: 'overige', value: 'Overige', aliases: ['overig', 'anders'] },
+  { code: 'onbekend', value: 'Onbekend', aliases: [] },
+] as const satisfies readonly { code: string; value: string; aliases: readonly string[] }[];
+
+export type Contactsoort = (typeof CONTACTSOORTEN)[number]['value'];
+export type ContactsoortCode = (typeof CONTACTSOORTEN)[number]['code'];
+
+export const DAGDELEN = ['Ochtend', 'Middag', 'Avond'] as const;
+export type Dagdeel = (typeof DAGDELEN)[number];
+
+/** Where `close --referred-to` can say the resident was referred to. */
+export const REFERRAL_TARGETS = [
+  { code: 'amw', description: 'algemeen maatschappelijk werk' },
+  { code: 'schuldhulpverlening', description: 'schuldhulpverlening van de gemeente' },
+  { code: 'budgetcoaching', description: 'budgetcoaching' },
+  { code: 'formulierenhulp', description: 'formulierenhulp' },
+  { code: 'anders', description: 'een andere organisatie' },
+] as const satisfies readonly { code: string; description: string }[];
+
+export type ReferralTarget = (typeof REFERRAL_TARGETS)[number]['code'];
+
+// Lookups: trimmed, lowercased and with runs of spaces folded, so that a value copied from a
+// report or typed with a double space still matches.
+function lookupKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function buildLookup<T>(entries: Iterable<[string, T]>): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const [word, value] of entries) {
+    const key = lookupKey(word);
+    // A word under two values would make the result depend on table order: a programming error.
+    if (map.has(key) && map.get(key) !== value) throw new Error(`followup word under two values: ${key}`);
+    map.set(key, value);
+  }
+  return map;
+}
+
+const RESULT_LOOKUP = buildLookup<Eindresultaat>(
+  EINDRESULTATEN.flatMap((r): [string, Eindresultaat][] => [
+    [r.code, r.value],
+    [r.value, r.value],
+  ]),
+);
+
+const CONTACTSOORT_LOOKUP = buildLookup<Contactsoort>(
+  CONTACTSOORTEN.flatMap((c): [string, Contactsoort][] => [
+    [c.code, c.value],
+    [c.value, c.value],
+    ...c.aliases.map((a): [string, Contactsoort] => [a, c.value]),
+  ]),
+);
+
+const DAGDEEL_LOOKUP = buildLookup<Dagdeel>(DAGDELEN.map((d): [string, Dagdeel] => [d, d]));
+
+const REFERRAL_LOOKUP = buildLookup<ReferralTarget>(
+  REFERRAL_TARGETS.flatMap((r): [string, ReferralTarget][] => [
+    [r.code, r.code],
+    [r.description, r.code],
+  ]),
+);
+
+const BAD_RESULT: Parsed<Eindresultaat> = {
+  ok: false,
+  expected: `een resultaatcode: ${EINDRESULTATEN.map((r) => r.code).join(', ')}`,
+  hint: 'De landelijke tekst van het resultaat mag ook; eropaf close --help geeft de betekenis van elke code.',
+};
+
+const BAD_CONTACTSOORT: Parsed<Contactsoort> = {
+  ok: false,
+  expected: `een soort contact: ${CONTACTSOORTEN.map((c) => c.code).join(', ')}`,
+};
+
+const BAD_DAGDEEL: Parsed<Dagdeel> = { ok: false, expected: 'een dagdeel: ochtend, middag of avond' };
+
+const BAD_TIME: Parsed<Dagdeel> = {
+  ok: false,
+  expected: 'een tijd als UU:MM, bijvoorbeeld 14:30',
+};
+
+const BAD_REFERRAL: Parsed<ReferralTarget> = {
+  ok: false,
+  expected: `een verwijzing: ${REFERRAL_TARGETS.map((r) => r.code).join(', ')}`,
+};
+
+const BAD_JA_NEE: Parsed<boolean> = { ok: false, expected: 'ja of nee' };
+
+/** Parses a result: the short code (`advies`) or the full national text, case-insensitively. */
+export function parseResultCode(text: string): Parsed<Eindresultaat> {
+  const value = RESULT_LOOKUP.get(lookupKey(text));
+  return value === undefined ? BAD_RESULT : { ok: true, value };
+}
+
+/** The command-line code of a national result. */
+export function resultCodeOf(result: Eindresultaat): ResultCode {
+  const entry = EINDRESULTATEN.find((r) => r.value === result);
+  if (entry === undefined) throw new RangeError('resultCodeOf expects a national Eindresultaat');
+  return entry.code;
+}
+
+/**
+ * Parses a kind of contact attempt: the code (`sms`), the national value (`SMS/Whatsapp`) or a
+ * common word for it (`whatsapp`, `e-mail`), case-insensitively.
+ */
+export function parseContactsoort(text: string): Parsed<Contactsoort> {
+  const value = CONTACTSOORT_LOOKUP.get(lookupKey(text));
+  return value === undefined ? BAD_CONTACTSOORT : { ok: true, value };
+}
+
+/** Parses `ochtend`, `middag` or `avond`, case-insensitively. */
+export function parseDagdeel(text: string): Parsed<Dagdeel> {
+  const value = DAGDEEL_LOOKUP.get(lookupKey(text));
+  return value === undefined ? BAD_DAGDEEL : { ok: true, value };
+}
+
+// H:MM or HH:MM, optionally with seconds; a dot is accepted too, as Dutch often writes 14.30.
+const TIME = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
+
+/**
+ * The part of day of a clock time, with the national boundaries: Ochtend before 12:00, Middag
+ * from 12:00 to before 18:00, Avond from 18:00.
+ */
+export function dagdeelOfTime(text: string): Parsed<Dagdeel> {
+  const m = TIME.exec(text.trim());
+  if (m === null) return BAD_TIME;
+  const hours = Number(m[1]);
+  const minutes = Number(m[2]);
+  const seconds = m[3] === undefined ? 0 : Number(m[3]);
+  if (hours > 23 || minutes > 59 || seconds > 59) return BAD_TIME;
+  if (hours < 12) return { ok: true, value: 'Ochtend' };
+  if (hours < 18) return { ok: true, value: 'Middag' };
+  return { ok: true, value: 'Avond' };
+}
+
+/**
+ * Parses the `bereikt` answer: ja or nee, with the same spellings a yes/no column of the import
+ * accepts (j/n, x for a ticked box), since the workers fill it in the same spreadsheet.
+ */
+export function parseJaNee(text: string): Parsed<boolean> {
+  if (text.trim() === '') return BAD_JA_NEE;
+  const parsed = parseBoolean(text);
+  return parsed.ok ? parsed : BAD_JA_NEE;
+}
+
+/** Parses a `--referred-to` target: the code or its description, case-insensitively. */
+export function parseReferral(text: string): Parsed<ReferralTarget> {
+  const value = REFERRAL_LOOKUP.get(lookupKey(text));
+  return value === undefined ? BAD_REFERRAL : { ok: true, value };
+}

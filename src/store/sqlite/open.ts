@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { EnvironmentError } from '../../core/errors.js';
+import { assertNotNewer, currentVersion, migrate, SCHEMA_VERSION } from './migrations.js';
+import { translateSqliteError } from './sqlite-errors.js';
+
+export interface OpenOptions {
+  /** Open without the right to write: for dry runs. A missing file then gives an empty database in memory. */
+  readonly: boolean;
+  /** How long to wait for another eropaf process that is writing. */
+  busyTimeoutMs: number;
+  now: () => string;
+}
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  /** Set when the file can be read by others than its owner: the caller warns. */
+  tooOpenMode: number | null;
+  /** This call created the file. */
+  created: boolean;
+}
+
+/**
+ * Opens (and on first use creates, mode 0600) the database, checks its version and brings its
+ * schema up to date.
+ */
+export function openDatabase(file: string, options: OpenOptions): OpenedDatabase {
+  const exists = fs.existsSync(file);
+  if (!exists && !options.readonly) createPrivateFile(file);
+  try {
+    const db = options.readonly ? openForReading(file, exists, options) : new Database(file);
+    configure(db, options);
+    assertNotNewer(db, file);
+    if (!db.readonly) migrate(db, options.now);
+    const mode = exists ? fs.statSync(file).mode & 0o777 : 0o600;
+    return { db, tooOpenMode: (mode & 0o077) === 0 ? null : mode, created: !exists && !options.readonly };
+  } catch (error) {
+    throw translateSqliteError(error, file);
+  }
+}
+
+function createPrivateFile(file: string): void {
+  try {
+    // SQLite gives its -wal and -shm files the mode of the database file, so they stay private too.
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    throw new EnvironmentError(`De database ${file} kan niet worden aangemaakt (${code ?? 'onbekende fout'}).`, {
+      hint: 'Controleer of de map bestaat en of u er mag schrijven, of kies een ander bestand met --db.',
+    });
+  }
+}
+
+/**
+ * A dry run must not write, not even to create or upgrade the database: it reads the file, and
+ * works on an in-memory copy when the schema still needs a migration.
+ */
+function openForReading(file: string, exists: boolean, options: OpenOptions): Database.Database {
+  if (!exists) {
+    const memory = new Database(':memory:');
+    migrate(memory, options.now);
+    return memory;
+  }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  if (currentVersion(db) >= SCHEMA_VERSION) return db;
+  const copy = new Database(db.serialize());
+  db.close();
+  migrate(copy, options.now);
+  return copy;
+}
+
+function configure(db: Database.Database, options: OpenOptions): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
+  db.pragma('foreign_keys = ON');
+  if (!db.readonly && db.name !== ':memory:') {
+    db.pragma('journal_mode = WAL');
+    // Overwrite deleted content so that removed personal data does not linger in the file.
+    db.pragma('secure_delete = ON');
+  }
+  db.pragma('temp_store = FILE');
+}

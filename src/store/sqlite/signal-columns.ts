@@ -1,0 +1,59 @@
+import type { StagedRow } from '../store.js';
+
+// The columns a signal occupies, in one order, shared by the staging table and the signals
+// table so that stored signals are copied from staging with one INSERT … SELECT.
+
+export const SIGNAL_COLUMNS = [
+  'dedup_key',
+  'organisation_key',
+  'signaal_id',
+  'signaaldatum',
+  'ontstaansdatum',
+  'signaalpartner',
+  'schuldeiser',
+  'bedrag_cents',
+  'crisissignaal',
+  'warme_overdracht',
+  'bsn',
+  'voorletters',
+  'voorvoegsel',
+  'achternaam',
+  'naam',
+  'geboortedatum',
+  'geslacht',
+  'straatnaam',
+  'plaatsnaam',
+  'telefoon',
+  'email',
+] as const;
+
+export const SIGNAL_COLUMN_LIST = SIGNAL_COLUMNS.join(', ');
+
+/** The values of SIGNAL_COLUMNS for one staged row, in that order. */
+export function signalValues(row: StagedRow): Array<string | number | null> {
+  const { signal } = row;
+  const { person } = signal;
+  return [
+    row.dedupKey,
+    row.organisationKey,
+    signal.signaalId,
+    signal.signaaldatum,
+    signal.ontstaansdatum,
+    signal.signaalpartner,
+    signal.schuldeiser,
+    signal.bedragCents,
+    signal.crisissignaal ? 1 : 0,
+    signal.warmeOverdracht ? 1 : 0,
+    person.bsn,
+    person.voorletters,
+    person.voorvoegsel,
+    person.achternaam,
+    person.naam,
+    person.geboortedatum,
+    person.geslacht,
+    person.straatnaam,
+    person.plaatsnaam,
+    person.telefoon,
+    person.email,
+  ];
+}

@@ -1,0 +1,205 @@
+// Properties over random months: determinism, one decision per melding, capacity respected.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { classify } from '../../../src/core/import/melding.js';
+import { planTriage } from '../../../src/core/triage/plan.js';
+import {
+  PRIORITY_KEYS,
+  type DecisionKind,
+  type TriageInput,
+  type TriageMelding,
+  type TriageSignal,
+} from '../../../src/core/triage/types.js';
+
+const rarely = fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, { arbitrary: fc.constant(true), weight: 1 });
+const organisation = fc.constantFrom('org:elan', 'org:eneco', 'org:cz', 'type:Water');
+const amount = fc.integer({ min: 0, max: 40_000 });
+
+const signalArb: fc.Arbitrary<TriageSignal> = fc.record({
+  organisationKey: organisation,
+  schuldeiser: fc.constant(null),
+  signaalpartner: fc.constantFrom('Huur', 'Hypotheek', 'Energie', 'Zorg', 'Water'),
+  bedragCents: amount,
+  ontstaansdatum: fc.option(fc.constantFrom('2021-05-01', '2021-09-30', '2022-01-15', '2022-02-28')),
+  crisissignaal: rarely,
+  warmeOverdracht: rarely,
+});
+
+const kind = fc.constantFrom<DecisionKind>('altijd', 'capaciteit', 'niet-opgepakt', 'uitgesteld');
+const workerId = fc.integer({ min: 1, max: 5 });
+
+const bodyArb = fc.record({
+  signals: fc.array(signalArb, { minLength: 1, maxLength: 3 }),
+  lastMonth: fc.option(fc.record({ followedUp: fc.boolean() })),
+  recent: fc.array(
+    fc.record({
+      month: fc.constantFrom('2021-10', '2021-11', '2021-12', '2022-01', '2022-02'),
+      followedUp: fc.boolean(),
+      signals: fc.array(fc.record({ organisationKey: organisation, bedragCents: amount }), { minLength: 1, maxLength: 2 }),
+    }),
+    { maxLength: 3 },
+  ),
+  previousWorkerId: fc.option(workerId),
+  current: fc.option(
+    fc.record({ decision: kind, workerId: fc.option(workerId), followedUp: rarely, closed: rarely }),
+    { freq: 3 },
+  ),
+});
+
+const inputArb: fc.Arbitrary<TriageInput> = fc
+  .record({
+    bodies: fc.array(bodyArb, { maxLength: 25 }),
+    // Reference numbers independent of ids, so the tie-break cannot lean on the id order.
+    refNumbers: fc.uniqueArray(fc.integer({ min: 1, max: 999 }), { minLength: 25, maxLength: 25 }),
+    workers: fc.uniqueArray(
+      fc.record({ id: workerId, name: fc.constant('Medewerker'), capacity: fc.integer({ min: 0, max: 6 }), active: fc.boolean() }),
+      { selector: (w) => w.id, maxLength: 5 },
+    ),
+    capacity: fc.integer({ min: 0, max: 15 }),
+    repeatMonths: fc.integer({ min: 0, max: 4 }),
+    minAmountCents: fc.option(fc.integer({ min: 0, max: 20_000 })),
+    order: fc.shuffledSubarray([...PRIORITY_KEYS]),
+    deferredHouseholds: fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 8 }),
+  })
+  .map((g): TriageInput => ({
+    month: '2022-03',
+    meldingen: g.bodies.map(
+      (b, i): TriageMelding => ({
+        ...b,
+        id: 10 + i,
+        ref: `2022-03-${String(g.refNumbers[i]).padStart(3, '0')}`,
+        householdId: i,
+        category: classify(b.signals.map((s) => s.organisationKey)),
+      }),
+    ),
+    workers: g.workers,
+    capacity: g.capacity,
+    config: { repeatMonths: g.repeatMonths, minAmountCents: g.minAmountCents, order: g.order },
+    deferredLastMonth: g.deferredHouseholds.map((h, i) => ({ id: 500 + i, ref: `2022-02-${String(i).padStart(3, '0')}`, householdId: h })),
+  }));
+
+/** A deterministic shuffle driven by fast-check's seed, so a failure can be replayed. */
+function shuffle<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function shuffled(input: TriageInput, seed: number): TriageInput {
+  return {
+    ...input,
+    meldingen: shuffle(input.meldingen, seed).map((m, i) => ({
+      ...m,
+      signals: shuffle(m.signals, seed + i),
+      recent: shuffle(m.recent, seed + 2 * i).map((r) => ({ ...r, signals: shuffle(r.signals, seed + 3 * i) })),
+    })),
+    workers: shuffle(input.workers, seed + 1),
+    deferredLastMonth: shuffle(input.deferredLastMonth, seed + 2),
+  };
+}
+
+const kept = (m: TriageMelding): boolean =>
+  m.current !== null && (m.current.workerId !== null || m.current.followedUp || m.current.closed);
+
+describe('triage properties', () => {
+  it('gives the same plan for the same data in any order', () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer(), (input, seed) => {
+        expect(planTriage(shuffled(input, seed))).toEqual(planTriage(input));
+      }),
+    );
+  });
+
+  it('gives every melding exactly one decision, and the figures add up', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const p = planTriage(input);
+        expect(p.decisions.map((d) => d.meldingId).sort((a, b) => a - b)).toEqual(input.meldingen.map((m) => m.id));
+        const f = p.figures;
+        expect(f.alwaysCount + f.pickedByCapacity + f.notPickedUp + f.deferred).toBe(input.meldingen.length);
+      }),
+    );
+  });
+
+  it('never picks more by capacity than is left, and defers only when the capacity is used up', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const p = planTriage(input);
+        const fresh = p.decisions.filter((d) => !d.kept);
+        const picked = fresh.filter((d) => d.kind === 'capaciteit');
+        const deferred = fresh.filter((d) => d.kind === 'uitgesteld');
+        expect(p.figures.remainingCapacity).toBeLessThanOrEqual(input.capacity);
+        expect(picked.length).toBeLessThanOrEqual(p.figures.remainingCapacity);
+        if (deferred.length > 0) expect(picked.length).toBe(p.figures.remainingCapacity);
+        if (p.figures.overCapacityBy > 0) expect(picked).toEqual([]);
+        // Every picked melding ranks before every deferred one.
+        const lastPicked = Math.max(0, ...picked.map((d) => d.place ?? 0));
+        for (const d of deferred) expect(d.place ?? 0).toBeGreaterThan(lastPicked);
+      }),
+    );
+  });
+
+  it('never cuts a meervoudige melding or a crisis signal unless an earlier run decided it', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const p = planTriage(input);
+        for (const m of input.meldingen) {
+          if (kept(m)) continue;
+          const urgent = m.category === 'meervoudig' || m.signals.some((s) => s.crisissignaal || s.warmeOverdracht);
+          const d = p.decisions.find((x) => x.meldingId === m.id);
+          if (urgent) expect(d?.kind).toBe('altijd');
+        }
+      }),
+    );
+  });
+
+  it('keeps earlier work as it is and assigns only active workers to open picked meldingen', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const p = planTriage(input);
+        const active = new Set(input.workers.filter((w) => w.active).map((w) => w.id));
+        let unassigned = 0;
+        for (const m of input.meldingen) {
+          const d = p.decisions.find((x) => x.meldingId === m.id);
+          if (d === undefined) throw new Error('missing decision');
+          expect(d.kept).toBe(kept(m));
+          if (m.current !== null && d.kept) {
+            expect(d.kind).toBe(m.current.decision);
+            if (m.current.workerId !== null) {
+              expect(d.workerId).toBe(m.current.workerId);
+              continue;
+            }
+          }
+          const open = !(d.kept && m.current?.closed === true);
+          if ((d.kind === 'altijd' || d.kind === 'capaciteit') && open) {
+            if (d.workerId === null) {
+              unassigned++;
+              expect(active.size).toBe(0);
+            } else {
+              expect(active.has(d.workerId)).toBe(true);
+            }
+          } else {
+            expect(d.workerId).toBeNull();
+          }
+        }
+        expect(p.figures.unassigned).toBe(unassigned);
+      }),
+    );
+  });
+
+  it('closes only deferred meldingen whose household is not on this month’s list', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const p = planTriage(input);
+        const present = new Set(input.meldingen.map((m) => m.householdId));
+        const expected = input.deferredLastMonth.filter((d) => !present.has(d.householdId)).map((d) => d.id);
+        expect(p.closures.map((c) => c.meldingId).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+      }),
+    );
+  });
+});
