@@ -1,6 +1,12 @@
 import { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
+import { registerConfig } from './commands/config.js';
+import { registerFollowUp } from './commands/followup.js';
 import { registerImport } from './commands/import.js';
+import { registerMonths } from './commands/months.js';
+import { registerTriage } from './commands/triage.js';
+import { registerWorkers } from './commands/workers.js';
+import { registerWorklist } from './commands/worklist.js';
 
 // Commander wiring in one place. Each command lives in its own file under commands/ and
 // registers itself here; help and usage errors are in Dutch.
@@ -45,5 +51,11 @@ export function buildProgram(io: Io, version: string): Command {
     .showSuggestionAfterError(false);
 
   registerImport(program, io);
+  registerWorkers(program, io);
+  registerTriage(program, io);
+  registerWorklist(program, io);
+  registerFollowUp(program, io);
+  registerMonths(program, io);
+  registerConfig(program, io);
   return program;
 }

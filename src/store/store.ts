@@ -1,5 +1,8 @@
+import type { ContactInput, RecordedFollowUp, ResultInput } from '../core/followup-plan.js';
+import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
-import type { Month, Signal } from '../core/types.js';
+import type { DecisionKind, TriageConfig, TriageMelding, TriagePlan } from '../core/triage/types.js';
+import type { IsoDate, Month, Signal } from '../core/types.js';
 
 // The storage port. Application code talks to these interfaces only; the SQLite adapter is one
 // implementation, and a shared PostgreSQL store could be another. Methods are async so that a
@@ -41,15 +44,87 @@ export interface ImportCounts {
   rowsRejected: number;
 }
 
-export interface Store {
+export type { WorklistEntry };
+
+export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   findImportByHash(sha256: string): Promise<PriorImport | undefined>;
-  /** Whether follow-up (contact attempts or results) was recorded for meldingen of the month. */
+  /** Whether a worker recorded follow-up (contact attempts or results) for meldingen of the month. */
   monthHasFollowUp(month: Month): Promise<boolean>;
   /** A staging area for one import; it lives outside the stored data until `apply`. */
   openImportSession(): Promise<ImportSession>;
+  /** Runs `work` in one transaction: all of its writes happen, or none. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
   close(): void;
+}
+
+export interface WorkerRecord {
+  id: number;
+  name: string;
+  capacity: number;
+  active: boolean;
+}
+
+export interface WorkerStore {
+  workers(): Promise<WorkerRecord[]>;
+  addWorker(worker: { name: string; capacity: number; createdAt: string }): Promise<WorkerRecord>;
+  updateWorker(id: number, change: { capacity?: number; active?: boolean }): Promise<void>;
+}
+
+export interface TriageRun {
+  month: Month;
+  capacity: number;
+  capacityOverridden: boolean;
+  config: TriageConfig;
+  triagedAt: string;
+}
+
+export interface TriageData {
+  meldingen: TriageMelding[];
+  deferredLastMonth: Array<{ id: number; ref: string; householdId: number }>;
+}
+
+export interface TriageStore {
+  /** Every melding of the month with the history the triage rules need. */
+  triageData(month: Month, repeatMonths: number): Promise<TriageData>;
+  triageRun(month: Month): Promise<TriageRun | undefined>;
+  /** Stores a month's triage plan (inside the caller's transaction). */
+  applyTriage(plan: TriagePlan, run: TriageRun, today: IsoDate): Promise<void>;
+  worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]>;
+  monthOverview(): Promise<MonthOverview[]>;
+}
+
+export interface MonthOverview {
+  month: Month;
+  received: number;
+  triaged: boolean;
+  assigned: number;
+  followedUp: number;
+  deferred: number;
+  closed: number;
+}
+
+/** A melding as the follow-up commands see it. */
+export interface MeldingState extends RecordedFollowUp {
+  month: Month;
+  decision: DecisionKind | null;
+}
+
+export type ContactRecord = ContactInput;
+export type ResultRecord = ResultInput;
+
+export interface FollowUpStore {
+  /** The meldingen with these references (month and number), with what was recorded for them. */
+  meldingStates(refs: ReadonlyArray<{ month: Month; seq: number }>): Promise<MeldingState[]>;
+  addContact(meldingId: number, contact: ContactRecord, recordedAt: string): Promise<void>;
+  /** Records (or replaces) a worker's result for the melding. */
+  setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void>;
+}
+
+export interface SettingsStore {
+  settings(): Promise<Map<string, string>>;
+  setSetting(key: string, value: string): Promise<void>;
 }
 
 export interface ImportSession {

@@ -4,14 +4,13 @@ import { z } from 'zod';
 import { importList, resolveImportMonth, type ImportOptions } from '../../app/import-list.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { FIELDS, type Field } from '../../core/import/headers.js';
-import { parseMonthOption } from '../../core/month.js';
 import { parseDelimiterOption } from '../../csv/delimiter.js';
 import { parseEncodingOption } from '../../csv/encoding.js';
 import { importWarnings, renderAlreadyImported, renderImportSummary } from '../../terminal/import-summary.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { progressBar } from '../../terminal/progress.js';
 import { now, today, withStore } from '../context.js';
-import { parseFormat } from '../options.js';
+import { parseFormat, parseMonth } from '../options.js';
 
 interface ImportCommandOptions {
   month?: string;
@@ -52,7 +51,7 @@ export function registerImport(program: Command, io: Io): void {
       }
       const month = resolveImportMonth({
         file,
-        ...(options.month !== undefined && { month: parseMonthOptionOrThrow(options.month) }),
+        ...(options.month !== undefined && { month: parseMonth('--month', options.month) }),
       });
       const progress = progressBar(io.stderr, 'inlezen', { minTotal: PROGRESS_MIN_BYTES });
       const importOptions: ImportOptions = {
@@ -89,14 +88,6 @@ export function registerImport(program: Command, io: Io): void {
         for (const warning of importWarnings(summary)) writeLine(io.stderr, `${colour.yellow('let op:')} ${warning}`);
       }).finally(() => progress.finish());
     });
-}
-
-function parseMonthOptionOrThrow(text: string): string {
-  const parsed = parseMonthOption(text);
-  if (parsed.ok) return parsed.value;
-  throw new UsageError(`--month ${text} is geen maand; verwacht ${parsed.expected}.`, {
-    hint: 'Schrijf de maand als JJJJ-MM, bijvoorbeeld 2022-03.',
-  });
 }
 
 const headerMapSchema = z.record(z.string(), z.enum(FIELDS));

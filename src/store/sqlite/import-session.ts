@@ -5,6 +5,7 @@ import { OPEENVOLGEND_MONTHS } from '../../core/import/melding.js';
 import { monthIndex } from '../../core/month.js';
 import type { Category, Month } from '../../core/types.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportWriter, RejectedRow, StagedRow } from '../store.js';
+import { groupBy } from './group-by.js';
 import { SIGNAL_COLUMN_LIST, SIGNAL_COLUMNS, signalValues } from './signal-columns.js';
 
 // The staging area lives in SQLite's temp schema: it belongs to this connection only, is never
@@ -43,7 +44,10 @@ export class SqliteImportSession implements ImportSession {
   private readonly insertStaged: Database.Statement;
   private readonly insertRejected: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly inTransaction: <T>(work: () => Promise<T>) => Promise<T>,
+  ) {
     db.exec(DROP_STAGING);
     db.exec(STAGING_DDL);
     const placeholders = Array(5 + SIGNAL_COLUMNS.length).fill('?').join(', ');
@@ -218,17 +222,7 @@ export class SqliteImportSession implements ImportSession {
   }
 
   async transaction<T>(work: (writer: ImportWriter) => Promise<T>): Promise<T> {
-    // better-sqlite3's transaction() cannot span awaits; one connection in one process makes a
-    // hand-written BEGIN … COMMIT safe here.
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = await work(new SqliteImportWriter(this.db));
-      this.db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw error;
-    }
+    return this.inTransaction(() => work(new SqliteImportWriter(this.db)));
   }
 
   dispose(): void {
@@ -248,6 +242,8 @@ class SqliteImportWriter implements ImportWriter {
       .prepare('INSERT OR IGNORE INTO temp.touched_households (id) SELECT household_id FROM meldingen WHERE month = ?')
       .run(month);
     this.db.prepare('DELETE FROM meldingen WHERE month = ?').run(month);
+    // The replaced list must be triaged afresh.
+    this.db.prepare('DELETE FROM triage_runs WHERE month = ?').run(month);
   }
 
   async recordImport(record: ImportRecord): Promise<void> {
@@ -354,15 +350,4 @@ class SqliteImportWriter implements ImportWriter {
       )
       .run(counts.rowsRead, counts.signalsNew, counts.signalsDuplicate, counts.rowsRejected, this.importId);
   }
-}
-
-function groupBy<T, K, V>(items: readonly T[], key: (item: T) => K, value: (item: T) => V): Map<K, V[]> {
-  const groups = new Map<K, V[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(value(item));
-    else groups.set(k, [value(item)]);
-  }
-  return groups;
 }

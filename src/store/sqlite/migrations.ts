@@ -84,6 +84,90 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX signals_by_melding ON signals (melding_id);
     `,
   },
+  {
+    version: 2,
+    name: 'settings, workers, triage, follow-up',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE workers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        capacity INTEGER NOT NULL CHECK (capacity >= 0),
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      -- One row per triaged month: the capacity and configuration that decided it.
+      CREATE TABLE triage_runs (
+        month TEXT PRIMARY KEY,
+        capacity INTEGER NOT NULL CHECK (capacity >= 0),
+        capacity_overridden INTEGER NOT NULL CHECK (capacity_overridden IN (0, 1)),
+        config TEXT NOT NULL,
+        triaged_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE decisions (
+        melding_id INTEGER PRIMARY KEY REFERENCES meldingen (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('altijd', 'capaciteit', 'niet-opgepakt', 'uitgesteld')),
+        rule TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        place INTEGER,
+        worker_id INTEGER REFERENCES workers (id),
+        decided_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX decisions_by_worker ON decisions (worker_id);
+
+      CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        melding_id INTEGER NOT NULL REFERENCES meldingen (id) ON DELETE CASCADE,
+        soort TEXT NOT NULL,
+        bereikt INTEGER NOT NULL CHECK (bereikt IN (0, 1)),
+        datum TEXT NOT NULL,
+        dagdeel TEXT CHECK (dagdeel IN ('Ochtend', 'Middag', 'Avond')),
+        notitie TEXT,
+        recorded_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX contacts_by_melding ON contacts (melding_id);
+
+      -- source: 'medewerker' (recorded by a worker), 'triage' (not picked up at triage; decided
+      -- afresh when the month is triaged again), 'sluiting' (a deferred melding closed because
+      -- the household was not on the next month's list).
+      CREATE TABLE results (
+        melding_id INTEGER PRIMARY KEY REFERENCES meldingen (id) ON DELETE CASCADE,
+        resultaat TEXT NOT NULL,
+        referred_to TEXT,
+        closed_on TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('medewerker', 'triage', 'sluiting')),
+        recorded_at TEXT NOT NULL
+      ) STRICT;
+
+      -- The follow-up state of every melding. 'opgevolgd' restates core/followup.ts isOpgevolgd
+      -- (at least one contact attempt, or a result other than the three 'Niet opgepakt' values)
+      -- so reports can count in SQL; a test holds the two to the same answers.
+      CREATE VIEW melding_status AS
+        SELECT
+          m.id AS melding_id,
+          m.month,
+          m.category,
+          d.kind AS decision,
+          d.worker_id,
+          (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contact_count,
+          r.resultaat,
+          r.source AS result_source,
+          CASE
+            WHEN EXISTS (SELECT 1 FROM contacts c WHERE c.melding_id = m.id) THEN 1
+            WHEN r.resultaat IS NOT NULL AND r.resultaat NOT LIKE 'Niet opgepakt:%' THEN 1
+            ELSE 0
+          END AS opgevolgd
+        FROM meldingen m
+        LEFT JOIN decisions d ON d.melding_id = m.id
+        LEFT JOIN results r ON r.melding_id = m.id;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,22 +1,67 @@
 import type Database from 'better-sqlite3';
-import type { Month } from '../../core/types.js';
-import type { ImportSession, PriorImport, Store } from '../store.js';
+import type { TriagePlan } from '../../core/triage/types.js';
+import type { IsoDate, Month } from '../../core/types.js';
+import type {
+  ContactRecord,
+  ImportSession,
+  MeldingState,
+  MonthOverview,
+  PriorImport,
+  ResultRecord,
+  Store,
+  TriageData,
+  TriageRun,
+  WorkerRecord,
+  WorklistEntry,
+} from '../store.js';
+import { SqliteFollowUp } from './followup.js';
 import { SqliteImportSession } from './import-session.js';
 import { openDatabase, type OpenOptions } from './open.js';
+import { translateSqliteError } from './sqlite-errors.js';
+import { SqliteTriage } from './triage.js';
+import { SqliteWorkers } from './workers.js';
+import { SqliteWorklist } from './worklist.js';
 
+/** The SQLite implementation of the storage port: a facade over one repository per concern. */
 export class SqliteStore implements Store {
+  private readonly workerRepo: SqliteWorkers;
+  private readonly triageRepo: SqliteTriage;
+  private readonly worklistRepo: SqliteWorklist;
+  private readonly followUpRepo: SqliteFollowUp;
+
   private constructor(
     private readonly db: Database.Database,
+    private readonly file: string,
     readonly readonly: boolean,
     /** The file mode when the database can be read by group or others, for a warning. */
     readonly tooOpenMode: number | null,
     /** Opening created the database file (first use). */
     readonly created: boolean,
-  ) {}
+  ) {
+    this.workerRepo = new SqliteWorkers(db);
+    this.triageRepo = new SqliteTriage(db);
+    this.worklistRepo = new SqliteWorklist(db);
+    this.followUpRepo = new SqliteFollowUp(db);
+  }
 
   static open(file: string, options: OpenOptions): SqliteStore {
     const { db, tooOpenMode, created } = openDatabase(file, options);
-    return new SqliteStore(db, options.readonly, tooOpenMode, created);
+    return new SqliteStore(db, file, options.readonly, tooOpenMode, created);
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    // better-sqlite3's transaction() cannot span awaits; one connection in one process makes a
+    // hand-written BEGIN … COMMIT safe here. IMMEDIATE takes the write lock at once, so a
+    // second eropaf waits (busy timeout) instead of failing halfway.
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      const result = await work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw translateSqliteError(error, this.file);
+    }
   }
 
   async findImportByHash(sha256: string): Promise<PriorImport | undefined> {
@@ -28,13 +73,72 @@ export class SqliteStore implements Store {
       .get(sha256) as PriorImport | undefined;
   }
 
-  async monthHasFollowUp(_month: Month): Promise<boolean> {
-    // Follow-up (contact attempts, results) is recorded from schema version 2 on.
-    return false;
+  async monthHasFollowUp(month: Month): Promise<boolean> {
+    const row = this.db
+      .prepare(
+        `SELECT 1 FROM melding_status WHERE month = ? AND (contact_count > 0 OR result_source = 'medewerker') LIMIT 1`,
+      )
+      .get(month);
+    return row !== undefined;
   }
 
   async openImportSession(): Promise<ImportSession> {
-    return new SqliteImportSession(this.db);
+    return new SqliteImportSession(this.db, (work) => this.transaction(work));
+  }
+
+  workers(): Promise<WorkerRecord[]> {
+    return this.workerRepo.workers();
+  }
+
+  addWorker(worker: { name: string; capacity: number; createdAt: string }): Promise<WorkerRecord> {
+    return this.workerRepo.addWorker(worker);
+  }
+
+  updateWorker(id: number, change: { capacity?: number; active?: boolean }): Promise<void> {
+    return this.workerRepo.updateWorker(id, change);
+  }
+
+  triageData(month: Month, repeatMonths: number): Promise<TriageData> {
+    return this.triageRepo.triageData(month, repeatMonths);
+  }
+
+  triageRun(month: Month): Promise<TriageRun | undefined> {
+    return this.triageRepo.triageRun(month);
+  }
+
+  applyTriage(plan: TriagePlan, run: TriageRun, today: IsoDate): Promise<void> {
+    return this.triageRepo.applyTriage(plan, run, today);
+  }
+
+  worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]> {
+    return this.worklistRepo.worklist(month, workerId);
+  }
+
+  monthOverview(): Promise<MonthOverview[]> {
+    return this.worklistRepo.monthOverview();
+  }
+
+  meldingStates(refs: ReadonlyArray<{ month: Month; seq: number }>): Promise<MeldingState[]> {
+    return this.followUpRepo.meldingStates(refs);
+  }
+
+  addContact(meldingId: number, contact: ContactRecord, recordedAt: string): Promise<void> {
+    return this.followUpRepo.addContact(meldingId, contact, recordedAt);
+  }
+
+  setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void> {
+    return this.followUpRepo.setResult(meldingId, result, recordedAt);
+  }
+
+  async settings(): Promise<Map<string, string>> {
+    const rows = this.db.prepare('SELECT key, value FROM settings').all() as Array<{ key: string; value: string }>;
+    return new Map(rows.map((row) => [row.key, row.value]));
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
   }
 
   close(): void {

@@ -1,0 +1,54 @@
+import { DataError } from '../core/errors.js';
+import { triageConfigFrom } from '../core/settings.js';
+import { planTriage } from '../core/triage/plan.js';
+import type { TriagePlan } from '../core/triage/types.js';
+import type { IsoDate, Month } from '../core/types.js';
+import type { Store, TriageRun, WorkerRecord } from '../store/store.js';
+
+export interface TriageOptions {
+  month: Month;
+  /** `--capacity`: this run's capacity instead of the sum over active workers. */
+  capacity?: number;
+  dryRun: boolean;
+  today: IsoDate;
+  now: () => string;
+}
+
+export interface TriageOutcome {
+  plan: TriagePlan;
+  run: TriageRun;
+  workers: WorkerRecord[];
+  /** The month was triaged before; this run kept what was assigned or followed up. */
+  rerun: boolean;
+}
+
+/** Plans the month's triage in the core and, unless it is a dry run, stores it in one transaction. */
+export async function triageMonth(store: Store, options: TriageOptions): Promise<TriageOutcome> {
+  const workers = await store.workers();
+  const config = triageConfigFrom(await store.settings());
+  const data = await store.triageData(options.month, config.repeatMonths);
+  if (data.meldingen.length === 0) {
+    throw new DataError(`Er is geen lijst van ${options.month} ingelezen.`, {
+      hint: `Lees eerst de lijst in met "eropaf import BESTAND --month ${options.month}"; "eropaf months" toont de ingelezen maanden.`,
+    });
+  }
+  const capacity = options.capacity ?? workers.filter((w) => w.active).reduce((sum, w) => sum + w.capacity, 0);
+  const previous = await store.triageRun(options.month);
+  const plan = planTriage({
+    month: options.month,
+    meldingen: data.meldingen,
+    workers: workers.map((w) => ({ id: w.id, name: w.name, capacity: w.capacity, active: w.active })),
+    capacity,
+    config,
+    deferredLastMonth: data.deferredLastMonth,
+  });
+  const run: TriageRun = {
+    month: options.month,
+    capacity,
+    capacityOverridden: options.capacity !== undefined,
+    config,
+    triagedAt: options.now(),
+  };
+  if (!options.dryRun) await store.transaction(() => store.applyTriage(plan, run, options.today));
+  return { plan, run, workers, rerun: previous !== undefined };
+}

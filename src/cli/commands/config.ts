@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { describeSettings, isSettingKey, normaliseSetting, SETTING_KEYS } from '../../core/settings.js';
+import { colourFor, writeLine, type Io } from '../../terminal/io.js';
+import { renderTable } from '../../terminal/table.js';
+import { withStore } from '../context.js';
+
+export function registerConfig(program: Command, io: Io): void {
+  const config = program
+    .command('config')
+    .alias('instellingen')
+    .description('Toon de instellingen (triage-volgorde, drempels).')
+    .action(async (_options: unknown, command: Command) => {
+      await withStore(command, io, { readonly: true }, async (store) => {
+        const settings = describeSettings(await store.settings());
+        io.stdout.write(
+          renderTable(
+            ['instelling', 'waarde', 'uitleg'],
+            settings.map((s) => [s.key, `${s.value}${s.isDefault ? ' (standaard)' : ''}`, s.description]),
+            colourFor(io.stdout, io.env),
+          ),
+        );
+      });
+    });
+
+  config
+    .command('set')
+    .alias('zet')
+    .description('Wijzig een instelling.')
+    .argument('<instelling>', SETTING_KEYS.join(', '))
+    .argument('<waarde>', 'de nieuwe waarde')
+    .action(async (key: string, value: string, _options: unknown, command: Command) => {
+      if (!isSettingKey(key)) {
+        throw new UsageError(`Er is geen instelling "${key}".`, { hint: `Kies uit: ${SETTING_KEYS.join(', ')}.` });
+      }
+      const normalised = normaliseSetting(key, value);
+      if (!normalised.ok) {
+        throw new UsageError(`${key} ${value}: verwacht ${normalised.expected}.`, normalised.hint === undefined ? {} : { hint: normalised.hint });
+      }
+      await withStore(command, io, { readonly: false }, async (store) => {
+        await store.transaction(() => store.setSetting(key, normalised.value));
+        writeLine(io.stdout, `${key} is nu ${normalised.value}. Dit geldt voor de volgende triage.`);
+      });
+    });
+}

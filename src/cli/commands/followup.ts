@@ -1,0 +1,136 @@
+import type { Command } from 'commander';
+import { readOutcomes } from '../../app/read-outcomes.js';
+import { recordFollowUp } from '../../app/record-followup.js';
+import { UsageError } from '../../core/errors.js';
+import { parseDate } from '../../core/fields/date.js';
+import type { FollowUpPlan } from '../../core/followup-plan.js';
+import {
+  CONTACTSOORTEN,
+  EINDRESULTATEN,
+  parseContactsoort,
+  parseDagdeel,
+  parseJaNee,
+  parseReferral,
+  parseResultCode,
+  REFERRAL_TARGETS,
+} from '../../core/followup.js';
+import { parseRef } from '../../core/reference.js';
+import { parseDelimiterOption } from '../../csv/delimiter.js';
+import { parseEncodingOption } from '../../csv/encoding.js';
+import { colourFor, writeLine, type Io } from '../../terminal/io.js';
+import { now, today, withStore } from '../context.js';
+import { parseOption } from '../options.js';
+
+// Recording what happened: one contact attempt, a result, or a whole filled-in worklist.
+
+function parseReference(text: string): string {
+  if (parseRef(text) === null) {
+    throw new UsageError(`${text} is geen meldingnummer.`, { hint: 'Een meldingnummer staat op de werklijst, bijvoorbeeld 2022-03-017.' });
+  }
+  return text.trim();
+}
+
+function parseContactDate(text: string | undefined): string {
+  if (text === undefined) return today();
+  const date = parseOption('--date', text, parseDate);
+  if (date > today()) throw new UsageError(`--date ${text} ligt in de toekomst.`, { hint: 'Leg een poging vast op of na de dag dat ze gedaan is.' });
+  return date;
+}
+
+function describePlan(plan: FollowUpPlan, dryRun: boolean): string {
+  const parts = [
+    `${plan.contacts.length} ${plan.contacts.length === 1 ? 'contactpoging' : 'contactpogingen'}`,
+    `${plan.results.length} ${plan.results.length === 1 ? 'resultaat' : 'resultaten'}`,
+  ];
+  const changed = plan.results.filter((r) => r.previous !== null && !r.previous.startsWith('Niet opgepakt'));
+  const lines = [`${dryRun ? 'Zou vastleggen' : 'Vastgelegd'}: ${parts.join(', ')}.`];
+  if (plan.alreadyRecorded > 0) lines.push(`${plan.alreadyRecorded} al eerder vastgelegd (niet dubbel opgeslagen).`);
+  for (const r of changed) lines.push(`Resultaat van ${r.ref} gewijzigd: ${r.previous} → ${r.result.resultaat}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerFollowUp(program: Command, io: Io): void {
+  program
+    .command('contact')
+    .alias('poging')
+    .description('Leg een contactpoging vast.')
+    .usage('<melding> --type SOORT --reached ja|nee [opties]')
+    .argument('<melding>', 'het meldingnummer van de werklijst, bv. 2022-03-017')
+    .requiredOption('--type <soort>', `soort contact: ${CONTACTSOORTEN.map((c) => c.code).join(', ')}`)
+    .requiredOption('--reached <ja|nee>', 'is de inwoner bereikt?')
+    .option('--date <datum>', 'de datum van de poging (standaard vandaag)')
+    .option('--daypart <dagdeel>', 'ochtend (voor 12 uur), middag (12-18 uur) of avond (vanaf 18 uur)')
+    .option('--note <tekst>', 'een korte notitie')
+    .action(async (ref: string, options: { type: string; reached: string; date?: string; daypart?: string; note?: string }, command: Command) => {
+      const entry = {
+        ref: parseReference(ref),
+        contact: {
+          soort: parseOption('--type', options.type, parseContactsoort),
+          bereikt: parseOption('--reached', options.reached, parseJaNee),
+          datum: parseContactDate(options.date),
+          dagdeel: options.daypart === undefined ? null : parseOption('--daypart', options.daypart, parseDagdeel),
+          notitie: options.note?.trim() || null,
+        },
+        result: null,
+      };
+      await withStore(command, io, { readonly: false }, async (store) => {
+        const plan = await recordFollowUp(store, [{ entry, source: null }], { dryRun: false, now });
+        io.stdout.write(describePlan(plan, false));
+      });
+    });
+
+  program
+    .command('close')
+    .alias('afsluiten')
+    .description('Sluit een melding af met een landelijk resultaat.')
+    .usage('<melding> --result CODE [opties]')
+    .argument('<melding>', 'het meldingnummer van de werklijst, bv. 2022-03-017')
+    .requiredOption('--result <code>', 'het resultaat; de codes staan hieronder')
+    .option('--referred-to <naar>', `verwezen naar: ${REFERRAL_TARGETS.map((r) => r.code).join(', ')}`)
+    .option('--date <datum>', 'de datum van afsluiten (standaard vandaag)')
+    .addHelpText(
+      'after',
+      `\nResultaatcodes:\n${EINDRESULTATEN.map((r) => `  ${r.code.padEnd(28)}${r.value}`).join('\n')}\n`,
+    )
+    .action(async (ref: string, options: { result: string; referredTo?: string; date?: string }, command: Command) => {
+      const entry = {
+        ref: parseReference(ref),
+        contact: null,
+        result: {
+          resultaat: parseOption('--result', options.result, parseResultCode),
+          referredTo: options.referredTo === undefined ? null : parseOption('--referred-to', options.referredTo, parseReferral),
+          closedOn: parseContactDate(options.date),
+        },
+      };
+      await withStore(command, io, { readonly: false }, async (store) => {
+        const plan = await recordFollowUp(store, [{ entry, source: null }], { dryRun: false, now });
+        io.stdout.write(describePlan(plan, false));
+      });
+    });
+
+  program
+    .command('outcomes')
+    .alias('uitkomsten')
+    .description('Lees een ingevulde werklijst terug (de kolommen melding, contact_datum, contact_soort, bereikt, resultaat, notitie).')
+    .usage('<bestand> [opties]')
+    .argument('<bestand>', 'de ingevulde werklijst (CSV, ook zoals Excel hem opslaat)')
+    .option('--dry-run', 'laat zien wat er zou worden vastgelegd, zonder iets op te slaan')
+    .option('--encoding <codering>', 'utf-8, utf-16 of windows-1252 (anders herkend)')
+    .option('--delimiter <teken>', '";", "," of "tab" (anders herkend)')
+    .action(async (file: string, options: { dryRun?: boolean; encoding?: string; delimiter?: string }, command: Command) => {
+      const dryRun = options.dryRun === true;
+      await withStore(command, io, { readonly: dryRun }, async (store) => {
+        const summary = await readOutcomes(store, {
+          file,
+          ...(options.encoding !== undefined && { encoding: parseEncodingOption(options.encoding) }),
+          ...(options.delimiter !== undefined && { delimiter: parseDelimiterOption(options.delimiter) }),
+          dryRun,
+          today: today(),
+          now,
+        });
+        writeLine(io.stdout, `${summary.file}: ${summary.rowsRead} regels, ${summary.rowsFilled} ingevuld.`);
+        io.stdout.write(describePlan(summary.plan, dryRun));
+        if (dryRun) writeLine(io.stdout, colourFor(io.stdout, io.env).yellow('Proefrun: er is niets opgeslagen.'));
+      });
+    });
+}

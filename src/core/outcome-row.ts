@@ -1,0 +1,116 @@
+import { DataError } from './errors.js';
+import { parseDate } from './fields/date.js';
+import type { ContactInput, FollowUpEntry, ResultInput } from './followup-plan.js';
+import { dagdeelOfTime, parseContactsoort, parseJaNee, parseResultCode } from './followup.js';
+import { normaliseHeader } from './import/headers.js';
+import type { RowProblem } from './import/normalise-row.js';
+import { parseRef } from './reference.js';
+import type { IsoDate, Parsed } from './types.js';
+
+// Reading one row of a filled-in worklist. Only the reference and the fill-in columns count;
+// the workers may add, move or delete any other column in Excel.
+
+export const OUTCOME_COLUMNS = ['melding', 'contact_datum', 'contact_soort', 'bereikt', 'resultaat', 'notitie'] as const;
+export type OutcomeColumn = (typeof OUTCOME_COLUMNS)[number];
+
+export interface OutcomeHeaderMap {
+  index: ReadonlyMap<OutcomeColumn, number>;
+  headers: readonly string[];
+}
+
+export function mapOutcomeHeaders(headers: readonly string[]): OutcomeHeaderMap {
+  const index = new Map<OutcomeColumn, number>();
+  headers.forEach((header, column) => {
+    const key = normaliseHeader(header);
+    const match = OUTCOME_COLUMNS.find((c) => normaliseHeader(c) === key);
+    if (match !== undefined && !index.has(match)) index.set(match, column);
+  });
+  if (!index.has('melding') || index.size === 1) {
+    const missing = OUTCOME_COLUMNS.filter((c) => !index.has(c));
+    throw new DataError(`Dit bestand is geen ingevulde werklijst: de kolom${missing.length > 1 ? 'men' : ''} ${missing.join(', ')} ontbreken.`, {
+      details: [`Gevonden kolommen: ${headers.map((h) => `"${h}"`).join(', ')}`],
+      hint: 'Maak een werklijst met "eropaf worklist --format csv", vul die in Excel in en lees die in.',
+    });
+  }
+  return { index, headers };
+}
+
+const TIME_AFTER_DATE = /\s(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s*$/;
+
+export type OutcomeRowResult = { ok: true; entry: FollowUpEntry | null } | { ok: false; problems: RowProblem[] };
+
+/** One worklist row: a contact attempt, a result, both, or nothing (a row not yet filled in). */
+export function parseOutcomeRow(
+  fields: readonly string[],
+  line: number,
+  map: OutcomeHeaderMap,
+  today: IsoDate,
+): OutcomeRowResult {
+  const problems: RowProblem[] = [];
+  const cell = (column: OutcomeColumn): string => {
+    const at = map.index.get(column);
+    return at === undefined ? '' : (fields[at] ?? '').trim();
+  };
+  const fail = (column: OutcomeColumn, failure: { expected: string; hint?: string }, shown?: string): void => {
+    const at = map.index.get(column);
+    const header = at === undefined ? column : (map.headers[at] ?? column);
+    problems.push({
+      line,
+      header,
+      shownValue: shown ?? (cell(column) === '' ? '(leeg)' : cell(column)),
+      expected: failure.expected,
+      ...(failure.hint !== undefined && { hint: failure.hint }),
+    });
+  };
+  const parsed = <T>(column: OutcomeColumn, parse: (text: string) => Parsed<T>, text = cell(column)): T | undefined => {
+    const result = parse(text);
+    if (result.ok) return result.value;
+    fail(column, result);
+    return undefined;
+  };
+
+  const contactCells = [cell('contact_datum'), cell('contact_soort'), cell('bereikt')];
+  const hasContact = contactCells.some((c) => c !== '');
+  const hasResult = cell('resultaat') !== '';
+  if (!hasContact && !hasResult) {
+    if (cell('notitie') !== '') {
+      // The note's text may be personal: it is never shown.
+      fail('notitie', {
+        expected: 'een notitie bij een contactpoging',
+        hint: 'Vul ook contact_datum, contact_soort en bereikt in, of laat de notitie weg.',
+      }, '(verborgen)');
+      return { ok: false, problems };
+    }
+    return { ok: true, entry: null };
+  }
+
+  const ref = cell('melding');
+  if (parseRef(ref) === null) {
+    fail('melding', { expected: 'een meldingnummer zoals 2022-03-017', hint: 'Laat de kolom melding staan zoals eropaf hem schreef.' });
+  }
+
+  let contact: ContactInput | null = null;
+  if (hasContact) {
+    const datum = parsed('contact_datum', parseDate);
+    if (datum !== undefined && datum > today) {
+      fail('contact_datum', { expected: `een datum die niet na vandaag (${today}) ligt` });
+    }
+    const time = TIME_AFTER_DATE.exec(cell('contact_datum'))?.[1];
+    const dagdeel = time === undefined ? null : parsed('contact_datum', dagdeelOfTime, time);
+    const soort = parsed('contact_soort', parseContactsoort);
+    const bereikt = parsed('bereikt', parseJaNee);
+    if (datum !== undefined && dagdeel !== undefined && soort !== undefined && bereikt !== undefined) {
+      const notitie = cell('notitie');
+      contact = { soort, bereikt, datum, dagdeel, notitie: notitie === '' ? null : notitie };
+    }
+  }
+
+  let result: ResultInput | null = null;
+  if (hasResult) {
+    const resultaat = parsed('resultaat', parseResultCode);
+    if (resultaat !== undefined) result = { resultaat, referredTo: null, closedOn: contact?.datum ?? today };
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, entry: { ref, contact, result } };
+}

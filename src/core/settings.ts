@@ -1,0 +1,91 @@
+import { formatCents, parseAmountCents } from './fields/amount.js';
+import { parsePriorityOrder } from './triage/config.js';
+import { DEFAULT_TRIAGE_CONFIG, type TriageConfig } from './triage/types.js';
+import type { Parsed } from './types.js';
+
+// The settings a team can change with `eropaf config set`, each with its default, its parser
+// and a Dutch explanation. Stored as text; read through here so that a stored value is always
+// one the parser accepts.
+
+interface SettingDefinition<T> {
+  description: string;
+  defaultValue: T;
+  parse(text: string): Parsed<T>;
+  format(value: T): string;
+}
+
+const MAX_REPEAT_MONTHS = 12;
+
+const repeatMonths: SettingDefinition<number> = {
+  description: 'hoeveel maanden terug een opgevolgde melding van dezelfde organisatie een nieuwe melding tot "herhaalde melding" maakt',
+  defaultValue: DEFAULT_TRIAGE_CONFIG.repeatMonths,
+  parse(text) {
+    const value = Number(text.trim());
+    if (Number.isInteger(value) && value >= 0 && value <= MAX_REPEAT_MONTHS) return { ok: true, value };
+    return { ok: false, expected: `een heel aantal maanden van 0 tot en met ${MAX_REPEAT_MONTHS} (0: nooit herhaald)` };
+  },
+  format: String,
+};
+
+const threshold: SettingDefinition<number | null> = {
+  description: 'meldingen met een totaalbedrag onder deze drempel worden niet opgepakt (onterecht signaal); "geen" voor geen drempel',
+  defaultValue: DEFAULT_TRIAGE_CONFIG.minAmountCents,
+  parse(text) {
+    if (text.trim().toLowerCase() === 'geen') return { ok: true, value: null };
+    return parseAmountCents(text);
+  },
+  format: (value) => (value === null ? 'geen' : formatCents(value)),
+};
+
+const order: SettingDefinition<TriageConfig['order']> = {
+  description: 'de volgorde waarin enkelvoudige meldingen de capaciteit vullen: woon, bedrag, ontstaansdatum',
+  defaultValue: DEFAULT_TRIAGE_CONFIG.order,
+  parse: parsePriorityOrder,
+  format: (value) => value.join(','),
+};
+
+export const SETTINGS = {
+  'triage.herhaald-maanden': repeatMonths,
+  'triage.drempel': threshold,
+  'triage.volgorde': order,
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
+
+/** Checks a value for a key and returns it in its stored (canonical) form. */
+export function normaliseSetting(key: SettingKey, text: string): Parsed<string> {
+  const definition = SETTINGS[key] as SettingDefinition<unknown>;
+  const parsed = definition.parse(text);
+  return parsed.ok ? { ok: true, value: definition.format(parsed.value) } : parsed;
+}
+
+function read<T>(definition: SettingDefinition<T>, stored: string | undefined): T {
+  if (stored === undefined) return definition.defaultValue;
+  const parsed = definition.parse(stored);
+  // Stored values went through normaliseSetting; a value that no longer parses falls back.
+  return parsed.ok ? parsed.value : definition.defaultValue;
+}
+
+export function triageConfigFrom(stored: ReadonlyMap<string, string>): TriageConfig {
+  return {
+    repeatMonths: read(repeatMonths, stored.get('triage.herhaald-maanden')),
+    minAmountCents: read(threshold, stored.get('triage.drempel')),
+    order: read(order, stored.get('triage.volgorde')),
+  };
+}
+
+/** Every setting with its value in force and whether that is the default, for `eropaf config`. */
+export function describeSettings(
+  stored: ReadonlyMap<string, string>,
+): Array<{ key: SettingKey; value: string; isDefault: boolean; description: string }> {
+  return SETTING_KEYS.map((key) => {
+    const definition = SETTINGS[key] as SettingDefinition<unknown>;
+    const value = definition.format(read(definition, stored.get(key)));
+    return { key, value, isDefault: !stored.has(key), description: definition.description };
+  });
+}

@@ -1,0 +1,146 @@
+import type Database from 'better-sqlite3';
+import { formatRef } from '../../core/reference.js';
+import type { DecisionKind } from '../../core/triage/types.js';
+import type { Category, Month, Signaalpartner } from '../../core/types.js';
+import type { WorklistEntry } from '../../core/worklist.js';
+import type { MonthOverview } from '../store.js';
+import { groupBy } from './group-by.js';
+
+interface EntryRow {
+  id: number;
+  seq: number;
+  category: Category;
+  opeenvolgend: number;
+  on_last_month: number;
+  kind: DecisionKind;
+  reason: string;
+  worker: string | null;
+  postcode: string;
+  huisnummer: string;
+  toevoeging: string;
+  contact_count: number;
+}
+
+interface PersonSignalRow {
+  melding_id: number;
+  schuldeiser: string | null;
+  signaalpartner: Signaalpartner;
+  bedrag_cents: number;
+  voorletters: string | null;
+  voorvoegsel: string | null;
+  achternaam: string | null;
+  naam: string | null;
+  straatnaam: string | null;
+  plaatsnaam: string | null;
+  telefoon: string | null;
+  email: string | null;
+  bsn: string | null;
+}
+
+export class SqliteWorklist {
+  constructor(private readonly db: Database.Database) {}
+
+  /** The month's picked meldingen that have no result yet: what still needs follow-up. */
+  async worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]> {
+    const entries = this.db
+      .prepare(
+        `SELECT m.id, m.seq, m.category, m.opeenvolgend, m.on_last_month, d.kind, d.reason, w.name AS worker,
+                h.postcode, h.huisnummer, h.toevoeging, s.contact_count
+         FROM meldingen m
+         JOIN decisions d ON d.melding_id = m.id
+         JOIN households h ON h.id = m.household_id
+         JOIN melding_status s ON s.melding_id = m.id
+         LEFT JOIN workers w ON w.id = d.worker_id
+         WHERE m.month = ? AND d.kind IN ('altijd', 'capaciteit') AND s.resultaat IS NULL
+           AND (? IS NULL OR d.worker_id = ?)
+         ORDER BY w.name IS NULL, w.name, m.seq`,
+      )
+      .all(month, workerId, workerId) as EntryRow[];
+    const signals = groupBy(
+      this.db
+        .prepare(
+          `SELECT melding_id, schuldeiser, signaalpartner, bedrag_cents, voorletters, voorvoegsel, achternaam, naam,
+                  straatnaam, plaatsnaam, telefoon, email, bsn
+           FROM signals WHERE melding_id IN (SELECT value FROM json_each(?)) ORDER BY melding_id, source_line`,
+        )
+        .all(JSON.stringify(entries.map((e) => e.id))) as PersonSignalRow[],
+      (row) => row.melding_id,
+      (row) => row,
+    );
+    return entries.map((entry): WorklistEntry => {
+      const rows = signals.get(entry.id) ?? [];
+      const first = <K extends keyof PersonSignalRow>(key: K): PersonSignalRow[K] | null =>
+        rows.find((row) => row[key] !== null)?.[key] ?? null;
+      return {
+        ref: formatRef(month, entry.seq),
+        worker: entry.worker,
+        kind: entry.kind,
+        reason: entry.reason,
+        category: entry.category,
+        opeenvolgend: entry.opeenvolgend === 1,
+        onLastMonth: entry.on_last_month === 1,
+        signals: rows.map((row) => ({
+          schuldeiser: row.schuldeiser,
+          signaalpartner: row.signaalpartner,
+          bedragCents: row.bedrag_cents,
+        })),
+        totalCents: rows.reduce((sum, row) => sum + row.bedrag_cents, 0),
+        contactCount: entry.contact_count,
+        person: {
+          naam: personName(rows),
+          straatnaam: first('straatnaam'),
+          huisnummer: entry.huisnummer,
+          toevoeging: entry.toevoeging,
+          postcode: entry.postcode,
+          plaatsnaam: first('plaatsnaam'),
+          telefoon: first('telefoon'),
+          email: first('email'),
+          bsn: first('bsn'),
+        },
+      };
+    });
+  }
+
+  async monthOverview(): Promise<MonthOverview[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT s.month,
+                count(*) AS received,
+                t.month IS NOT NULL AS triaged,
+                sum(s.decision IN ('altijd', 'capaciteit')) AS assigned,
+                sum(s.opgevolgd) AS followed_up,
+                sum(s.decision = 'uitgesteld' AND s.resultaat IS NULL) AS deferred,
+                sum(s.resultaat IS NOT NULL) AS closed
+         FROM melding_status s LEFT JOIN triage_runs t ON t.month = s.month
+         GROUP BY s.month ORDER BY s.month`,
+      )
+      .all() as Array<{
+      month: Month;
+      received: number;
+      triaged: number;
+      assigned: number | null;
+      followed_up: number;
+      deferred: number | null;
+      closed: number;
+    }>;
+    return rows.map((row) => ({
+      month: row.month,
+      received: row.received,
+      triaged: row.triaged === 1,
+      assigned: row.assigned ?? 0,
+      followedUp: row.followed_up,
+      deferred: row.deferred ?? 0,
+      closed: row.closed,
+    }));
+  }
+}
+
+/** The name as a person would write it: from the first signal that has one. */
+function personName(rows: readonly PersonSignalRow[]): string | null {
+  for (const row of rows) {
+    const parts = [row.voorletters, row.voorvoegsel, row.achternaam].filter((p): p is string => p !== null);
+    if (row.achternaam !== null) return parts.join(' ');
+    if (row.naam !== null) return row.naam;
+  }
+  return null;
+}

@@ -1,0 +1,78 @@
+import type { ChalkInstance } from 'chalk';
+import type { TriageOutcome } from '../app/triage-month.js';
+import { describeMonth } from '../core/month.js';
+import type { DecisionKind, DecisionRule } from '../core/triage/types.js';
+import { renderTable } from './table.js';
+
+// What a triage run prints: the month's figures, the share per worker, and every decision with
+// its reason (references only, no personal data), so a dry run shows exactly what would be stored.
+
+const KIND_LABEL: Record<DecisionKind, string> = {
+  altijd: 'altijd opvolgen',
+  capaciteit: 'binnen capaciteit',
+  'niet-opgepakt': 'niet opgepakt',
+  uitgesteld: 'uitgesteld',
+};
+
+const RULE_LABEL: Partial<Record<DecisionRule, string>> = {
+  meervoudig: 'meervoudig',
+  crisis: 'crisissignaal',
+  'warme-overdracht': 'warme overdracht',
+  'vorige-maand-niet-opgevolgd': 'vorige maand niet opgevolgd',
+  herhaald: 'herhaalde melding',
+  'onder-drempel': 'onder de drempel',
+  behouden: 'behouden van een eerdere triage',
+};
+
+export function renderTriage(outcome: TriageOutcome, options: { dryRun: boolean; colour: ChalkInstance }): string {
+  const { plan, run, workers } = outcome;
+  const { figures } = plan;
+  const { colour } = options;
+  const capacitySource = run.capacityOverridden
+    ? 'opgegeven met --capacity'
+    : `som van ${workers.filter((w) => w.active).length} actieve medewerker(s)`;
+  const lines = [
+    colour.bold(
+      `${options.dryRun ? 'Proefrun: triage' : 'Triage'} van ${describeMonth(plan.month)} (${plan.month}): ${plan.decisions.length} meldingen, capaciteit ${figures.capacity} (${capacitySource})${outcome.rerun ? '; opnieuw getrieerd, toewijzingen en opvolging blijven staan' : ''}`,
+    ),
+  ];
+  const byKind = (kind: DecisionKind): string => {
+    const decisions = plan.decisions.filter((d) => d.kind === kind);
+    const rules = new Map<string, number>();
+    for (const d of decisions) {
+      const label = RULE_LABEL[d.rule];
+      if (label !== undefined) rules.set(label, (rules.get(label) ?? 0) + 1);
+    }
+    const detail = [...rules].map(([label, count]) => `${count} ${label}`).join(', ');
+    return `${String(decisions.length).padStart(4)}${detail === '' ? '' : `  (${detail})`}`;
+  };
+  for (const kind of ['altijd', 'capaciteit', 'niet-opgepakt', 'uitgesteld'] as const) {
+    lines.push(`  ${KIND_LABEL[kind].padEnd(18)}${byKind(kind)}`);
+  }
+  if (plan.closures.length > 0) {
+    lines.push(
+      `  ${plan.closures.length} uitgestelde ${plan.closures.length === 1 ? 'melding' : 'meldingen'} van vorige maand afgesloten (huishouden niet terug op de lijst): ${plan.closures.map((c) => c.ref).join(', ')}`,
+    );
+  }
+
+  const assigned = new Map<number, number>();
+  for (const d of plan.decisions) {
+    if (d.workerId !== null) assigned.set(d.workerId, (assigned.get(d.workerId) ?? 0) + 1);
+  }
+  const share = workers
+    .filter((w) => w.active || assigned.has(w.id))
+    .map((w) => `${w.name} ${assigned.get(w.id) ?? 0} (capaciteit ${w.capacity})`);
+  if (share.length > 0) lines.push(`Per medewerker: ${share.join(', ')}`);
+  lines.push('');
+
+  const names = new Map(workers.map((w) => [w.id, w.name]));
+  const table = renderTable(
+    ['melding', 'besluit', 'medewerker', 'reden'],
+    plan.decisions.map((d) => [d.ref, d.kind, d.workerId === null ? '' : (names.get(d.workerId) ?? ''), d.reason]),
+    colour,
+  );
+  const footer = options.dryRun
+    ? colour.yellow('Proefrun: er is niets opgeslagen.')
+    : `Werklijst: eropaf worklist --month ${plan.month}`;
+  return `${lines.join('\n')}\n${table}${footer}\n`;
+}
