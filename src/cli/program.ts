@@ -4,6 +4,7 @@ import { registerConfig } from './commands/config.js';
 import { registerFollowUp } from './commands/followup.js';
 import { registerImport } from './commands/import.js';
 import { registerMonths } from './commands/months.js';
+import { registerTable } from './commands/table.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkers } from './commands/workers.js';
 import { registerWorklist } from './commands/worklist.js';
@@ -56,6 +57,7 @@ export function buildProgram(io: Io, version: string): Command {
   registerWorklist(program, io);
   registerFollowUp(program, io);
   registerMonths(program, io);
+  registerTable(program, io);
   registerConfig(program, io);
   return program;
 }

@@ -1,4 +1,6 @@
 import type { ContactInput, RecordedFollowUp, ResultInput } from '../core/followup-plan.js';
+import type { Period } from '../core/report/period.js';
+import type { MonthCounts } from '../core/report/table.js';
 import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
 import type { DecisionKind, TriageConfig, TriageMelding, TriagePlan } from '../core/triage/types.js';
@@ -46,7 +48,7 @@ export interface ImportCounts {
 
 export type { WorklistEntry };
 
-export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore {
+export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   findImportByHash(sha256: string): Promise<PriorImport | undefined>;
@@ -161,4 +163,11 @@ export interface ImportWriter {
   /** Brings the history flags of later months up to date for the households this import touched. */
   refreshLaterFlags(month: Month): Promise<void>;
   finishImport(counts: ImportCounts): Promise<void>;
+}
+
+export interface ReportStore {
+  /** Counts per month and category of the meldingen of the period's lists. */
+  monthCounts(period: Period): Promise<MonthCounts[]>;
+  /** The months that have an imported list. */
+  importedMonths(): Promise<Set<Month>>;
 }

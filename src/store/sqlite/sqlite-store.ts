@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { Period } from '../../core/report/period.js';
+import type { MonthCounts } from '../../core/report/table.js';
 import type { TriagePlan } from '../../core/triage/types.js';
 import type { IsoDate, Month } from '../../core/types.js';
 import type {
@@ -15,6 +17,7 @@ import type {
   WorklistEntry,
 } from '../store.js';
 import { SqliteFollowUp } from './followup.js';
+import { SqliteReports } from './reports.js';
 import { SqliteImportSession } from './import-session.js';
 import { openDatabase, type OpenOptions } from './open.js';
 import { translateSqliteError } from './sqlite-errors.js';
@@ -28,6 +31,7 @@ export class SqliteStore implements Store {
   private readonly triageRepo: SqliteTriage;
   private readonly worklistRepo: SqliteWorklist;
   private readonly followUpRepo: SqliteFollowUp;
+  private readonly reportRepo: SqliteReports;
 
   private constructor(
     private readonly db: Database.Database,
@@ -42,6 +46,7 @@ export class SqliteStore implements Store {
     this.triageRepo = new SqliteTriage(db);
     this.worklistRepo = new SqliteWorklist(db);
     this.followUpRepo = new SqliteFollowUp(db);
+    this.reportRepo = new SqliteReports(db);
   }
 
   static open(file: string, options: OpenOptions): SqliteStore {
@@ -128,6 +133,14 @@ export class SqliteStore implements Store {
 
   setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void> {
     return this.followUpRepo.setResult(meldingId, result, recordedAt);
+  }
+
+  monthCounts(period: Period): Promise<MonthCounts[]> {
+    return this.reportRepo.monthCounts(period);
+  }
+
+  importedMonths(): Promise<Set<Month>> {
+    return this.reportRepo.importedMonths();
   }
 
   async settings(): Promise<Map<string, string>> {

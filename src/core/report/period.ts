@@ -1,0 +1,63 @@
+import { addMonths, isMonth, MONTH_NAMES_NL, monthIndex, monthsBetween } from '../month.js';
+import type { Month, Parsed } from '../types.js';
+
+/** A reporting period: whole months, both ends included. */
+export interface Period {
+  from: Month;
+  to: Month;
+}
+
+const EXPECTED_PERIOD = 'een periode als JJJJ-MM:JJJJ-MM, bijvoorbeeld 2021-05:2021-12';
+
+/** Parses `2021-05:2021-12` (the `--compare` option). */
+export function parsePeriod(text: string): Parsed<Period> {
+  const [from, to, ...rest] = text.split(':').map((part) => part.trim());
+  if (from === undefined || to === undefined || rest.length > 0 || !isMonth(from) || !isMonth(to)) {
+    return { ok: false, expected: EXPECTED_PERIOD };
+  }
+  return checkPeriod({ from, to });
+}
+
+export function checkPeriod(period: Period): Parsed<Period> {
+  if (monthIndex(period.from) > monthIndex(period.to)) {
+    return { ok: false, expected: 'een begin dat niet na het einde ligt', hint: 'Verwissel de twee maanden.' };
+  }
+  return { ok: true, value: period };
+}
+
+export function periodMonths(period: Period): Month[] {
+  return monthsBetween(period.from, period.to);
+}
+
+export function monthCount(period: Period): number {
+  return monthIndex(period.to) - monthIndex(period.from) + 1;
+}
+
+function monthName(month: Month): string {
+  return MONTH_NAMES_NL[Number(month.slice(5, 7)) - 1]!;
+}
+
+/**
+ * The period in words as the half-year report writes it: "2022 januari t/m juni (6 maanden)",
+ * across a year boundary "2021 november t/m 2022 februari (4 maanden)".
+ */
+export function describePeriod(period: Period): string {
+  const count = monthCount(period);
+  const length = `(${count} ${count === 1 ? 'maand' : 'maanden'})`;
+  const fromYear = period.from.slice(0, 4);
+  const toYear = period.to.slice(0, 4);
+  if (period.from === period.to) return `${fromYear} ${monthName(period.from)} ${length}`;
+  const end = fromYear === toYear ? monthName(period.to) : `${toYear} ${monthName(period.to)}`;
+  return `${fromYear} ${monthName(period.from)} t/m ${end} ${length}`;
+}
+
+/** `2021-05 t/m 2021-12`, the period column of the CSV. */
+export function periodLabel(period: Period): string {
+  return `${period.from} t/m ${period.to}`;
+}
+
+/** The period of the same length just before this one (a sensible default to compare with). */
+export function previousPeriod(period: Period): Period {
+  const length = monthCount(period);
+  return { from: addMonths(period.from, -length), to: addMonths(period.from, -1) };
+}

@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import type { Period } from '../../core/report/period.js';
+import type { CategoryCounts, MonthCounts } from '../../core/report/table.js';
+import type { Category, Month } from '../../core/types.js';
+import type { ReportStore } from '../store.js';
+
+// Counting for the reports. Meldingen are counted in the month of their list; the follow-up
+// state comes from the melding_status view, whose 'opgevolgd' follows core/followup.ts.
+
+export class SqliteReports implements ReportStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async monthCounts(period: Period): Promise<MonthCounts[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT month, category,
+                count(*) AS received,
+                sum(opgevolgd) AS followed_up,
+                sum(decision IN ('altijd', 'capaciteit') AND opgevolgd = 0 AND resultaat IS NULL) AS open,
+                sum(decision = 'uitgesteld' AND opgevolgd = 0) AS deferred
+         FROM melding_status WHERE month BETWEEN ? AND ?
+         GROUP BY month, category ORDER BY month`,
+      )
+      .all(period.from, period.to) as Array<{
+      month: Month;
+      category: Category;
+      received: number;
+      followed_up: number;
+      open: number | null;
+      deferred: number | null;
+    }>;
+    const empty = (): CategoryCounts => ({ received: 0, followedUp: 0, open: 0, deferred: 0 });
+    const months = new Map<Month, MonthCounts>();
+    for (const row of rows) {
+      const month = months.get(row.month) ?? { month: row.month, enkelvoudig: empty(), meervoudig: empty() };
+      month[row.category] = {
+        received: row.received,
+        followedUp: row.followed_up,
+        open: row.open ?? 0,
+        deferred: row.deferred ?? 0,
+      };
+      months.set(row.month, month);
+    }
+    return [...months.values()];
+  }
+
+  async importedMonths(): Promise<Set<Month>> {
+    const rows = this.db.prepare('SELECT DISTINCT month FROM meldingen').all() as Array<{ month: Month }>;
+    return new Set(rows.map((row) => row.month));
+  }
+}
