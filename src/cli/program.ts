@@ -4,6 +4,7 @@ import { registerConfig } from './commands/config.js';
 import { registerFollowUp } from './commands/followup.js';
 import { registerImport } from './commands/import.js';
 import { registerMonths } from './commands/months.js';
+import { registerStats } from './commands/stats.js';
 import { registerTable } from './commands/table.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkers } from './commands/workers.js';
@@ -58,6 +59,7 @@ export function buildProgram(io: Io, version: string): Command {
   registerFollowUp(program, io);
   registerMonths(program, io);
   registerTable(program, io);
+  registerStats(program, io);
   registerConfig(program, io);
   return program;
 }

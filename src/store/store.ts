@@ -1,5 +1,6 @@
 import type { ContactInput, RecordedFollowUp, ResultInput } from '../core/followup-plan.js';
 import type { Period } from '../core/report/period.js';
+import type { StatsContact, StatsMelding, StatsSignal } from '../core/report/stats.js';
 import type { MonthCounts } from '../core/report/table.js';
 import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
@@ -170,4 +171,6 @@ export interface ReportStore {
   monthCounts(period: Period): Promise<MonthCounts[]>;
   /** The months that have an imported list. */
   importedMonths(): Promise<Set<Month>>;
+  /** What the period figures are computed from: the meldingen of the period's lists. */
+  statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
 }

@@ -74,6 +74,8 @@ export const MIGRATIONS: readonly Migration[] = [
         achternaam TEXT,
         naam TEXT,
         geboortedatum TEXT,
+        -- kept when personal data is purged, for the age figures
+        leeftijdsgroep TEXT NOT NULL,
         geslacht TEXT,
         straatnaam TEXT,
         plaatsnaam TEXT,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Period } from '../../core/report/period.js';
+import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
 import type { CategoryCounts, MonthCounts } from '../../core/report/table.js';
 import type { Category, Month } from '../../core/types.js';
 import type { ReportStore } from '../store.js';
@@ -42,6 +43,55 @@ export class SqliteReports implements ReportStore {
       months.set(row.month, month);
     }
     return [...months.values()];
+  }
+
+  async statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }> {
+    const meldingen = (
+      this.db
+        .prepare(
+          `SELECT m.id, m.household_id, m.category, m.opeenvolgend, s.decision, s.worker_id, s.opgevolgd, s.resultaat
+           FROM meldingen m JOIN melding_status s ON s.melding_id = m.id
+           WHERE m.month BETWEEN ? AND ? ORDER BY m.id`,
+        )
+        .all(period.from, period.to) as Array<{
+        id: number;
+        household_id: number;
+        category: Category;
+        opeenvolgend: number;
+        decision: StatsMelding['decision'];
+        worker_id: number | null;
+        opgevolgd: number;
+        resultaat: StatsMelding['resultaat'];
+      }>
+    ).map(
+      (row): StatsMelding => ({
+        id: row.id,
+        householdId: row.household_id,
+        category: row.category,
+        opeenvolgend: row.opeenvolgend === 1,
+        decision: row.decision,
+        workerId: row.worker_id,
+        opgevolgd: row.opgevolgd === 1,
+        resultaat: row.resultaat,
+      }),
+    );
+    const signals = (
+      this.db
+        .prepare(
+          `SELECT melding_id, signaalpartner, leeftijdsgroep FROM signals
+           WHERE month BETWEEN ? AND ? ORDER BY melding_id, source_line`,
+        )
+        .all(period.from, period.to) as Array<{ melding_id: number; signaalpartner: StatsSignal['signaalpartner']; leeftijdsgroep: StatsSignal['ageGroup'] }>
+    ).map((row): StatsSignal => ({ meldingId: row.melding_id, signaalpartner: row.signaalpartner, ageGroup: row.leeftijdsgroep }));
+    const contacts = (
+      this.db
+        .prepare(
+          `SELECT c.melding_id, c.soort, c.bereikt FROM contacts c JOIN meldingen m ON m.id = c.melding_id
+           WHERE m.month BETWEEN ? AND ?`,
+        )
+        .all(period.from, period.to) as Array<{ melding_id: number; soort: StatsContact['soort']; bereikt: number }>
+    ).map((row): StatsContact => ({ meldingId: row.melding_id, soort: row.soort, bereikt: row.bereikt === 1 }));
+    return { meldingen, signals, contacts };
   }
 
   async importedMonths(): Promise<Set<Month>> {

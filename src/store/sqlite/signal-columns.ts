@@ -1,3 +1,4 @@
+import { ageGroup } from '../../core/report/age-group.js';
 import type { StagedRow } from '../store.js';
 
 // The columns a signal occupies, in one order, shared by the staging table and the signals
@@ -20,6 +21,7 @@ export const SIGNAL_COLUMNS = [
   'achternaam',
   'naam',
   'geboortedatum',
+  'leeftijdsgroep',
   'geslacht',
   'straatnaam',
   'plaatsnaam',
@@ -50,6 +52,7 @@ export function signalValues(row: StagedRow): Array<string | number | null> {
     person.achternaam,
     person.naam,
     person.geboortedatum,
+    ageGroup(person.geboortedatum, signal.signaaldatum),
     person.geslacht,
     person.straatnaam,
     person.plaatsnaam,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Period } from '../../core/report/period.js';
+import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
 import type { MonthCounts } from '../../core/report/table.js';
 import type { TriagePlan } from '../../core/triage/types.js';
 import type { IsoDate, Month } from '../../core/types.js';
@@ -141,6 +142,10 @@ export class SqliteStore implements Store {
 
   importedMonths(): Promise<Set<Month>> {
     return this.reportRepo.importedMonths();
+  }
+
+  statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }> {
+    return this.reportRepo.statsData(period);
   }
 
   async settings(): Promise<Map<string, string>> {

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { checkPeriod } from '../../core/report/period.js';
+import { periodStats } from '../../core/report/stats.js';
+import { colourFor, writeLine, type Io } from '../../terminal/io.js';
+import { renderStatsCsv, renderStatsMarkdown, renderStatsText, statsRows } from '../../terminal/stats-report.js';
+import { withStore } from '../context.js';
+import { parseFormat, parseMonth } from '../options.js';
+
+export function registerStats(program: Command, io: Io): void {
+  program
+    .command('stats')
+    .alias('cijfers')
+    .description('De cijfers over een periode: huishoudens, soorten schuld, leeftijd, contactpogingen, bereik, hulpacceptatie, resultaten.')
+    .usage('--from JJJJ-MM --to JJJJ-MM [opties]')
+    .requiredOption('--from <JJJJ-MM>', 'de eerste maand van de periode')
+    .requiredOption('--to <JJJJ-MM>', 'de laatste maand van de periode')
+    .option('--format <vorm>', 'tabel (standaard), md, json of csv')
+    .action(async (options: { from: string; to: string; format?: string }, command: Command) => {
+      const checked = checkPeriod({ from: parseMonth('--from', options.from), to: parseMonth('--to', options.to) });
+      if (!checked.ok) throw new UsageError(`--from ${options.from} ligt na --to ${options.to}.`, { hint: 'Verwissel de twee maanden.' });
+      const period = checked.value;
+      const format = parseFormat(options.format, ['tabel', 'md', 'json', 'csv']);
+      await withStore(command, io, { readonly: true }, async (store) => {
+        const data = await store.statsData(period);
+        const stats = periodStats(data.meldingen, data.signals, data.contacts);
+        const names = new Map((await store.workers()).map((w) => [w.id, w.name]));
+        if (format === 'json') {
+          const perWorker = stats.perWorker.map((w) => ({ ...w, naam: names.get(w.workerId) ?? null }));
+          writeLine(io.stdout, JSON.stringify({ periode: period, ...stats, perWorker }, null, 2));
+          return;
+        }
+        const rows = statsRows(stats, names);
+        if (format === 'csv') io.stdout.write(renderStatsCsv(rows));
+        else if (format === 'md') io.stdout.write(renderStatsMarkdown(period, rows));
+        else io.stdout.write(renderStatsText(period, rows, colourFor(io.stdout, io.env)));
+      });
+    });
+}
