@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import { registerConfig } from './commands/config.js';
+import { registerExport } from './commands/export.js';
 import { registerFollowUp } from './commands/followup.js';
 import { registerImport } from './commands/import.js';
 import { registerMonths } from './commands/months.js';
@@ -60,6 +61,7 @@ export function buildProgram(io: Io, version: string): Command {
   registerMonths(program, io);
   registerTable(program, io);
   registerStats(program, io);
+  registerExport(program, io);
   registerConfig(program, io);
   return program;
 }

@@ -84,7 +84,10 @@ export function planFollowUp(entries: readonly FollowUpEntry[], recorded: readon
         plan.alreadyRecorded += 1;
         continue;
       }
-      const previous = plannedResult.get(melding.ref)?.previous ?? melding.resultaat;
+      // The stored result before this input, also when it was none (null must not fall through
+      // to the result an earlier row of this input planned).
+      const earlier = plannedResult.get(melding.ref);
+      const previous = earlier === undefined ? melding.resultaat : earlier.previous;
       const planned = { meldingId: melding.id, ref: melding.ref, result, previous };
       plannedResult.set(melding.ref, planned);
       melding.resultaat = result.resultaat;

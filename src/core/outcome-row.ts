@@ -91,11 +91,15 @@ export function parseOutcomeRow(
 
   let contact: ContactInput | null = null;
   if (hasContact) {
-    const datum = parsed('contact_datum', parseDate);
+    // The time (14:30, or 14.30 as Dutch often writes it) is split off here: parseDate itself
+    // only knows the colon form.
+    const timeMatch = TIME_AFTER_DATE.exec(cell('contact_datum'));
+    const time = timeMatch?.[1];
+    const dateText = timeMatch === null ? cell('contact_datum') : cell('contact_datum').slice(0, timeMatch.index);
+    const datum = parsed('contact_datum', parseDate, dateText);
     if (datum !== undefined && datum > today) {
       fail('contact_datum', { expected: `een datum die niet na vandaag (${today}) ligt` });
     }
-    const time = TIME_AFTER_DATE.exec(cell('contact_datum'))?.[1];
     const dagdeel = time === undefined ? null : parsed('contact_datum', dagdeelOfTime, time);
     const soort = parsed('contact_soort', parseContactsoort);
     const bereikt = parsed('bereikt', parseJaNee);

@@ -20,7 +20,8 @@ const repeatMonths: SettingDefinition<number> = {
   description: 'hoeveel maanden terug een opgevolgde melding van dezelfde organisatie een nieuwe melding tot "herhaalde melding" maakt',
   defaultValue: DEFAULT_TRIAGE_CONFIG.repeatMonths,
   parse(text) {
-    const value = Number(text.trim());
+    // Digits only: Number('') is 0, and Number() also reads '1e1' and '0x3'.
+    const value = /^\d{1,2}$/.test(text.trim()) ? Number(text.trim()) : NaN;
     if (Number.isInteger(value) && value >= 0 && value <= MAX_REPEAT_MONTHS) return { ok: true, value };
     return { ok: false, expected: `een heel aantal maanden van 0 tot en met ${MAX_REPEAT_MONTHS} (0: nooit herhaald)` };
   },

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import { stringify, type Options } from 'csv-stringify/sync';
 import type { Delimiter } from './delimiter.js';
-import { fileError } from './file-errors.js';
+import { fileError } from '../files/file-errors.js';
+import { openPrivateFile } from '../files/private-file.js';
 
 export type ExcelCell = string | number | null;
 
@@ -78,7 +79,7 @@ export function createExcelCsvWriter(
   options: { delimiter?: Delimiter; header: readonly string[] },
 ): ExcelCsvWriter {
   const delimiter = options.delimiter ?? ';';
-  let fd: number | null = openPrivate(path);
+  let fd: number | null = openPrivateFile(path);
   let pending: (readonly ExcelCell[])[] = [];
 
   const writeText = (text: string): void => {
@@ -120,15 +121,3 @@ export function createExcelCsvWriter(
   };
 }
 
-/** Opens for writing with mode 0600, also when the file exists already (it would keep its old mode). */
-function openPrivate(path: string): number {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(path, 'w', 0o600);
-    fs.fchmodSync(fd, 0o600);
-    return fd;
-  } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
-    throw fileError(error, path, 'geschreven') ?? error;
-  }
-}

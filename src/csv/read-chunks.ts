@@ -2,7 +2,7 @@
 // may hold more than one chunk at a time.
 
 import fs from 'node:fs';
-import { fileError } from './file-errors.js';
+import { fileError } from '../files/file-errors.js';
 
 /** Large chunks: per-chunk overhead (decoding calls, parser calls, progress) then hardly counts. */
 export const CHUNK_BYTES = 1024 * 1024;

@@ -1,4 +1,5 @@
 import type { ContactInput, RecordedFollowUp, ResultInput } from '../core/followup-plan.js';
+import type { DdasMeldingInput } from '../core/report/ddas.js';
 import type { Period } from '../core/report/period.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../core/report/stats.js';
 import type { MonthCounts } from '../core/report/table.js';
@@ -173,4 +174,6 @@ export interface ReportStore {
   importedMonths(): Promise<Set<Month>>;
   /** What the period figures are computed from: the meldingen of the period's lists. */
   statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
+  /** Every melding of the period with its signals (personal data included) and contact attempts. */
+  ddasData(period: Period): Promise<DdasMeldingInput[]>;
 }

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Period } from '../../core/report/period.js';
+import type { DdasMeldingInput, DdasSignalInput } from '../../core/report/ddas.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
+import { formatRef } from '../../core/reference.js';
+import { groupBy } from './group-by.js';
 import type { CategoryCounts, MonthCounts } from '../../core/report/table.js';
 import type { Category, Month } from '../../core/types.js';
 import type { ReportStore } from '../store.js';
@@ -94,8 +97,105 @@ export class SqliteReports implements ReportStore {
     return { meldingen, signals, contacts };
   }
 
+  async ddasData(period: Period): Promise<DdasMeldingInput[]> {
+    const meldingen = this.db
+      .prepare(
+        `SELECT m.id, m.month, m.seq, s.decision, s.opgevolgd, s.resultaat, d.decided_at,
+                (SELECT min(i.imported_at) FROM signals x JOIN imports i ON i.id = x.import_id WHERE x.melding_id = m.id) AS matched_at
+         FROM meldingen m
+         JOIN melding_status s ON s.melding_id = m.id
+         LEFT JOIN decisions d ON d.melding_id = m.id
+         WHERE m.month BETWEEN ? AND ? ORDER BY m.month, m.seq`,
+      )
+      .all(period.from, period.to) as Array<{
+      id: number;
+      month: Month;
+      seq: number;
+      decision: DdasMeldingInput['decision'];
+      opgevolgd: number;
+      resultaat: DdasMeldingInput['resultaat'];
+      decided_at: string | null;
+      matched_at: string;
+    }>;
+    const signals = groupBy(
+      this.db
+        .prepare(
+          `SELECT x.melding_id, x.signaal_id, x.crisissignaal, x.warme_overdracht, x.bedrag_cents, x.ontstaansdatum,
+                  x.signaaldatum, x.signaalpartner, x.bsn, h.postcode, h.huisnummer, h.toevoeging, x.geboortedatum, x.geslacht
+           FROM signals x JOIN meldingen m ON m.id = x.melding_id JOIN households h ON h.id = m.household_id
+           WHERE x.month BETWEEN ? AND ? ORDER BY x.melding_id, x.source_line`,
+        )
+        .all(period.from, period.to) as Array<{
+        melding_id: number;
+        signaal_id: string | null;
+        crisissignaal: number;
+        warme_overdracht: number;
+        bedrag_cents: number;
+        ontstaansdatum: string | null;
+        signaaldatum: string;
+        signaalpartner: DdasSignalInput['signaalpartner'];
+        bsn: string | null;
+        postcode: string;
+        huisnummer: string;
+        toevoeging: string;
+        geboortedatum: string | null;
+        geslacht: DdasSignalInput['geslacht'];
+      }>,
+      (row) => row.melding_id,
+      (row): DdasSignalInput => ({
+        signaalId: row.signaal_id,
+        crisissignaal: row.crisissignaal === 1,
+        warmeOverdracht: row.warme_overdracht === 1,
+        bedragCents: row.bedrag_cents,
+        ontstaansdatum: row.ontstaansdatum,
+        signaaldatum: row.signaaldatum,
+        signaalpartner: row.signaalpartner,
+        bsn: row.bsn,
+        postcode: row.postcode,
+        huisnummer: row.huisnummer,
+        toevoeging: row.toevoeging,
+        geboortedatum: row.geboortedatum,
+        geslacht: row.geslacht,
+      }),
+    );
+    const contacts = groupBy(
+      this.db
+        .prepare(
+          `SELECT c.melding_id, c.soort, c.bereikt, c.datum, c.dagdeel FROM contacts c JOIN meldingen m ON m.id = c.melding_id
+           WHERE m.month BETWEEN ? AND ? ORDER BY c.melding_id, c.datum, c.id`,
+        )
+        .all(period.from, period.to) as Array<{
+        melding_id: number;
+        soort: DdasMeldingInput['contacts'][number]['soort'];
+        bereikt: number;
+        datum: string;
+        dagdeel: DdasMeldingInput['contacts'][number]['dagdeel'];
+      }>,
+      (row) => row.melding_id,
+      (row) => ({ soort: row.soort, bereikt: row.bereikt === 1, datum: row.datum, dagdeel: row.dagdeel }),
+    );
+    return meldingen.map((m) => ({
+      ref: formatRef(m.month, m.seq),
+      month: m.month,
+      decision: m.decision,
+      decidedOn: m.decision === 'altijd' || m.decision === 'capaciteit' ? localDate(m.decided_at!) : null,
+      opgevolgd: m.opgevolgd === 1,
+      resultaat: m.resultaat,
+      matchedOn: localDate(m.matched_at),
+      signals: signals.get(m.id) ?? [],
+      contacts: contacts.get(m.id) ?? [],
+    }));
+  }
+
   async importedMonths(): Promise<Set<Month>> {
     const rows = this.db.prepare('SELECT DISTINCT month FROM meldingen').all() as Array<{ month: Month }>;
     return new Set(rows.map((row) => row.month));
   }
+}
+
+/** The calendar date (local time) of a stored ISO timestamp. */
+function localDate(timestamp: string): string {
+  const date = new Date(timestamp);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { DdasMeldingInput } from '../../core/report/ddas.js';
 import type { Period } from '../../core/report/period.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
 import type { MonthCounts } from '../../core/report/table.js';
@@ -142,6 +143,10 @@ export class SqliteStore implements Store {
 
   importedMonths(): Promise<Set<Month>> {
     return this.reportRepo.importedMonths();
+  }
+
+  ddasData(period: Period): Promise<DdasMeldingInput[]> {
+    return this.reportRepo.ddasData(period);
   }
 
   statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }> {

@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { DataError, UsageError } from '../../core/errors.js';
+import { buildDdasDelivery } from '../../core/report/ddas.js';
+import { checkPeriod, describePeriod } from '../../core/report/period.js';
+import { writePrivateFile } from '../../files/private-file.js';
+import { writeLine, type Io } from '../../terminal/io.js';
+import { now, withStore } from '../context.js';
+import { parseMonth } from '../options.js';
+
+interface DdasOptions {
+  from: string;
+  to: string;
+  gemeentecode: string;
+  organisation: string;
+  kvk?: string;
+  contactName?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  supplierCode?: string;
+  out?: string;
+}
+
+const GEMEENTECODE = /^\d{4}$/;
+
+export function registerExport(program: Command, io: Io): void {
+  const exportCommand = program
+    .command('export')
+    .alias('exporteer')
+    .description('Lever gegevens aan in een landelijk formaat.')
+    .usage('ddas [opties]');
+
+  exportCommand
+    .command('ddas')
+    .description('De levering vroegsignalering volgens het DDAS-uitwisselmodel v1.2 (JSON), met volledige BSN’s.')
+    .usage('--from JJJJ-MM --to JJJJ-MM --gemeentecode NNNN --organisation NAAM [opties]')
+    .requiredOption('--from <JJJJ-MM>', 'de eerste maand')
+    .requiredOption('--to <JJJJ-MM>', 'de laatste maand')
+    .requiredOption('--gemeentecode <code>', 'de CBS-gemeentecode, vier cijfers (Heemstede: 0397)')
+    .requiredOption('--organisation <naam>', 'de aanleverende organisatie')
+    .option('--kvk <nummer>', 'het KvK-nummer van de organisatie')
+    .option('--contact-name <naam>', 'de contactpersoon')
+    .option('--contact-email <adres>', 'het e-mailadres van de contactpersoon')
+    .option('--contact-phone <nummer>', 'het telefoonnummer van de contactpersoon')
+    .option('--supplier-code <code>', 'de code van de gegevensleverancier (standaard de naam van de organisatie)')
+    .option('--out <bestand>', 'schrijf naar dit bestand (alleen voor u leesbaar) in plaats van naar het scherm')
+    .action(async (options: DdasOptions, command: Command) => {
+      const checked = checkPeriod({ from: parseMonth('--from', options.from), to: parseMonth('--to', options.to) });
+      if (!checked.ok) throw new UsageError(`--from ${options.from} ligt na --to ${options.to}.`, { hint: 'Verwissel de twee maanden.' });
+      const period = checked.value;
+      if (!GEMEENTECODE.test(options.gemeentecode.trim())) {
+        throw new UsageError(`--gemeentecode ${options.gemeentecode} is geen gemeentecode.`, {
+          hint: 'De CBS-gemeentecode heeft vier cijfers, bijvoorbeeld 0397 voor Heemstede.',
+        });
+      }
+      await withStore(command, io, { readonly: true }, async (store) => {
+        const meldingen = await store.ddasData(period);
+        if (meldingen.length === 0) {
+          throw new DataError(`Er zijn geen meldingen in ${describePeriod(period)}.`, {
+            hint: 'Kies een periode waarvan de lijsten zijn ingelezen; "eropaf months" toont ze.',
+          });
+        }
+        const contact =
+          options.contactName === undefined && options.contactEmail === undefined && options.contactPhone === undefined
+            ? undefined
+            : {
+                ...(options.contactName !== undefined && { naam: options.contactName }),
+                ...(options.contactEmail !== undefined && { email: options.contactEmail }),
+                ...(options.contactPhone !== undefined && { telefoon: options.contactPhone }),
+              };
+        const delivery = buildDdasDelivery(meldingen, {
+          period,
+          gemeentecode: options.gemeentecode.trim(),
+          organisation: {
+            naam: options.organisation,
+            ...(options.kvk !== undefined && { kvk: options.kvk }),
+            ...(contact !== undefined && { contact }),
+          },
+          supplierCode: options.supplierCode ?? options.organisation,
+          deliveredAt: now(),
+        });
+        const json = `${JSON.stringify(delivery, null, 2)}\n`;
+        if (options.out === undefined) {
+          io.stdout.write(json);
+          return;
+        }
+        writePrivateFile(options.out, json);
+        const signals = meldingen.reduce((sum, m) => sum + m.signals.length, 0);
+        writeLine(
+          io.stderr,
+          `${options.out}: ${signals} vroegsignalen en ${meldingen.length} vroegsignaalzaken over ${describePeriod(period)}. Het bestand bevat volledige BSN's: verstuur het alleen via de beveiligde weg.`,
+        );
+      });
+    });
+}
