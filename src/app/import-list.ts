@@ -231,6 +231,7 @@ async function runImport(
       }
       assertEveryRowInOneBucket(done);
       await writer.refreshLaterFlags(month);
+      await store.appendAudit({ counts: auditCounts(done), inputSha256: inspection.sha256 });
       await writer.finishImport({
         rowsRead: done.rowsRead,
         signalsNew: done.signals.new,
@@ -244,6 +245,17 @@ async function runImport(
     });
   }
   return summary;
+}
+
+function auditCounts(summary: ImportSummary): Record<string, number> {
+  return {
+    regels: summary.rowsRead,
+    nieuw: summary.signals.new,
+    dubbel: summary.signals.duplicateInFile + summary.signals.duplicateKnown,
+    afgewezen: summary.signals.rejected,
+    meldingen_nieuw: summary.meldingen.created,
+    meldingen_aangevuld: summary.meldingen.updated,
+  };
 }
 
 /** A broken promise here is a bug in eropaf, so it aborts the import before anything is committed. */

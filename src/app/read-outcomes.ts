@@ -73,6 +73,10 @@ export async function readOutcomes(store: Store, options: OutcomesOptions): Prom
       hint: 'Verbeter de cellen in Excel, sla het bestand op en lees het opnieuw in; wat al was vastgelegd, wordt niet dubbel vastgelegd.',
     });
   }
-  const plan = await recordFollowUp(store, entries, { dryRun: options.dryRun, now: options.now });
+  const plan = await recordFollowUp(store, entries, {
+    dryRun: options.dryRun,
+    now: options.now,
+    inputSha256: inspection.sha256,
+  });
   return { file: fileName, dryRun: options.dryRun, rowsRead, rowsFilled: entries.length, plan };
 }

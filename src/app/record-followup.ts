@@ -13,7 +13,7 @@ export type EntrySource = { line: number; header: string } | null;
 export async function recordFollowUp(
   store: Store,
   entries: ReadonlyArray<{ entry: FollowUpEntry; source: EntrySource; file?: string }>,
-  options: { dryRun: boolean; now: () => string },
+  options: { dryRun: boolean; now: () => string; inputSha256?: string },
 ): Promise<FollowUpPlan> {
   const refs = [...new Set(entries.map((e) => e.entry.ref))];
   const states = await store.meldingStates(refs.map((ref) => parseRef(ref)!));
@@ -46,6 +46,10 @@ export async function recordFollowUp(
       const recordedAt = options.now();
       for (const { meldingId, contact } of plan.contacts) await store.addContact(meldingId, contact, recordedAt);
       for (const { meldingId, result } of plan.results) await store.setResult(meldingId, result, recordedAt);
+      await store.appendAudit({
+        counts: { contactpogingen: plan.contacts.length, resultaten: plan.results.length, al_vastgelegd: plan.alreadyRecorded },
+        ...(options.inputSha256 !== undefined && { inputSha256: options.inputSha256 }),
+      });
     });
   }
   return plan;

@@ -49,6 +49,22 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
     config,
     triagedAt: options.now(),
   };
-  if (!options.dryRun) await store.transaction(() => store.applyTriage(plan, run, options.today));
+  if (!options.dryRun) {
+    await store.transaction(async () => {
+      await store.applyTriage(plan, run, options.today);
+      const { figures } = plan;
+      await store.appendAudit({
+        counts: {
+          meldingen: plan.decisions.length,
+          capaciteit: figures.capacity,
+          altijd: figures.alwaysCount,
+          binnen_capaciteit: figures.pickedByCapacity,
+          niet_opgepakt: figures.notPickedUp,
+          uitgesteld: figures.deferred,
+          afgesloten_vorige_maand: plan.closures.length,
+        },
+      });
+    });
+  }
   return { plan, run, workers, rerun: previous !== undefined };
 }

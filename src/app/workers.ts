@@ -25,7 +25,11 @@ export async function addWorker(
       hint: `Wijzig de capaciteit met: eropaf workers set "${existing.name}" --capacity N${existing.active ? '' : ', of activeer de medewerker weer met: eropaf workers activate "' + existing.name + '"'}`,
     });
   }
-  return store.transaction(() => store.addWorker({ ...worker, name }));
+  return store.transaction(async () => {
+    const added = await store.addWorker({ ...worker, name });
+    await store.appendAudit({ counts: { capaciteit: added.capacity } });
+    return added;
+  });
 }
 
 export async function updateWorker(
@@ -34,6 +38,9 @@ export async function updateWorker(
   change: { capacity?: number; active?: boolean },
 ): Promise<WorkerRecord> {
   const worker = await findWorker(store, name);
-  await store.transaction(() => store.updateWorker(worker.id, change));
+  await store.transaction(async () => {
+    await store.updateWorker(worker.id, change);
+    await store.appendAudit({ counts: change.capacity === undefined ? {} : { capaciteit: change.capacity } });
+  });
   return { ...worker, ...change };
 }

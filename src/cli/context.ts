@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { localIsoDate } from '../core/fields/date.js';
 import type { IsoDate } from '../core/types.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { currentOsUser, SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { AuditContext } from '../store/store.js';
 import { colourFor, writeLine, type Io } from '../terminal/io.js';
 import type { GlobalOptions } from './program.js';
 
@@ -15,9 +17,29 @@ export function databasePath(command: Command, io: Io): string {
   return path.resolve(global.db ?? io.env.EROPAF_DB ?? 'eropaf.db');
 }
 
+// Options whose value is free text that may describe a person: the audit trail notes only that
+// they were given.
+const FREE_TEXT_OPTIONS = new Set(['note']);
+
+/** The running command as the audit trail records it: its name, arguments and options. */
+export function auditContextOf(command: Command): AuditContext {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(command.opts())) {
+    options[key] = FREE_TEXT_OPTIONS.has(key) ? '(gegeven)' : value;
+  }
+  return { at: now(), osUser: currentOsUser(), command: names.join(' '), options: { argumenten: command.args, ...options } };
+}
+
 export function openStore(command: Command, io: Io, options: { readonly: boolean }): SqliteStore {
   const file = databasePath(command, io);
-  const store = SqliteStore.open(file, { readonly: options.readonly, busyTimeoutMs: BUSY_TIMEOUT_MS, now });
+  const store = SqliteStore.open(file, {
+    readonly: options.readonly,
+    busyTimeoutMs: BUSY_TIMEOUT_MS,
+    now,
+    audit: auditContextOf(command),
+  });
   if (store.tooOpenMode !== null) {
     const colour = colourFor(io.stderr, io.env);
     writeLine(
@@ -60,7 +82,5 @@ export function now(): string {
 
 /** Today's date in the user's own time zone: a signal dated "today" must not count as the future. */
 export function today(): IsoDate {
-  const date = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return localIsoDate(new Date());
 }

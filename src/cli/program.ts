@@ -5,6 +5,7 @@ import { registerExport } from './commands/export.js';
 import { registerFollowUp } from './commands/followup.js';
 import { registerImport } from './commands/import.js';
 import { registerMonths } from './commands/months.js';
+import { registerPrivacy } from './commands/privacy.js';
 import { registerStats } from './commands/stats.js';
 import { registerTable } from './commands/table.js';
 import { registerTriage } from './commands/triage.js';
@@ -63,5 +64,6 @@ export function buildProgram(io: Io, version: string): Command {
   registerStats(program, io);
   registerExport(program, io);
   registerConfig(program, io);
+  registerPrivacy(program, io);
   return program;
 }

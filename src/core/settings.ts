@@ -1,6 +1,8 @@
 import { formatCents, parseAmountCents } from './fields/amount.js';
 import { parsePriorityOrder } from './triage/config.js';
 import { DEFAULT_TRIAGE_CONFIG, type TriageConfig } from './triage/types.js';
+import { OPEENVOLGEND_MONTHS } from './import/melding.js';
+import type { RetentionPolicy } from './retention.js';
 import type { Parsed } from './types.js';
 
 // The settings a team can change with `eropaf config set`, each with its default, its parser
@@ -45,10 +47,41 @@ const order: SettingDefinition<TriageConfig['order']> = {
   format: (value) => value.join(','),
 };
 
+/** Household identity must outlive the look-back of "opeenvolgend", or that figure breaks. */
+export const MIN_RETENTION_MONTHS = OPEENVOLGEND_MONTHS;
+const MAX_RETENTION_MONTHS = 120;
+
+function retentionMonths(description: string, defaultValue: number): SettingDefinition<number> {
+  return {
+    description,
+    defaultValue,
+    parse(text) {
+      const value = Number(text.trim());
+      if (!Number.isInteger(value) || value > MAX_RETENTION_MONTHS) {
+        return { ok: false, expected: `een heel aantal maanden tot en met ${MAX_RETENTION_MONTHS}` };
+      }
+      if (value < MIN_RETENTION_MONTHS) {
+        return {
+          ok: false,
+          expected: `minstens ${MIN_RETENTION_MONTHS} maanden`,
+          hint: `Of een huishouden "opeenvolgend" is, hangt af van de ${MIN_RETENTION_MONTHS} maanden ervoor; korter bewaren maakt dat cijfer onjuist.`,
+        };
+      }
+      return { ok: true, value };
+    },
+    format: String,
+  };
+}
+
 export const SETTINGS = {
   'triage.herhaald-maanden': repeatMonths,
   'triage.drempel': threshold,
   'triage.volgorde': order,
+  'bewaren.niet-opgevolgd': retentionMonths(
+    'maanden na de lijstmaand dat persoonsgegevens van niet-opgevolgde meldingen bewaard blijven',
+    6,
+  ),
+  'bewaren.opgevolgd': retentionMonths('maanden na het afsluiten dat persoonsgegevens van opgevolgde meldingen bewaard blijven', 18),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -70,6 +103,13 @@ function read<T>(definition: SettingDefinition<T>, stored: string | undefined): 
   const parsed = definition.parse(stored);
   // Stored values went through normaliseSetting; a value that no longer parses falls back.
   return parsed.ok ? parsed.value : definition.defaultValue;
+}
+
+export function retentionPolicyFrom(stored: ReadonlyMap<string, string>): RetentionPolicy {
+  return {
+    notFollowedUpMonths: read(SETTINGS['bewaren.niet-opgevolgd'], stored.get('bewaren.niet-opgevolgd')),
+    followedUpMonths: read(SETTINGS['bewaren.opgevolgd'], stored.get('bewaren.opgevolgd')),
+  };
 }
 
 export function triageConfigFrom(stored: ReadonlyMap<string, string>): TriageConfig {

@@ -1,6 +1,7 @@
 import type { ContactInput, RecordedFollowUp, ResultInput } from '../core/followup-plan.js';
 import type { DdasMeldingInput } from '../core/report/ddas.js';
 import type { Period } from '../core/report/period.js';
+import type { RetentionCandidate } from '../core/retention.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../core/report/stats.js';
 import type { MonthCounts } from '../core/report/table.js';
 import type { WorklistEntry } from '../core/worklist.js';
@@ -50,7 +51,7 @@ export interface ImportCounts {
 
 export type { WorklistEntry };
 
-export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore {
+export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   findImportByHash(sha256: string): Promise<PriorImport | undefined>;
@@ -176,4 +177,49 @@ export interface ReportStore {
   statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
   /** Every melding of the period with its signals (personal data included) and contact attempts. */
   ddasData(period: Period): Promise<DdasMeldingInput[]>;
+}
+
+export interface PurgeCounts {
+  meldingen: number;
+  signals: number;
+  notes: number;
+  households: number;
+}
+
+export interface AuditRecord {
+  at: string;
+  osUser: string;
+  command: string;
+  options: Record<string, unknown>;
+  counts: Record<string, number>;
+  inputSha256: string | null;
+}
+
+/** The running command, as the audit trail records it. */
+export type AuditContext = Omit<AuditRecord, 'counts' | 'inputSha256'>;
+
+export interface AuditEntry {
+  counts: Record<string, number>;
+  inputSha256?: string;
+}
+
+export interface PrivacyStore {
+  /** Meldingen whose personal data is still stored, with what decides their retention term. */
+  retentionCandidates(): Promise<RetentionCandidate[]>;
+  /** What purging these meldingen would remove, in counts. */
+  purgePreview(meldingIds: readonly number[]): Promise<PurgeCounts>;
+  /** Removes the personal data of these meldingen (inside the caller's transaction). */
+  purgeMeldingen(meldingIds: readonly number[], purgedAt: string): Promise<PurgeCounts>;
+  /** Rewrites the database file so that removed values are gone from it, not just unlinked. */
+  compact(): Promise<void>;
+  /** The months of the period that hold purged meldingen. */
+  purgedMonths(period: Period): Promise<Month[]>;
+  deliveries(): Promise<Array<{ from: Month; to: Month }>>;
+  recordDelivery(kind: string, period: Period, deliveredAt: string): Promise<void>;
+  /**
+   * Appends an audit record for the running command (inside the caller's transaction); who
+   * runs which command with which options comes from the context the store was opened with.
+   */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  auditRecords(since: string | null): Promise<AuditRecord[]>;
 }

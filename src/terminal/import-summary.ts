@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ImportSummary } from '../core/import/summary.js';
 import { describeMonth } from '../core/month.js';
 import type { PriorImport } from '../store/store.js';
+import { localDateTime } from './dates.js';
 
 // The Dutch summary of an import, as a user reads it after each monthly list.
 
@@ -59,8 +60,6 @@ export function importWarnings(summary: ImportSummary): string[] {
 }
 
 export function renderAlreadyImported(file: string, prior: PriorImport): string {
-  const when = new Date(prior.importedAt);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const shown = `${pad(when.getDate())}-${pad(when.getMonth() + 1)}-${when.getFullYear()} om ${pad(when.getHours())}:${pad(when.getMinutes())}`;
+  const shown = localDateTime(prior.importedAt);
   return `${file} is al eerder ingelezen, op ${shown}, als lijst van ${describeMonth(prior.month)} (${prior.month}${prior.fileName === file ? '' : `, toen als ${prior.fileName}`}). Er is niets veranderd.\n`;
 }

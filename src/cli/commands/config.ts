@@ -38,7 +38,10 @@ export function registerConfig(program: Command, io: Io): void {
         throw new UsageError(`${key} ${value}: verwacht ${normalised.expected}.`, normalised.hint === undefined ? {} : { hint: normalised.hint });
       }
       await withStore(command, io, { readonly: false }, async (store) => {
-        await store.transaction(() => store.setSetting(key, normalised.value));
+        await store.transaction(async () => {
+          await store.setSetting(key, normalised.value);
+          await store.appendAudit({ counts: {} });
+        });
         writeLine(io.stdout, `${key} is nu ${normalised.value}. Dit geldt voor de volgende triage.`);
       });
     });

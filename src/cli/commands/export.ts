@@ -52,7 +52,14 @@ export function registerExport(program: Command, io: Io): void {
           hint: 'De CBS-gemeentecode heeft vier cijfers, bijvoorbeeld 0397 voor Heemstede.',
         });
       }
-      await withStore(command, io, { readonly: true }, async (store) => {
+      await withStore(command, io, { readonly: false }, async (store) => {
+        const purged = await store.purgedMonths(period);
+        if (purged.length > 0) {
+          throw new DataError(
+            `De persoonsgegevens van ${purged.join(', ')} zijn al verwijderd (bewaartermijn voorbij); de landelijke levering heeft ze nodig.`,
+            { hint: 'Lever een periode aan vóór de bewaartermijn afloopt; "eropaf purge --dry-run" laat zien wat binnenkort verwijderd wordt.' },
+          );
+        }
         const meldingen = await store.ddasData(period);
         if (meldingen.length === 0) {
           throw new DataError(`Er zijn geen meldingen in ${describePeriod(period)}.`, {
@@ -79,12 +86,17 @@ export function registerExport(program: Command, io: Io): void {
           deliveredAt: now(),
         });
         const json = `${JSON.stringify(delivery, null, 2)}\n`;
+        const signals = meldingen.reduce((sum, m) => sum + m.signals.length, 0);
+        // Written before the delivery is recorded: a failed write records nothing.
+        if (options.out !== undefined) writePrivateFile(options.out, json);
+        await store.transaction(async () => {
+          await store.recordDelivery('ddas', period, now());
+          await store.appendAudit({ counts: { vroegsignalen: signals, vroegsignaalzaken: meldingen.length } });
+        });
         if (options.out === undefined) {
           io.stdout.write(json);
           return;
         }
-        writePrivateFile(options.out, json);
-        const signals = meldingen.reduce((sum, m) => sum + m.signals.length, 0);
         writeLine(
           io.stderr,
           `${options.out}: ${signals} vroegsignalen en ${meldingen.length} vroegsignaalzaken over ${describePeriod(period)}. Het bestand bevat volledige BSN's: verstuur het alleen via de beveiligde weg.`,

@@ -10,6 +10,7 @@ import { importWarnings, renderAlreadyImported, renderImportSummary } from '../.
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { progressBar } from '../../terminal/progress.js';
 import { now, today, withStore } from '../context.js';
+import { remindPastTerm } from '../reminders.js';
 import { parseFormat, parseMonth } from '../options.js';
 
 interface ImportCommandOptions {
@@ -86,6 +87,7 @@ export function registerImport(program: Command, io: Io): void {
         else io.stdout.write(renderImportSummary(summary, colourFor(io.stdout, io.env)));
         const colour = colourFor(io.stderr, io.env);
         for (const warning of importWarnings(summary)) writeLine(io.stderr, `${colour.yellow('let op:')} ${warning}`);
+        await remindPastTerm(store, io);
       }).finally(() => progress.finish());
     });
 }

@@ -8,6 +8,7 @@ import { createExcelCsvWriter, formatExcelCsv } from '../../csv/excel-csv.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { withStore } from '../context.js';
+import { remindPastTerm } from '../reminders.js';
 import { parseFormat, parseMonth } from '../options.js';
 
 interface WorklistOptions {
@@ -45,6 +46,7 @@ export function registerWorklist(program: Command, io: Io): void {
             hint: `Trieer eerst: eropaf triage --month ${month}`,
           });
         }
+        await remindPastTerm(store, io);
         const worker = options.worker === undefined ? null : await findWorker(store, options.worker);
         const entries = await store.worklist(month, worker?.id ?? null);
         const header = [...WORKLIST_COLUMNS];

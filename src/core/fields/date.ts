@@ -198,3 +198,9 @@ export function parseDate(text: string): Parsed<IsoDate> {
   if (day < 1 || day > daysInMonth(year, month)) return NOT_EXISTING;
   return { ok: true, value: String(year) + '-' + pad2(month) + '-' + pad2(day) };
 }
+
+/** The calendar date of a moment in the machine's own time zone, as `YYYY-MM-DD`. */
+export function localIsoDate(moment: Date): IsoDate {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}

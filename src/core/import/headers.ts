@@ -129,7 +129,7 @@ export function mapHeaders(
   if (missing.length > 0) {
     const found = headers.filter((h) => h.trim() !== '').map((h) => `"${h}"`);
     throw new DataError(
-      `Verplichte kolom${missing.length > 1 ? 'men' : ''} ontbreekt: ${missing.join(', ')}.`,
+      `Verplichte kolom${missing.length > 1 ? 'men ontbreken' : ' ontbreekt'}: ${missing.join(', ')}.`,
       {
         details: [`Gevonden kolommen: ${found.length > 0 ? found.join(', ') : '(geen)'}`],
         hint: `Geef de kolom${missing.length > 1 ? 'men' : ''} een van de namen uit de README, of koppel ze met --map koppeling.json (bijvoorbeeld {"Uw kolomnaam": "${missing[0]}"}).`,

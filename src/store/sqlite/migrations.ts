@@ -30,13 +30,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX imports_by_sha256 ON imports (file_sha256);
 
+      -- A purged household loses its house number (personal data) and can no longer be found by
+      -- address: a later signal for that address starts a new household.
       CREATE TABLE households (
         id INTEGER PRIMARY KEY,
         postcode TEXT NOT NULL,
-        huisnummer TEXT NOT NULL,
-        toevoeging TEXT NOT NULL,
-        UNIQUE (postcode, huisnummer, toevoeging)
+        huisnummer TEXT,
+        toevoeging TEXT,
+        purged_at TEXT,
+        CHECK ((purged_at IS NULL) = (huisnummer IS NOT NULL AND toevoeging IS NOT NULL))
       ) STRICT;
+      CREATE UNIQUE INDEX households_by_address ON households (postcode, huisnummer, toevoeging)
+        WHERE purged_at IS NULL;
 
       CREATE TABLE meldingen (
         id INTEGER PRIMARY KEY,
@@ -47,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
         category TEXT NOT NULL CHECK (category IN ('enkelvoudig', 'meervoudig')),
         on_last_month INTEGER NOT NULL CHECK (on_last_month IN (0, 1)),
         opeenvolgend INTEGER NOT NULL CHECK (opeenvolgend IN (0, 1)),
+        purged_at TEXT,
         UNIQUE (month, household_id),
         UNIQUE (month, seq)
       ) STRICT;
@@ -168,6 +174,31 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM meldingen m
         LEFT JOIN decisions d ON d.melding_id = m.id
         LEFT JOIN results r ON r.melding_id = m.id;
+    `,
+  },
+  {
+    version: 3,
+    name: 'audit trail, deliveries',
+    sql: `
+      -- Who changed what, when: never personal data, never removed by purge.
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        os_user TEXT NOT NULL,
+        command TEXT NOT NULL,
+        options TEXT NOT NULL,
+        counts TEXT NOT NULL,
+        input_sha256 TEXT
+      ) STRICT;
+
+      -- National deliveries made, so purge can warn about a period that was never delivered.
+      CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        period_from TEXT NOT NULL,
+        period_to TEXT NOT NULL,
+        delivered_at TEXT NOT NULL
+      ) STRICT;
     `,
   },
 ];

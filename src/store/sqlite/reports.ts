@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Period } from '../../core/report/period.js';
 import type { DdasMeldingInput, DdasSignalInput } from '../../core/report/ddas.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
+import { localIsoDate } from '../../core/fields/date.js';
 import { formatRef } from '../../core/reference.js';
 import { groupBy } from './group-by.js';
 import type { CategoryCounts, MonthCounts } from '../../core/report/table.js';
@@ -178,10 +179,10 @@ export class SqliteReports implements ReportStore {
       ref: formatRef(m.month, m.seq),
       month: m.month,
       decision: m.decision,
-      decidedOn: m.decision === 'altijd' || m.decision === 'capaciteit' ? localDate(m.decided_at!) : null,
+      decidedOn: m.decision === 'altijd' || m.decision === 'capaciteit' ? localIsoDate(new Date(m.decided_at!)) : null,
       opgevolgd: m.opgevolgd === 1,
       resultaat: m.resultaat,
-      matchedOn: localDate(m.matched_at),
+      matchedOn: localIsoDate(new Date(m.matched_at)),
       signals: signals.get(m.id) ?? [],
       contacts: contacts.get(m.id) ?? [],
     }));
@@ -191,11 +192,4 @@ export class SqliteReports implements ReportStore {
     const rows = this.db.prepare('SELECT DISTINCT month FROM meldingen').all() as Array<{ month: Month }>;
     return new Set(rows.map((row) => row.month));
   }
-}
-
-/** The calendar date (local time) of a stored ISO timestamp. */
-function localDate(timestamp: string): string {
-  const date = new Date(timestamp);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -1,16 +1,22 @@
+import os from 'node:os';
 import type Database from 'better-sqlite3';
 import type { DdasMeldingInput } from '../../core/report/ddas.js';
 import type { Period } from '../../core/report/period.js';
+import type { RetentionCandidate } from '../../core/retention.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
 import type { MonthCounts } from '../../core/report/table.js';
 import type { TriagePlan } from '../../core/triage/types.js';
 import type { IsoDate, Month } from '../../core/types.js';
 import type {
+  AuditContext,
+  AuditEntry,
+  AuditRecord,
   ContactRecord,
   ImportSession,
   MeldingState,
   MonthOverview,
   PriorImport,
+  PurgeCounts,
   ResultRecord,
   Store,
   TriageData,
@@ -19,6 +25,7 @@ import type {
   WorklistEntry,
 } from '../store.js';
 import { SqliteFollowUp } from './followup.js';
+import { SqlitePrivacy } from './privacy.js';
 import { SqliteReports } from './reports.js';
 import { SqliteImportSession } from './import-session.js';
 import { openDatabase, type OpenOptions } from './open.js';
@@ -34,6 +41,7 @@ export class SqliteStore implements Store {
   private readonly worklistRepo: SqliteWorklist;
   private readonly followUpRepo: SqliteFollowUp;
   private readonly reportRepo: SqliteReports;
+  private readonly privacyRepo: SqlitePrivacy;
 
   private constructor(
     private readonly db: Database.Database,
@@ -43,17 +51,20 @@ export class SqliteStore implements Store {
     readonly tooOpenMode: number | null,
     /** Opening created the database file (first use). */
     readonly created: boolean,
+    private readonly auditContext: AuditContext,
   ) {
     this.workerRepo = new SqliteWorkers(db);
     this.triageRepo = new SqliteTriage(db);
     this.worklistRepo = new SqliteWorklist(db);
     this.followUpRepo = new SqliteFollowUp(db);
     this.reportRepo = new SqliteReports(db);
+    this.privacyRepo = new SqlitePrivacy(db);
   }
 
-  static open(file: string, options: OpenOptions): SqliteStore {
+  static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
     const { db, tooOpenMode, created } = openDatabase(file, options);
-    return new SqliteStore(db, file, options.readonly, tooOpenMode, created);
+    const audit = options.audit ?? { at: options.now(), osUser: currentOsUser(), command: '(onbekend)', options: {} };
+    return new SqliteStore(db, file, options.readonly, tooOpenMode, created, audit);
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -164,7 +175,56 @@ export class SqliteStore implements Store {
       .run(key, value);
   }
 
+  retentionCandidates(): Promise<RetentionCandidate[]> {
+    return this.privacyRepo.retentionCandidates();
+  }
+
+  purgePreview(meldingIds: readonly number[]): Promise<PurgeCounts> {
+    return this.privacyRepo.purgePreview(meldingIds);
+  }
+
+  purgeMeldingen(meldingIds: readonly number[], purgedAt: string): Promise<PurgeCounts> {
+    return this.privacyRepo.purgeMeldingen(meldingIds, purgedAt);
+  }
+
+  async compact(): Promise<void> {
+    try {
+      await this.privacyRepo.compact();
+    } catch (error) {
+      throw translateSqliteError(error, this.file);
+    }
+  }
+
+  purgedMonths(period: Period): Promise<Month[]> {
+    return this.privacyRepo.purgedMonths(period);
+  }
+
+  deliveries(): Promise<Array<{ from: Month; to: Month }>> {
+    return this.privacyRepo.deliveries();
+  }
+
+  recordDelivery(kind: string, period: Period, deliveredAt: string): Promise<void> {
+    return this.privacyRepo.recordDelivery(kind, period, deliveredAt);
+  }
+
+  appendAudit(entry: AuditEntry): Promise<void> {
+    return this.privacyRepo.appendAudit({ ...this.auditContext, counts: entry.counts, inputSha256: entry.inputSha256 ?? null });
+  }
+
+  auditRecords(since: string | null): Promise<AuditRecord[]> {
+    return this.privacyRepo.auditRecords(since);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+/** The operating-system account running eropaf, for the audit trail. */
+export function currentOsUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? '(onbekend)';
   }
 }

@@ -1,0 +1,44 @@
+import { planPurge, undeliveredMonths, type PurgePlan } from '../core/retention.js';
+import { retentionPolicyFrom } from '../core/settings.js';
+import type { IsoDate, Month } from '../core/types.js';
+import type { PurgeCounts, Store } from '../store/store.js';
+
+export interface PurgeOutcome {
+  plan: PurgePlan;
+  counts: PurgeCounts;
+  /** Months being purged that were never delivered nationally (export ddas). */
+  undelivered: Month[];
+}
+
+/** Plans which meldingen are past their retention term; a real run removes their personal data. */
+export async function purgePersonalData(
+  store: Store,
+  options: { dryRun: boolean; today: IsoDate; now: () => string },
+): Promise<PurgeOutcome> {
+  const policy = retentionPolicyFrom(await store.settings());
+  const plan = planPurge(await store.retentionCandidates(), policy, options.today);
+  const undelivered = undeliveredMonths(plan.months, await store.deliveries());
+  if (options.dryRun || plan.meldingIds.length === 0) {
+    return { plan, counts: await store.purgePreview(plan.meldingIds), undelivered };
+  }
+  const counts = await store.transaction(async () => {
+    const removed = await store.purgeMeldingen(plan.meldingIds, options.now());
+    await store.appendAudit({
+      counts: {
+        meldingen: removed.meldingen,
+        signalen: removed.signals,
+        notities: removed.notes,
+        huishoudens: removed.households,
+      },
+    });
+    return removed;
+  });
+  await store.compact();
+  return { plan, counts, undelivered };
+}
+
+/** How many meldingen are past their term now: for a one-line reminder. */
+export async function countPastTerm(store: Store, today: IsoDate): Promise<number> {
+  const policy = retentionPolicyFrom(await store.settings());
+  return planPurge(await store.retentionCandidates(), policy, today).meldingIds.length;
+}

@@ -1,0 +1,56 @@
+import { addMonths as addCalendarMonths, format, parseISO, subDays } from 'date-fns';
+import { monthIndex } from './month.js';
+import type { IsoDate, Month } from './types.js';
+
+// How long personal data is kept. Common municipal practice: data of meldingen that were never
+// followed up for 6 months after their list month; of followed-up meldingen for 18 months after
+// they were closed. A followed-up melding that is not closed yet keeps its data.
+
+export interface RetentionPolicy {
+  notFollowedUpMonths: number;
+  followedUpMonths: number;
+}
+
+export interface RetentionCandidate {
+  meldingId: number;
+  month: Month;
+  opgevolgd: boolean;
+  /** The date the melding got its result; null while it is open. */
+  closedOn: IsoDate | null;
+}
+
+/** The last day the melding's personal data may be kept, or null while it must be kept. */
+export function keepUntil(candidate: RetentionCandidate, policy: RetentionPolicy): IsoDate | null {
+  if (!candidate.opgevolgd) {
+    // Through the last day of the Nth month after the list month.
+    const firstDayAfter = addCalendarMonths(parseISO(`${candidate.month}-01`), policy.notFollowedUpMonths + 1);
+    return format(subDays(firstDayAfter, 1), 'yyyy-MM-dd');
+  }
+  if (candidate.closedOn === null) return null;
+  return format(addCalendarMonths(parseISO(candidate.closedOn), policy.followedUpMonths), 'yyyy-MM-dd');
+}
+
+export function isPastTerm(candidate: RetentionCandidate, policy: RetentionPolicy, today: IsoDate): boolean {
+  const until = keepUntil(candidate, policy);
+  return until !== null && today > until;
+}
+
+export interface PurgePlan {
+  meldingIds: number[];
+  /** The list months the purged meldingen belong to. */
+  months: Month[];
+}
+
+export function planPurge(candidates: readonly RetentionCandidate[], policy: RetentionPolicy, today: IsoDate): PurgePlan {
+  const due = candidates.filter((c) => isPastTerm(c, policy, today));
+  const months = [...new Set(due.map((c) => c.month))].sort((a, b) => monthIndex(a) - monthIndex(b));
+  return { meldingIds: due.map((c) => c.meldingId).sort((a, b) => a - b), months };
+}
+
+/** The months of `months` that no delivery's period covers. */
+export function undeliveredMonths(
+  months: readonly Month[],
+  deliveries: ReadonlyArray<{ from: Month; to: Month }>,
+): Month[] {
+  return months.filter((month) => !deliveries.some((d) => d.from <= month && month <= d.to));
+}

@@ -1,0 +1,117 @@
+import type Database from 'better-sqlite3';
+import type { Period } from '../../core/report/period.js';
+import type { RetentionCandidate } from '../../core/retention.js';
+import type { Month } from '../../core/types.js';
+import type { AuditRecord, PrivacyStore, PurgeCounts } from '../store.js';
+
+// Removing personal data past its term, and the records that make that accountable. The
+// predicates below are shared by the preview (counts only) and the purge itself, so that a dry
+// run reports exactly what a real run removes.
+
+const IDS = 'SELECT value FROM json_each(?)';
+const SIGNALS_OF = `melding_id IN (${IDS})`;
+const NOTES_OF = `melding_id IN (${IDS}) AND notitie IS NOT NULL`;
+// A household is purged once none of its meldingen keeps personal data.
+const HOUSEHOLDS_OF = `purged_at IS NULL AND id IN (SELECT household_id FROM meldingen WHERE id IN (${IDS}))
+  AND NOT EXISTS (SELECT 1 FROM meldingen k WHERE k.household_id = households.id
+                  AND k.purged_at IS NULL AND k.id NOT IN (${IDS}))`;
+
+export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
+  constructor(private readonly db: Database.Database) {}
+
+  async retentionCandidates(): Promise<RetentionCandidate[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT m.id, m.month, s.opgevolgd, r.closed_on FROM meldingen m
+         JOIN melding_status s ON s.melding_id = m.id
+         LEFT JOIN results r ON r.melding_id = m.id
+         WHERE m.purged_at IS NULL ORDER BY m.id`,
+      )
+      .all() as Array<{ id: number; month: Month; opgevolgd: number; closed_on: string | null }>;
+    return rows.map((row) => ({
+      meldingId: row.id,
+      month: row.month,
+      opgevolgd: row.opgevolgd === 1,
+      closedOn: row.closed_on,
+    }));
+  }
+
+  async purgePreview(meldingIds: readonly number[]): Promise<PurgeCounts> {
+    const ids = JSON.stringify(meldingIds);
+    const count = (sql: string, ...params: string[]): number =>
+      (this.db.prepare(sql).get(...params) as { n: number }).n;
+    return {
+      meldingen: meldingIds.length,
+      signals: count(`SELECT count(*) AS n FROM signals WHERE ${SIGNALS_OF}`, ids),
+      notes: count(`SELECT count(*) AS n FROM contacts WHERE ${NOTES_OF}`, ids),
+      households: count(`SELECT count(*) AS n FROM households WHERE ${HOUSEHOLDS_OF}`, ids, ids),
+    };
+  }
+
+  async purgeMeldingen(meldingIds: readonly number[], purgedAt: string): Promise<PurgeCounts> {
+    const ids = JSON.stringify(meldingIds);
+    const households = this.db
+      .prepare(`UPDATE households SET huisnummer = NULL, toevoeging = NULL, purged_at = ? WHERE ${HOUSEHOLDS_OF}`)
+      .run(purgedAt, ids, ids).changes;
+    const signals = this.db
+      .prepare(
+        `UPDATE signals SET bsn = NULL, voorletters = NULL, voorvoegsel = NULL, achternaam = NULL, naam = NULL,
+           geboortedatum = NULL, geslacht = NULL, straatnaam = NULL, telefoon = NULL, email = NULL,
+           signaal_id = NULL, dedup_key = 'gewist:' || id
+         WHERE ${SIGNALS_OF}`,
+      )
+      .run(ids).changes;
+    const notes = this.db.prepare(`UPDATE contacts SET notitie = NULL WHERE ${NOTES_OF}`).run(ids).changes;
+    const meldingen = this.db.prepare(`UPDATE meldingen SET purged_at = ? WHERE id IN (${IDS})`).run(purgedAt, ids).changes;
+    return { meldingen, signals, notes, households };
+  }
+
+  async compact(): Promise<void> {
+    // secure_delete zeroes freed space; VACUUM rewrites every page and the checkpoint empties
+    // the write-ahead log, so no old copy of a removed value stays in any file.
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async purgedMonths(period: Period): Promise<Month[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT DISTINCT month FROM meldingen WHERE purged_at IS NOT NULL AND month BETWEEN ? AND ? ORDER BY month',
+      )
+      .all(period.from, period.to) as Array<{ month: Month }>;
+    return rows.map((row) => row.month);
+  }
+
+  async deliveries(): Promise<Array<{ from: Month; to: Month }>> {
+    return this.db.prepare('SELECT period_from AS "from", period_to AS "to" FROM deliveries').all() as Array<{
+      from: Month;
+      to: Month;
+    }>;
+  }
+
+  async recordDelivery(kind: string, period: Period, deliveredAt: string): Promise<void> {
+    this.db
+      .prepare('INSERT INTO deliveries (kind, period_from, period_to, delivered_at) VALUES (?, ?, ?, ?)')
+      .run(kind, period.from, period.to, deliveredAt);
+  }
+
+  async appendAudit(record: AuditRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO audit (at, os_user, command, options, counts, input_sha256) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(record.at, record.osUser, record.command, JSON.stringify(record.options), JSON.stringify(record.counts), record.inputSha256);
+  }
+
+  async auditRecords(since: string | null): Promise<AuditRecord[]> {
+    const rows = this.db
+      .prepare('SELECT at, os_user, command, options, counts, input_sha256 FROM audit WHERE ? IS NULL OR at >= ? ORDER BY id')
+      .all(since, since) as Array<{ at: string; os_user: string; command: string; options: string; counts: string; input_sha256: string | null }>;
+    return rows.map((row) => ({
+      at: row.at,
+      osUser: row.os_user,
+      command: row.command,
+      options: JSON.parse(row.options) as Record<string, unknown>,
+      counts: JSON.parse(row.counts) as Record<string, number>,
+      inputSha256: row.input_sha256,
+    }));
+  }
+}
