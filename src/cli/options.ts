@@ -1,5 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { parseMonthOption } from '../core/month.js';
+import { checkPeriod, type Period } from '../core/report/period.js';
 import type { Month, Parsed } from '../core/types.js';
 
 // Checks of option values shared by several commands. A wrong value is a usage error (exit 2).
@@ -33,4 +34,11 @@ export function parseOption<T>(option: string, text: string, parse: (text: strin
   const parsed = parse(text);
   if (parsed.ok) return parsed.value;
   throw new UsageError(`${option} ${text}: verwacht ${parsed.expected}.`, parsed.hint === undefined ? {} : { hint: parsed.hint });
+}
+
+/** `--from` and `--to` as one period, the beginning not after the end. */
+export function parsePeriodOptions(options: { from: string; to: string }): Period {
+  const checked = checkPeriod({ from: parseMonth('--from', options.from), to: parseMonth('--to', options.to) });
+  if (checked.ok) return checked.value;
+  throw new UsageError(`--from ${options.from} ligt na --to ${options.to}.`, { hint: 'Verwissel de twee maanden.' });
 }

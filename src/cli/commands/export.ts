@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { DataError, UsageError } from '../../core/errors.js';
 import { buildDdasDelivery } from '../../core/report/ddas.js';
-import { checkPeriod, describePeriod } from '../../core/report/period.js';
+import { describePeriod } from '../../core/report/period.js';
 import { writePrivateFile } from '../../files/private-file.js';
 import { writeLine, type Io } from '../../terminal/io.js';
 import { now, withStore } from '../context.js';
-import { parseMonth } from '../options.js';
+import { parsePeriodOptions } from '../options.js';
 
 interface DdasOptions {
   from: string;
@@ -44,9 +44,7 @@ export function registerExport(program: Command, io: Io): void {
     .option('--supplier-code <code>', 'de code van de gegevensleverancier (standaard de naam van de organisatie)')
     .option('--out <bestand>', 'schrijf naar dit bestand (alleen voor u leesbaar) in plaats van naar het scherm')
     .action(async (options: DdasOptions, command: Command) => {
-      const checked = checkPeriod({ from: parseMonth('--from', options.from), to: parseMonth('--to', options.to) });
-      if (!checked.ok) throw new UsageError(`--from ${options.from} ligt na --to ${options.to}.`, { hint: 'Verwissel de twee maanden.' });
-      const period = checked.value;
+      const period = parsePeriodOptions(options);
       if (!GEMEENTECODE.test(options.gemeentecode.trim())) {
         throw new UsageError(`--gemeentecode ${options.gemeentecode} is geen gemeentecode.`, {
           hint: 'De CBS-gemeentecode heeft vier cijfers, bijvoorbeeld 0397 voor Heemstede.',

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
-import { checkPeriod } from '../../core/report/period.js';
 import { periodStats } from '../../core/report/stats.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderStatsCsv, renderStatsMarkdown, renderStatsText, statsRows } from '../../terminal/stats-report.js';
 import { withStore } from '../context.js';
-import { parseFormat, parseMonth } from '../options.js';
+import { parseFormat, parsePeriodOptions } from '../options.js';
 
 export function registerStats(program: Command, io: Io): void {
   program
@@ -17,9 +15,7 @@ export function registerStats(program: Command, io: Io): void {
     .requiredOption('--to <JJJJ-MM>', 'de laatste maand van de periode')
     .option('--format <vorm>', 'tabel (standaard), md, json of csv')
     .action(async (options: { from: string; to: string; format?: string }, command: Command) => {
-      const checked = checkPeriod({ from: parseMonth('--from', options.from), to: parseMonth('--to', options.to) });
-      if (!checked.ok) throw new UsageError(`--from ${options.from} ligt na --to ${options.to}.`, { hint: 'Verwissel de twee maanden.' });
-      const period = checked.value;
+      const period = parsePeriodOptions(options);
       const format = parseFormat(options.format, ['tabel', 'md', 'json', 'csv']);
       await withStore(command, io, { readonly: true }, async (store) => {
         const data = await store.statsData(period);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { checkPeriod, describePeriod, parsePeriod, type Period } from '../../core/report/period.js';
+import { describePeriod, parsePeriod, type Period } from '../../core/report/period.js';
 import { monthRows, periodTable } from '../../core/report/table.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import {
@@ -15,7 +15,7 @@ import {
   renderPeriodsText,
 } from '../../terminal/report-table.js';
 import { withStore } from '../context.js';
-import { parseFormat, parseMonth, parseOption } from '../options.js';
+import { parseFormat, parseOption, parsePeriodOptions } from '../options.js';
 
 interface TableOptions {
   from: string;
@@ -41,7 +41,7 @@ export function registerTable(program: Command, io: Io): void {
     .option('--chart', 'met een staafje per maand (ontvangen tegen opgevolgd)')
     .option('--gemeente <naam>', 'de naam boven de eerste kolom, bv. "Gemeente Heemstede"')
     .action(async (options: TableOptions, command: Command) => {
-      const period = periodOption({ from: parseMonth('--from', options.from), to: parseMonth('--to', options.to) });
+      const period = parsePeriodOptions(options);
       const compare = options.compare === undefined ? null : parseOption('--compare', options.compare, parsePeriod);
       const format = parseFormat(options.format, ['tabel', 'md', 'json', 'csv']);
       if (options.perMonth && compare !== null) {
@@ -80,12 +80,6 @@ export function registerTable(program: Command, io: Io): void {
         if (options.chart && format === 'tabel') io.stdout.write(`\n${renderChart(monthRows(period, counts, imported), colour)}`);
       });
     });
-}
-
-function periodOption(period: Period): Period {
-  const checked = checkPeriod(period);
-  if (checked.ok) return checked.value;
-  throw new UsageError(`--from ${period.from} ligt na --to ${period.to}.`, { hint: 'Verwissel de twee maanden.' });
 }
 
 /** The smallest period that holds both, so one query serves both tables. */
