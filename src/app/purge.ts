@@ -15,26 +15,27 @@ export async function purgePersonalData(
   store: Store,
   options: { dryRun: boolean; today: IsoDate; now: () => string },
 ): Promise<PurgeOutcome> {
-  const policy = retentionPolicyFrom(await store.settings());
-  const plan = planPurge(await store.retentionCandidates(), policy, options.today);
-  const undelivered = undeliveredMonths(plan.months, await store.deliveries());
-  if (options.dryRun || plan.meldingIds.length === 0) {
+  const planNow = async (): Promise<{ plan: PurgePlan; undelivered: Month[] }> => {
+    const policy = retentionPolicyFrom(await store.settings());
+    const plan = planPurge(await store.retentionCandidates(), policy, options.today);
+    return { plan, undelivered: undeliveredMonths(plan.months, await store.deliveries()) };
+  };
+  if (options.dryRun) {
+    const { plan, undelivered } = await planNow();
     return { plan, counts: await store.purgePreview(plan.meldingIds), undelivered };
   }
-  const counts = await store.transaction(async () => {
-    const removed = await store.purgeMeldingen(plan.meldingIds, options.now());
-    await store.appendAudit({
-      counts: {
-        meldingen: removed.meldingen,
-        signalen: removed.signals,
-        notities: removed.notes,
-        huishoudens: removed.households,
-      },
-    });
-    return removed;
+  const outcome = await store.transaction(async () => {
+    const { plan, undelivered } = await planNow();
+    const counts = await store.purgeMeldingen(plan.meldingIds, options.now());
+    if (plan.meldingIds.length > 0) {
+      await store.appendAudit({
+        counts: { meldingen: counts.meldingen, signalen: counts.signals, notities: counts.notes, huishoudens: counts.households },
+      });
+    }
+    return { plan, counts, undelivered };
   });
-  await store.compact();
-  return { plan, counts, undelivered };
+  if (outcome.plan.meldingIds.length > 0) await store.compact();
+  return outcome;
 }
 
 /** How many meldingen are past their term now: for a one-line reminder. */

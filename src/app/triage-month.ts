@@ -22,8 +22,34 @@ export interface TriageOutcome {
   rerun: boolean;
 }
 
-/** Plans the month's triage in the core and, unless it is a dry run, stores it in one transaction. */
+/**
+ * Plans the month's triage in the core and, unless it is a dry run, stores it. A real run reads,
+ * plans and writes in one transaction, so a second eropaf triaging or recording at the same
+ * moment waits and then works on what this one stored.
+ */
 export async function triageMonth(store: Store, options: TriageOptions): Promise<TriageOutcome> {
+  if (options.dryRun) return planMonth(store, options);
+  return store.transaction(async () => {
+    const outcome = await planMonth(store, options);
+    const { plan, run } = outcome;
+    await store.applyTriage(plan, run, options.today);
+    const { figures } = plan;
+    await store.appendAudit({
+      counts: {
+        meldingen: plan.decisions.length,
+        capaciteit: figures.capacity,
+        altijd: figures.alwaysCount,
+        binnen_capaciteit: figures.pickedByCapacity,
+        niet_opgepakt: figures.notPickedUp,
+        uitgesteld: figures.deferred,
+        afgesloten_vorige_maand: plan.closures.length,
+      },
+    });
+    return outcome;
+  });
+}
+
+async function planMonth(store: Store, options: TriageOptions): Promise<TriageOutcome> {
   const workers = await store.workers();
   const config = triageConfigFrom(await store.settings());
   const data = await store.triageData(options.month, config.repeatMonths);
@@ -49,22 +75,5 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
     config,
     triagedAt: options.now(),
   };
-  if (!options.dryRun) {
-    await store.transaction(async () => {
-      await store.applyTriage(plan, run, options.today);
-      const { figures } = plan;
-      await store.appendAudit({
-        counts: {
-          meldingen: plan.decisions.length,
-          capaciteit: figures.capacity,
-          altijd: figures.alwaysCount,
-          binnen_capaciteit: figures.pickedByCapacity,
-          niet_opgepakt: figures.notPickedUp,
-          uitgesteld: figures.deferred,
-          afgesloten_vorige_maand: plan.closures.length,
-        },
-      });
-    });
-  }
   return { plan, run, workers, rerun: previous !== undefined };
 }

@@ -72,16 +72,17 @@ export function parseOutcomeRow(
   const contactCells = [cell('contact_datum'), cell('contact_soort'), cell('bereikt')];
   const hasContact = contactCells.some((c) => c !== '');
   const hasResult = cell('resultaat') !== '';
+  // A note belongs to a contact attempt (the results table has no place for one): a note on a
+  // row without an attempt would be lost silently, also when the row carries a result.
+  if (!hasContact && cell('notitie') !== '') {
+    // The note's text may be personal: it is never shown.
+    fail('notitie', {
+      expected: 'een notitie bij een contactpoging',
+      hint: 'Vul ook contact_datum, contact_soort en bereikt in, of laat de notitie weg.',
+    }, '(verborgen)');
+  }
   if (!hasContact && !hasResult) {
-    if (cell('notitie') !== '') {
-      // The note's text may be personal: it is never shown.
-      fail('notitie', {
-        expected: 'een notitie bij een contactpoging',
-        hint: 'Vul ook contact_datum, contact_soort en bereikt in, of laat de notitie weg.',
-      }, '(verborgen)');
-      return { ok: false, problems };
-    }
-    return { ok: true, entry: null };
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, entry: null };
   }
 
   const ref = cell('melding');

@@ -64,8 +64,13 @@ function openForReading(file: string, exists: boolean, options: OpenOptions): Da
   }
   const db = new Database(file, { readonly: true, fileMustExist: true });
   if (currentVersion(db) >= SCHEMA_VERSION) return db;
-  const copy = new Database(db.serialize());
+  const image = db.serialize();
   db.close();
+  // A WAL database's header says so (bytes 18 and 19 are 2); SQLite cannot open such an image in
+  // memory, so the copy is marked as a rollback-journal database (1) first.
+  image[18] = 1;
+  image[19] = 1;
+  const copy = new Database(image);
   migrate(copy, options.now);
   return copy;
 }

@@ -1,0 +1,198 @@
+// The follow-up side of the SQLite store on the bundled lists: what counts as a month with
+// follow-up (only a worker's contact or result, never the triage's own results), recording and
+// replacing results, the worklist and the month overview.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importList } from '../../src/app/import-list.js';
+import { triageMonth } from '../../src/app/triage-month.js';
+import { formatRef } from '../../src/core/reference.js';
+import type { ContactRecord } from '../../src/store/store.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TODAY = '2022-06-30';
+const now = (): string => '2022-06-30T12:00:00.000Z';
+const lijst = (month: string): string => path.join(ROOT, 'fixtures', 'lijsten', `vroegeropaf-${month}.csv`);
+
+let dir: string;
+let store: SqliteStore;
+
+async function importMonth(month: string): Promise<void> {
+  const outcome = await importList(store, {
+    file: lijst(month),
+    dryRun: false,
+    replace: false,
+    force: false,
+    skipInvalid: false,
+    today: TODAY,
+    now,
+  });
+  expect(outcome.kind).toBe('imported');
+}
+
+async function triage(month: string): Promise<void> {
+  await triageMonth(store, { month, dryRun: false, today: TODAY, now });
+}
+
+const CONTACT: ContactRecord = { soort: 'Telefoon', bereikt: true, datum: '2022-01-20', dagdeel: 'Ochtend', notitie: null };
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-store-'));
+  store = SqliteStore.open(path.join(dir, 'eropaf.db'), { readonly: false, busyTimeoutMs: 1000, now });
+  await importMonth('2022-01');
+  await importMonth('2022-02');
+  await store.transaction(async () => {
+    await store.addWorker({ name: 'Anna de Vries', capacity: 8, createdAt: now() });
+    await store.addWorker({ name: 'Bram Jansen', capacity: 6, createdAt: now() });
+    // A threshold, so that the triage itself records 'Niet opgepakt' results.
+    await store.setSetting('triage.drempel', '€ 100,00');
+  });
+});
+
+afterEach(() => {
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The month's meldingen with their decision and follow-up state, by reference. */
+async function states(month: string, kinds?: readonly string[]) {
+  const overview = await store.monthOverview();
+  const received = overview.find((m) => m.month === month)!.received;
+  const all = await store.meldingStates(Array.from({ length: received }, (_, i) => ({ month, seq: i + 1 })));
+  expect(all).toHaveLength(received);
+  return kinds === undefined ? all : all.filter((s) => s.decision !== null && kinds.includes(s.decision));
+}
+
+describe('monthHasFollowUp', () => {
+  it('is false for an imported, untriaged month', async () => {
+    expect(await store.monthHasFollowUp('2022-01')).toBe(false);
+    expect(await store.monthHasFollowUp('2021-12')).toBe(false);
+  });
+
+  it("is false after the triage, also though the triage set 'Niet opgepakt' results and closures", async () => {
+    await triage('2022-01');
+    await triage('2022-02');
+    const jan = await states('2022-01');
+    expect(jan.filter((s) => s.resultSource === 'triage').length).toBeGreaterThan(0);
+    expect(jan.filter((s) => s.resultSource === 'sluiting').length).toBeGreaterThan(0);
+    expect(jan.every((s) => s.resultaat === null || s.resultaat.startsWith('Niet opgepakt'))).toBe(true);
+    expect(await store.monthHasFollowUp('2022-01')).toBe(false);
+    expect(await store.monthHasFollowUp('2022-02')).toBe(false);
+  });
+
+  it("is true after a worker's contact attempt, for that month only", async () => {
+    await triage('2022-01');
+    const [picked] = await states('2022-01', ['altijd', 'capaciteit']);
+    await store.transaction(() => store.addContact(picked!.id, CONTACT, now()));
+    expect(await store.monthHasFollowUp('2022-01')).toBe(true);
+    expect(await store.monthHasFollowUp('2022-02')).toBe(false);
+  });
+
+  it("is true after a worker's result alone, even a 'Niet opgepakt' one", async () => {
+    await triage('2022-01');
+    const [deferred] = await states('2022-01', ['uitgesteld']);
+    await store.transaction(() =>
+      store.setResult(deferred!.id, { resultaat: 'Niet opgepakt: andere reden', referredTo: null, closedOn: '2022-01-31' }, now()),
+    );
+    expect(await store.monthHasFollowUp('2022-01')).toBe(true);
+  });
+});
+
+describe('recording follow-up', () => {
+  it('stores contact attempts in order and gives them back with the melding', async () => {
+    await triage('2022-01');
+    const [picked] = await states('2022-01', ['altijd']);
+    const second: ContactRecord = { soort: 'Huisbezoek', bereikt: false, datum: '2022-01-22', dagdeel: null, notitie: 'kaartje achtergelaten' };
+    await store.transaction(async () => {
+      await store.addContact(picked!.id, CONTACT, now());
+      await store.addContact(picked!.id, second, now());
+    });
+    const [state] = await store.meldingStates([{ month: '2022-01', seq: Number(picked!.ref.slice(8)) }]);
+    expect(state).toMatchObject({ id: picked!.id, ref: picked!.ref, month: '2022-01', decision: 'altijd', resultaat: null });
+    expect(state!.contacts).toEqual([CONTACT, second]);
+  });
+
+  it("replaces a result the triage set with the worker's, and a worker's result with a later one", async () => {
+    await triage('2022-01');
+    const notPicked = (await states('2022-01', ['niet-opgepakt']))[0]!;
+    expect(notPicked.resultSource).toBe('triage');
+    await store.transaction(() =>
+      store.setResult(notPicked.id, { resultaat: 'Inwoner is overleden', referredTo: null, closedOn: '2022-01-25' }, now()),
+    );
+    let [state] = await store.meldingStates([{ month: '2022-01', seq: Number(notPicked.ref.slice(8)) }]);
+    expect(state).toMatchObject({ resultaat: 'Inwoner is overleden', resultSource: 'medewerker', referredTo: null });
+    await store.transaction(() =>
+      store.setResult(notPicked.id, { resultaat: 'Vervolghulp en/of verwijzing', referredTo: 'amw', closedOn: '2022-01-26' }, now()),
+    );
+    [state] = await store.meldingStates([{ month: '2022-01', seq: Number(notPicked.ref.slice(8)) }]);
+    expect(state).toMatchObject({ resultaat: 'Vervolghulp en/of verwijzing', resultSource: 'medewerker', referredTo: 'amw' });
+  });
+
+  it('finds no state for a reference that does not exist', async () => {
+    expect(await store.meldingStates([{ month: '2022-01', seq: 999 }, { month: '2021-01', seq: 1 }])).toEqual([]);
+  });
+
+  it('leaves a melding on the worklist after a contact attempt, and takes it off once it has a result', async () => {
+    await triage('2022-01');
+    const picked = await states('2022-01', ['altijd', 'capaciteit']);
+    const before = await store.worklist('2022-01', null);
+    expect(before.map((e) => e.ref).sort()).toEqual(picked.map((p) => p.ref).sort());
+
+    const [a, b] = picked;
+    await store.transaction(async () => {
+      await store.addContact(a!.id, CONTACT, now());
+      await store.addContact(b!.id, CONTACT, now());
+      await store.setResult(b!.id, { resultaat: '(Budget)advies en/of quick fix', referredTo: null, closedOn: '2022-01-20' }, now());
+    });
+    const after = await store.worklist('2022-01', null);
+    expect(after.map((e) => e.ref)).toContain(a!.ref);
+    expect(after.map((e) => e.ref)).not.toContain(b!.ref);
+    expect(after.find((e) => e.ref === a!.ref)!.contactCount).toBe(1);
+  });
+
+  it("filters the worklist by worker, each picked melding on exactly one worker's list", async () => {
+    await triage('2022-01');
+    const workers = await store.workers();
+    const lists = await Promise.all(workers.map((w) => store.worklist('2022-01', w.id)));
+    const all = await store.worklist('2022-01', null);
+    expect(lists.flat().map((e) => e.ref).sort()).toEqual(all.map((e) => e.ref).sort());
+    lists.forEach((list, i) => expect(list.every((e) => e.worker === workers[i]!.name)).toBe(true));
+    for (const e of all) expect(e.person.bsn === null || /^\d{9}$/.test(e.person.bsn)).toBe(true);
+  });
+
+  it('counts a month in the overview as the melding_status view sees it', async () => {
+    await triage('2022-01');
+    const jan = await states('2022-01');
+    const picked = jan.filter((s) => s.decision === 'altijd' || s.decision === 'capaciteit');
+    await store.transaction(async () => {
+      await store.addContact(picked[0]!.id, CONTACT, now());
+      await store.setResult(picked[1]!.id, { resultaat: 'Inwoner is overleden', referredTo: null, closedOn: '2022-01-20' }, now());
+    });
+    const overview = (await store.monthOverview()).find((m) => m.month === '2022-01')!;
+    expect(overview).toEqual({
+      month: '2022-01',
+      received: jan.length,
+      triaged: true,
+      assigned: picked.length,
+      followedUp: 2,
+      deferred: jan.filter((s) => s.decision === 'uitgesteld').length,
+      closed: jan.filter((s) => s.resultaat !== null).length + 1,
+    });
+    expect((await store.monthOverview()).find((m) => m.month === '2022-02')).toMatchObject({
+      triaged: false,
+      assigned: 0,
+      followedUp: 0,
+      deferred: 0,
+      closed: 0,
+    });
+  });
+
+  it('gives every melding of a month a reference formatted from its number', async () => {
+    const jan = await states('2022-01');
+    expect(jan.map((s) => s.ref)).toEqual(jan.map((_, i) => formatRef('2022-01', i + 1)));
+  });
+});
