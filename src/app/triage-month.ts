@@ -1,4 +1,5 @@
 import { DataError } from '../core/errors.js';
+import { addMonths } from '../core/month.js';
 import { triageConfigFrom } from '../core/settings.js';
 import { planTriage } from '../core/triage/plan.js';
 import type { TriagePlan } from '../core/triage/types.js';
@@ -20,6 +21,11 @@ export interface TriageOutcome {
   workers: WorkerRecord[];
   /** The month was triaged before; this run kept what was assigned or followed up. */
   rerun: boolean;
+  /**
+   * The month before has a list that was never triaged, so none of its households counts as
+   * followed up and every one that returns is picked "always".
+   */
+  previousMonthUntriaged: Month | null;
 }
 
 /**
@@ -60,6 +66,9 @@ async function planMonth(store: Store, options: TriageOptions): Promise<TriageOu
   }
   const capacity = options.capacity ?? workers.filter((w) => w.active).reduce((sum, w) => sum + w.capacity, 0);
   const previous = await store.triageRun(options.month);
+  const lastMonth = addMonths(options.month, -1);
+  const lastMonthUntriaged =
+    (await store.importedMonths()).has(lastMonth) && (await store.triageRun(lastMonth)) === undefined;
   const plan = planTriage({
     month: options.month,
     meldingen: data.meldingen,
@@ -75,5 +84,11 @@ async function planMonth(store: Store, options: TriageOptions): Promise<TriageOu
     config,
     triagedAt: options.now(),
   };
-  return { plan, run, workers, rerun: previous !== undefined };
+  return {
+    plan,
+    run,
+    workers,
+    rerun: previous !== undefined,
+    previousMonthUntriaged: lastMonthUntriaged ? lastMonth : null,
+  };
 }

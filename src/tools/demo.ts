@@ -217,6 +217,11 @@ function main(): number {
     out(`Tijdelijke map ${workdir}: ${lists.length} maandlijsten in lijsten/ (${signals} signalen), database demo.db.`);
     out();
     for (const [name, capacity] of WORKERS) eropaf(workdir, env, ['workers', 'add', name, '--capacity', String(capacity)]);
+    // The lists are from 2021-2022, so by today's date every term of the retention policy has
+    // passed and eropaf would remind of that at every command; the demo plays in those months.
+    out();
+    out('De demo speelt in 2021-2022; de bewaartermijnen gaan op het maximum, anders herinnert eropaf bij elke opdracht aan "eropaf purge".');
+    for (const key of ['bewaren.niet-opgevolgd', 'bewaren.opgevolgd']) eropaf(workdir, env, ['config', 'set', key, '120']);
 
     lists.forEach((list, i) => {
       out();

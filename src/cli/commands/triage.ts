@@ -42,6 +42,13 @@ export function registerTriage(program: Command, io: Io): void {
             `${colour.yellow('let op:')} ${describeMonth(month)} gaat ${figures.overCapacityBy} ${figures.overCapacityBy === 1 ? 'melding' : 'meldingen'} over de capaciteit van ${figures.capacity}: wat altijd opgevolgd moet worden, is toch helemaal toegewezen.`,
           );
         }
+        if (outcome.previousMonthUntriaged !== null) {
+          const previous = outcome.previousMonthUntriaged;
+          writeLine(
+            io.stderr,
+            `${colour.yellow('let op:')} ${describeMonth(previous)} is ingelezen maar nooit getrieerd; wie toen op de lijst stond en nu terugkomt, telt als "vorige maand niet opgevolgd". Trieer eerst die maand als dat niet de bedoeling is: eropaf triage --month ${previous}`,
+          );
+        }
         if (figures.unassigned > 0) {
           writeLine(
             io.stderr,
