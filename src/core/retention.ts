@@ -1,4 +1,8 @@
-import { addMonths as addCalendarMonths, format, parseISO, subDays } from 'date-fns';
+// One module per function: the package index would load all of date-fns at every start.
+import { addMonths as addCalendarMonths } from 'date-fns/addMonths';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
+import { subDays } from 'date-fns/subDays';
 import { monthIndex } from './month.js';
 import type { IsoDate, Month } from './types.js';
 

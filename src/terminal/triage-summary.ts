@@ -4,8 +4,9 @@ import { describeMonth } from '../core/month.js';
 import type { DecisionKind, DecisionRule } from '../core/triage/types.js';
 import { renderTable } from './table.js';
 
-// What a triage run prints: the month's figures, the share per worker, and every decision with
-// its reason (references only, no personal data), so a dry run shows exactly what would be stored.
+// What a triage run prints: the month's figures, the share per worker, and (for a dry run, or on
+// request) every decision with its reason (references only, no personal data), so a dry run
+// shows exactly what would be stored.
 
 const KIND_LABEL: Record<DecisionKind, string> = {
   altijd: 'altijd opvolgen',
@@ -24,7 +25,10 @@ const RULE_LABEL: Partial<Record<DecisionRule, string>> = {
   behouden: 'behouden van een eerdere triage',
 };
 
-export function renderTriage(outcome: TriageOutcome, options: { dryRun: boolean; colour: ChalkInstance }): string {
+export function renderTriage(
+  outcome: TriageOutcome,
+  options: { dryRun: boolean; details: boolean; colour: ChalkInstance },
+): string {
   const { plan, run, workers } = outcome;
   const { figures } = plan;
   const { colour } = options;
@@ -66,13 +70,15 @@ export function renderTriage(outcome: TriageOutcome, options: { dryRun: boolean;
   lines.push('');
 
   const names = new Map(workers.map((w) => [w.id, w.name]));
-  const table = renderTable(
-    ['melding', 'besluit', 'medewerker', 'reden'],
-    plan.decisions.map((d) => [d.ref, d.kind, d.workerId === null ? '' : (names.get(d.workerId) ?? ''), d.reason]),
-    colour,
-  );
+  const table = options.details
+    ? renderTable(
+        ['melding', 'besluit', 'medewerker', 'reden'],
+        plan.decisions.map((d) => [d.ref, d.kind, d.workerId === null ? '' : (names.get(d.workerId) ?? ''), d.reason]),
+        colour,
+      )
+    : '';
   const footer = options.dryRun
     ? colour.yellow('Proefrun: er is niets opgeslagen.')
-    : `Werklijst: eropaf worklist --month ${plan.month}`;
+    : `Werklijst: eropaf worklist --month ${plan.month}${options.details ? '' : '  (elk besluit met reden: --details)'}`;
   return `${lines.join('\n')}\n${table}${footer}\n`;
 }

@@ -14,9 +14,10 @@ export function registerTriage(program: Command, io: Io): void {
     .usage('--month JJJJ-MM [opties]')
     .requiredOption('--month <JJJJ-MM>', 'de maand van de lijst')
     .option('--capacity <aantal>', 'de capaciteit van deze maand (anders de som over de actieve medewerkers)')
-    .option('--dry-run', 'laat het plan zien zonder iets op te slaan')
+    .option('--dry-run', 'laat het plan (elk besluit met reden) zien zonder iets op te slaan')
+    .option('--details', 'toon ook na het opslaan elk besluit met reden')
     .option('--format <vorm>', 'tekst (standaard) of json')
-    .action(async (options: { month: string; capacity?: string; dryRun?: boolean; format?: string }, command: Command) => {
+    .action(async (options: { month: string; capacity?: string; dryRun?: boolean; details?: boolean; format?: string }, command: Command) => {
       const month = parseMonth('--month', options.month);
       const format = parseFormat(options.format, ['tekst', 'json']);
       const capacity = options.capacity === undefined ? undefined : parseCount('--capacity', options.capacity);
@@ -32,7 +33,9 @@ export function registerTriage(program: Command, io: Io): void {
         if (format === 'json') {
           writeLine(io.stdout, JSON.stringify({ dryRun, rerun: outcome.rerun, run: outcome.run, ...outcome.plan }, null, 2));
         } else {
-          io.stdout.write(renderTriage(outcome, { dryRun, colour: colourFor(io.stdout, io.env) }));
+          io.stdout.write(
+            renderTriage(outcome, { dryRun, details: dryRun || options.details === true, colour: colourFor(io.stdout, io.env) }),
+          );
         }
         const colour = colourFor(io.stderr, io.env);
         const { figures } = outcome.plan;

@@ -10,6 +10,7 @@ import { notPickedUpFinding } from './not-picked-up.js';
 import { compareByRef, priorityComparator, type Ranked } from './priority.js';
 import {
   CLOSURE_REASON,
+  CLOSURE_REASON_RETURNED,
   alwaysReason,
   capacityReason,
   deferredReason,
@@ -212,9 +213,10 @@ export function planTriage(input: TriageInput): TriagePlan {
 }
 
 /**
- * Last month's deferred meldingen whose household is not on this month's list: the promise to
- * follow them up "if they come back" lapses, so they are closed as not picked up for lack of
- * capacity (the national "andere reden" covers "not enough staff").
+ * Last month's deferred meldingen are never picked up in their own month, so each is closed as
+ * not picked up for lack of capacity (the national "andere reden" covers "not enough staff").
+ * Where the household is back on this month's list, its follow-up goes on through the new
+ * melding (picked "always"); otherwise the promise to follow it up "if it comes back" lapses.
  */
 function planClosures(input: TriageInput): Closure[] {
   const present = new Set(input.meldingen.map((m) => m.householdId));
@@ -222,9 +224,14 @@ function planClosures(input: TriageInput): Closure[] {
   return [...input.deferredLastMonth]
     .sort(compareByRef)
     .filter((d) => {
-      if (present.has(d.householdId) || seen.has(d.id)) return false;
+      if (seen.has(d.id)) return false;
       seen.add(d.id);
       return true;
     })
-    .map((d) => ({ meldingId: d.id, ref: d.ref, result: 'Niet opgepakt: andere reden', reason: CLOSURE_REASON }));
+    .map((d) => ({
+      meldingId: d.id,
+      ref: d.ref,
+      result: 'Niet opgepakt: andere reden',
+      reason: present.has(d.householdId) ? CLOSURE_REASON_RETURNED : CLOSURE_REASON,
+    }));
 }

@@ -79,3 +79,4 @@ export function keptReason(kind: DecisionKind): string {
 }
 
 export const CLOSURE_REASON = 'niet opgepakt: capaciteit (huishouden niet terug op de lijst)';
+export const CLOSURE_REASON_RETURNED = 'niet opgepakt: capaciteit (huishouden terug op de lijst, opgevolgd via de nieuwe melding)';

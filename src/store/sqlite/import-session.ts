@@ -119,8 +119,10 @@ export class SqliteImportSession implements ImportSession {
       `SELECT line, household_key, dedup_key, organisation_key FROM temp.staged
        WHERE household_key BETWEEN ? AND ? ORDER BY household_key, line`,
     );
+    // `purged_at IS NULL` matches the partial unique index on the address; without it every
+    // lookup scans the whole table and a large import slows down quadratically.
     const householdId = this.db.prepare(
-      'SELECT id FROM households WHERE postcode = ? AND huisnummer = ? AND toevoeging = ?',
+      'SELECT id FROM households WHERE postcode = ? AND huisnummer = ? AND toevoeging = ? AND purged_at IS NULL',
     );
     const meldingenOfMonth = this.db.prepare(
       `SELECT id, household_id, category, on_last_month, opeenvolgend FROM meldingen

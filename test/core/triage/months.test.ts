@@ -1,4 +1,5 @@
-// Across months: a deferred household that returns is followed up; one that does not is closed.
+// Across months: a deferred household that returns is followed up through its new melding; the
+// deferred melding itself is closed as not picked up either way, with a reason that says which.
 import { describe, it, expect } from 'vitest';
 import { decisionOf, melding, plan } from './builders.js';
 
@@ -19,7 +20,14 @@ describe('deferred meldingen the month after', () => {
     });
     expect(decisionOf(april, 2)).toMatchObject({ kind: 'altijd', rule: 'vorige-maand-niet-opgevolgd' });
     expect(decisionOf(april, 2).workerId).not.toBeNull();
-    expect(april.closures).toEqual([]);
+    expect(april.closures).toEqual([
+      {
+        meldingId: 1,
+        ref: '2022-03-001',
+        result: 'Niet opgepakt: andere reden',
+        reason: 'niet opgepakt: capaciteit (huishouden terug op de lijst, opgevolgd via de nieuwe melding)',
+      },
+    ]);
   });
 
   it('closes it as not picked up for capacity when the household is not on the next list', () => {
@@ -40,7 +48,7 @@ describe('deferred meldingen the month after', () => {
     expect(april.decisions.map((d) => d.meldingId)).toEqual([2]);
   });
 
-  it('closes only the households that did not return, in reference order', () => {
+  it('closes every deferred melding in reference order, saying which households returned', () => {
     const april = plan({
       month: '2022-04',
       meldingen: [melding(10, { ref: '2022-04-010', householdId: 1002 })],
@@ -50,7 +58,11 @@ describe('deferred meldingen the month after', () => {
         { id: 1, ref: '2022-03-001', householdId: 1001 },
       ],
     });
-    expect(april.closures.map((c) => c.meldingId)).toEqual([1, 3]);
+    expect(april.closures.map((c) => [c.meldingId, c.reason.includes('niet terug')])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ]);
   });
 
   it('closes everything deferred when the new list is empty', () => {

@@ -192,13 +192,17 @@ describe('triage properties', () => {
     );
   });
 
-  it('closes only deferred meldingen whose household is not on this month’s list', () => {
+  it('closes each of last month’s deferred meldingen once, saying whether its household returned', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const p = planTriage(input);
         const present = new Set(input.meldingen.map((m) => m.householdId));
-        const expected = input.deferredLastMonth.filter((d) => !present.has(d.householdId)).map((d) => d.id);
-        expect(p.closures.map((c) => c.meldingId).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+        const expected = [...new Set(input.deferredLastMonth.map((d) => d.id))].sort((a, b) => a - b);
+        expect(p.closures.map((c) => c.meldingId).sort((a, b) => a - b)).toEqual(expected);
+        for (const closure of p.closures) {
+          const household = input.deferredLastMonth.find((d) => d.id === closure.meldingId)!.householdId;
+          expect(closure.reason.includes('niet terug')).toBe(!present.has(household));
+        }
       }),
     );
   });
