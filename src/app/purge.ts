@@ -8,6 +8,8 @@ export interface PurgeOutcome {
   counts: PurgeCounts;
   /** Months being purged that were never delivered nationally (export ddas). */
   undelivered: Month[];
+  /** False when another process kept old copies in the write-ahead log: run purge again later. */
+  compacted: boolean;
 }
 
 /** Plans which meldingen are past their retention term; a real run removes their personal data. */
@@ -22,7 +24,7 @@ export async function purgePersonalData(
   };
   if (options.dryRun) {
     const { plan, undelivered } = await planNow();
-    return { plan, counts: await store.purgePreview(plan.meldingIds), undelivered };
+    return { plan, counts: await store.purgePreview(plan.meldingIds), undelivered, compacted: true };
   }
   const outcome = await store.transaction(async () => {
     const { plan, undelivered } = await planNow();
@@ -34,8 +36,9 @@ export async function purgePersonalData(
     }
     return { plan, counts, undelivered };
   });
-  if (outcome.plan.meldingIds.length > 0) await store.compact();
-  return outcome;
+  // Also when nothing was due now: an earlier purge may have stopped before its rewrite.
+  const compacted = (await store.needsCompaction()) ? await store.compact() : true;
+  return { ...outcome, compacted };
 }
 
 /** How many meldingen are past their term now: for a one-line reminder. */

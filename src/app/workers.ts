@@ -19,13 +19,13 @@ export async function addWorker(
 ): Promise<WorkerRecord> {
   const name = worker.name.trim().replace(/\s+/g, ' ');
   if (name === '') throw new DataError('Een medewerker heeft een naam nodig.', { hint: 'Bijvoorbeeld: eropaf workers add "Anna de Vries" --capacity 17' });
-  const existing = (await store.workers()).find((w) => w.name.toLowerCase() === name.toLowerCase());
-  if (existing !== undefined) {
-    throw new DataError(`Er is al een medewerker "${existing.name}".`, {
-      hint: `Wijzig de capaciteit met: eropaf workers set "${existing.name}" --capacity N${existing.active ? '' : ', of activeer de medewerker weer met: eropaf workers activate "' + existing.name + '"'}`,
-    });
-  }
   return store.transaction(async () => {
+    const existing = (await store.workers()).find((w) => w.name.toLowerCase() === name.toLowerCase());
+    if (existing !== undefined) {
+      throw new DataError(`Er is al een medewerker "${existing.name}".`, {
+        hint: `Wijzig de capaciteit met: eropaf workers set "${existing.name}" --capacity N${existing.active ? '' : `, of activeer de medewerker weer met: eropaf workers activate "${existing.name}"`}`,
+      });
+    }
     const added = await store.addWorker({ ...worker, name });
     await store.appendAudit({ counts: { capaciteit: added.capacity } });
     return added;

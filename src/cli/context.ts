@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { localIsoDate } from '../core/fields/date.js';
+import { EnvironmentError } from '../core/errors.js';
 import type { IsoDate } from '../core/types.js';
 import { currentOsUser, SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { AuditContext } from '../store/store.js';
@@ -14,7 +15,8 @@ const BUSY_TIMEOUT_MS = 10_000;
 
 export function databasePath(command: Command, io: Io): string {
   const global = command.optsWithGlobals<GlobalOptions>();
-  return path.resolve(global.db ?? io.env.EROPAF_DB ?? 'eropaf.db');
+  // An empty EROPAF_DB counts as unset, not as "the current directory".
+  return path.resolve(global.db ?? (io.env.EROPAF_DB || 'eropaf.db'));
 }
 
 // Options whose value is free text that may describe a person: the audit trail notes only that
@@ -32,10 +34,22 @@ export function auditContextOf(command: Command): AuditContext {
   return { at: now(), osUser: currentOsUser(), command: names.join(' '), options: { argumenten: command.args, ...options } };
 }
 
-export function openStore(command: Command, io: Io, options: { readonly: boolean }): SqliteStore {
+/**
+ * How a command uses the database: `write` changes it (and creates it on first use); `dry-run`
+ * reads it and writes nothing, also working on a database that does not exist yet; `read` reports
+ * from it, and a missing database is then an error, not an empty report.
+ */
+export type StoreAccess = 'write' | 'dry-run' | 'read';
+
+export function openStore(command: Command, io: Io, access: StoreAccess): SqliteStore {
   const file = databasePath(command, io);
+  if (access === 'read' && !fs.existsSync(file)) {
+    throw new EnvironmentError(`De database ${file} bestaat niet.`, {
+      hint: 'Controleer --db of EROPAF_DB. Een nieuwe database ontstaat bij de eerste "eropaf import".',
+    });
+  }
   const store = SqliteStore.open(file, {
-    readonly: options.readonly,
+    readonly: access !== 'write',
     busyTimeoutMs: BUSY_TIMEOUT_MS,
     now,
     audit: auditContextOf(command),
@@ -57,18 +71,18 @@ export function openStore(command: Command, io: Io, options: { readonly: boolean
 export async function withStore<T>(
   command: Command,
   io: Io,
-  options: { readonly: boolean },
+  options: StoreAccess,
   work: (store: SqliteStore) => Promise<T>,
 ): Promise<T> {
   const store = openStore(command, io, options);
+  let failed = true;
   try {
-    return await work(store);
-  } catch (error) {
-    store.close();
-    if (store.created) removeDatabaseFiles(databasePath(command, io));
-    throw error;
+    const result = await work(store);
+    failed = false;
+    return result;
   } finally {
     store.close();
+    if (failed && store.created) removeDatabaseFiles(databasePath(command, io));
   }
 }
 

@@ -47,8 +47,9 @@ export function buildProgram(io: Io, version: string): Command {
     })
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      // Usage errors are reported in Dutch by report-error.ts, not by commander itself.
-      writeErr: () => undefined,
+      // Help shown because a command was incomplete goes to stderr; the error itself is
+      // reported in Dutch by report-error.ts, not by commander.
+      writeErr: (text) => io.stderr.write(text),
       outputError: () => undefined,
     })
     .exitOverride()

@@ -47,9 +47,10 @@ const COMMANDER_MESSAGES: Record<string, (quoted: string) => string> = {
 };
 
 function reportCommanderError(error: CommanderError, io: Io): number {
-  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
-    return EXIT.ok;
-  }
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+  // Help asked for (exit code 0), or shown in place of an incomplete command such as `eropaf`
+  // or `eropaf export` (commander's exit code 1).
+  if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   const colour = colourFor(io.stderr, io.env);
   const quoted = error.message.match(/'[^']*'(?:\s*(?:and|or)\s*'[^']*')?/)?.[0] ?? '';
   const translate = COMMANDER_MESSAGES[error.code];

@@ -75,11 +75,13 @@ export function planFollowUp(entries: readonly FollowUpEntry[], recorded: readon
       }
     }
     if (entry.result !== null) {
-      const result = entry.result;
+      // A result without a referral (a worklist has no referral column) keeps the referral
+      // recorded before, rather than wiping it.
+      const result = { ...entry.result, referredTo: entry.result.referredTo ?? melding.referredTo };
       const unchanged =
         melding.resultSource === 'medewerker' &&
         melding.resultaat === result.resultaat &&
-        (melding.referredTo ?? null) === result.referredTo;
+        melding.referredTo === result.referredTo;
       if (unchanged) {
         plan.alreadyRecorded += 1;
         continue;

@@ -102,7 +102,6 @@ export const EINDRESULTATEN = [
 ] as const satisfies readonly CodedValue[];
 
 export type Eindresultaat = (typeof EINDRESULTATEN)[number]['value'];
-export type ResultCode = (typeof EINDRESULTATEN)[number]['code'];
 
 /** The three results that mean the melding was not picked up: they do not make it opgevolgd. */
 export const NOT_PICKED_UP_RESULTS = [
@@ -138,7 +137,6 @@ export const CONTACTSOORTEN = [
 ] as const satisfies readonly { code: string; value: string; aliases: readonly string[] }[];
 
 export type Contactsoort = (typeof CONTACTSOORTEN)[number]['value'];
-export type ContactsoortCode = (typeof CONTACTSOORTEN)[number]['code'];
 
 export const DAGDELEN = ['Ochtend', 'Middag', 'Avond'] as const;
 export type Dagdeel = (typeof DAGDELEN)[number];
@@ -224,13 +222,6 @@ const BAD_JA_NEE: Parsed<boolean> = { ok: false, expected: 'ja of nee' };
 export function parseResultCode(text: string): Parsed<Eindresultaat> {
   const value = RESULT_LOOKUP.get(lookupKey(text));
   return value === undefined ? BAD_RESULT : { ok: true, value };
-}
-
-/** The command-line code of a national result. */
-export function resultCodeOf(result: Eindresultaat): ResultCode {
-  const entry = EINDRESULTATEN.find((r) => r.value === result);
-  if (entry === undefined) throw new RangeError('resultCodeOf expects a national Eindresultaat');
-  return entry.code;
 }
 
 /**

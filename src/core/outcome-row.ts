@@ -5,12 +5,13 @@ import { dagdeelOfTime, parseContactsoort, parseJaNee, parseResultCode } from '.
 import { normaliseHeader } from './import/headers.js';
 import type { RowProblem } from './import/normalise-row.js';
 import { parseRef } from './reference.js';
+import { FILL_IN_COLUMNS } from './worklist.js';
 import type { IsoDate, Parsed } from './types.js';
 
 // Reading one row of a filled-in worklist. Only the reference and the fill-in columns count;
 // the workers may add, move or delete any other column in Excel.
 
-export const OUTCOME_COLUMNS = ['melding', 'contact_datum', 'contact_soort', 'bereikt', 'resultaat', 'notitie'] as const;
+export const OUTCOME_COLUMNS = ['melding', ...FILL_IN_COLUMNS] as const;
 export type OutcomeColumn = (typeof OUTCOME_COLUMNS)[number];
 
 export interface OutcomeHeaderMap {
@@ -35,6 +36,21 @@ export function mapOutcomeHeaders(headers: readonly string[]): OutcomeHeaderMap 
   return { index, headers };
 }
 
+// A worker may type anything into a text cell, a name or a phone number too: such a value is
+// shown only when it is short and holds no run of digits that could be a phone number or a BSN.
+// The reference, date and yes/no columns hold no free text and are shown as typed (shortened).
+const SHOWN_MAX = 30;
+const LONG_NUMBER = /\d{5,}/;
+const FREE_TEXT: ReadonlySet<OutcomeColumn> = new Set<OutcomeColumn>(['contact_soort', 'resultaat']);
+
+function showOutcomeValue(column: OutcomeColumn, value: string): string {
+  if (value === '') return '(leeg)';
+  if (FREE_TEXT.has(column) && (value.length > SHOWN_MAX || LONG_NUMBER.test(value.replace(/[\s.\-]/g, '')))) {
+    return '(verborgen)';
+  }
+  return value.length > SHOWN_MAX ? `${value.slice(0, SHOWN_MAX)}…` : value;
+}
+
 const TIME_AFTER_DATE = /\s(\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s*$/;
 
 export type OutcomeRowResult = { ok: true; entry: FollowUpEntry | null } | { ok: false; problems: RowProblem[] };
@@ -57,7 +73,7 @@ export function parseOutcomeRow(
     problems.push({
       line,
       header,
-      shownValue: shown ?? (cell(column) === '' ? '(leeg)' : cell(column)),
+      shownValue: shown ?? showOutcomeValue(column, cell(column)),
       expected: failure.expected,
       ...(failure.hint !== undefined && { hint: failure.hint }),
     });

@@ -8,7 +8,8 @@ import type { IsoDate, Month } from './types.js';
 
 // How long personal data is kept. Common municipal practice: data of meldingen that were never
 // followed up for 6 months after their list month; of followed-up meldingen for 18 months after
-// they were closed. A followed-up melding that is not closed yet keeps its data.
+// they were closed. A followed-up melding nobody closed counts from its last contact attempt, so
+// a forgotten `close` cannot keep data for ever.
 
 export interface RetentionPolicy {
   notFollowedUpMonths: number;
@@ -21,22 +22,24 @@ export interface RetentionCandidate {
   opgevolgd: boolean;
   /** The date the melding got its result; null while it is open. */
   closedOn: IsoDate | null;
+  /** The date of its latest contact attempt; null when there was none. */
+  lastContactOn: IsoDate | null;
 }
 
-/** The last day the melding's personal data may be kept, or null while it must be kept. */
-export function keepUntil(candidate: RetentionCandidate, policy: RetentionPolicy): IsoDate | null {
+/** The last day the melding's personal data may be kept. */
+export function keepUntil(candidate: RetentionCandidate, policy: RetentionPolicy): IsoDate {
   if (!candidate.opgevolgd) {
     // Through the last day of the Nth month after the list month.
     const firstDayAfter = addCalendarMonths(parseISO(`${candidate.month}-01`), policy.notFollowedUpMonths + 1);
     return format(subDays(firstDayAfter, 1), 'yyyy-MM-dd');
   }
-  if (candidate.closedOn === null) return null;
-  return format(addCalendarMonths(parseISO(candidate.closedOn), policy.followedUpMonths), 'yyyy-MM-dd');
+  // Followed up means a contact attempt or a result, so one of the two dates is there.
+  const from = candidate.closedOn ?? candidate.lastContactOn ?? `${candidate.month}-01`;
+  return format(addCalendarMonths(parseISO(from), policy.followedUpMonths), 'yyyy-MM-dd');
 }
 
 export function isPastTerm(candidate: RetentionCandidate, policy: RetentionPolicy, today: IsoDate): boolean {
-  const until = keepUntil(candidate, policy);
-  return until !== null && today > until;
+  return today > keepUntil(candidate, policy);
 }
 
 export interface PurgePlan {

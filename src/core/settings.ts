@@ -1,5 +1,5 @@
 import { formatCents, parseAmountCents } from './fields/amount.js';
-import { parsePriorityOrder } from './triage/config.js';
+import { parsePriorityOrder, PRIORITY_KEY_DESCRIPTIONS } from './triage/config.js';
 import { DEFAULT_TRIAGE_CONFIG, type TriageConfig } from './triage/types.js';
 import { OPEENVOLGEND_MONTHS } from './import/melding.js';
 import type { RetentionPolicy } from './retention.js';
@@ -35,13 +35,17 @@ const threshold: SettingDefinition<number | null> = {
   defaultValue: DEFAULT_TRIAGE_CONFIG.minAmountCents,
   parse(text) {
     if (text.trim().toLowerCase() === 'geen') return { ok: true, value: null };
-    return parseAmountCents(text);
+    const amount = parseAmountCents(text);
+    // The amount parser's hints speak of arrears in a list; a threshold needs its own words.
+    return amount.ok ? amount : { ok: false, expected: 'een bedrag van 0 of meer, zoals 25,00, of "geen"' };
   },
   format: (value) => (value === null ? 'geen' : formatCents(value)),
 };
 
 const order: SettingDefinition<TriageConfig['order']> = {
-  description: 'de volgorde waarin enkelvoudige meldingen de capaciteit vullen: woon, bedrag, ontstaansdatum',
+  description: `de volgorde waarin enkelvoudige meldingen de capaciteit vullen; ${Object.entries(PRIORITY_KEY_DESCRIPTIONS)
+    .map(([key, meaning]) => `${key}: ${meaning}`)
+    .join('; ')}`,
   defaultValue: DEFAULT_TRIAGE_CONFIG.order,
   parse: parsePriorityOrder,
   format: (value) => value.join(','),
@@ -56,7 +60,7 @@ function retentionMonths(description: string, defaultValue: number): SettingDefi
     description,
     defaultValue,
     parse(text) {
-      const value = Number(text.trim());
+      const value = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
       if (!Number.isInteger(value) || value > MAX_RETENTION_MONTHS) {
         return { ok: false, expected: `een heel aantal maanden tot en met ${MAX_RETENTION_MONTHS}` };
       }

@@ -97,7 +97,6 @@ export interface TriageStore {
   /** Stores a month's triage plan (inside the caller's transaction). */
   applyTriage(plan: TriagePlan, run: TriageRun, today: IsoDate): Promise<void>;
   worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]>;
-  monthOverview(): Promise<MonthOverview[]>;
 }
 
 export interface MonthOverview {
@@ -173,6 +172,8 @@ export interface ReportStore {
   monthCounts(period: Period): Promise<MonthCounts[]>;
   /** The months that have an imported list. */
   importedMonths(): Promise<Set<Month>>;
+  /** Each imported month's state: received, triaged, assigned, followed up, deferred, closed. */
+  monthOverview(): Promise<MonthOverview[]>;
   /** What the period figures are computed from: the meldingen of the period's lists. */
   statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
   /** Every melding of the period with its signals (personal data included) and contact attempts. */
@@ -210,8 +211,13 @@ export interface PrivacyStore {
   purgePreview(meldingIds: readonly number[]): Promise<PurgeCounts>;
   /** Removes the personal data of these meldingen (inside the caller's transaction). */
   purgeMeldingen(meldingIds: readonly number[], purgedAt: string): Promise<PurgeCounts>;
-  /** Rewrites the database file so that removed values are gone from it, not just unlinked. */
-  compact(): Promise<void>;
+  /** Whether the file still holds freed pages that may contain removed values. */
+  needsCompaction(): Promise<boolean>;
+  /**
+   * Rewrites the database file so that removed values are gone from it, not just unlinked.
+   * False when another process kept an old copy in the write-ahead log alive.
+   */
+  compact(): Promise<boolean>;
   /** The months of the period that hold purged meldingen. */
   purgedMonths(period: Period): Promise<Month[]>;
   deliveries(): Promise<Array<{ from: Month; to: Month }>>;

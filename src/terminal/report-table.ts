@@ -49,6 +49,12 @@ export function renderPeriodsMarkdown(tables: readonly PeriodTable[], firstHeade
       (category) => `| ${[CATEGORY_LABEL[category], ...tables.flatMap((t) => periodCells(t, category))].join(' | ')} |`,
     ),
   ];
+  // Pasted into a report, the table must carry the warning itself.
+  for (const t of tables) {
+    if (t.missingMonths.length > 0) {
+      lines.push('', `*Let op: voor ${t.missingMonths.join(', ')} (in ${describePeriod(t.period)}) is geen lijst ingelezen; die maanden tellen als 0.*`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 

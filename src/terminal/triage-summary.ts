@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { TriageOutcome } from '../app/triage-month.js';
 import { describeMonth } from '../core/month.js';
+import { CLOSURE_REASON } from '../core/triage/reasons.js';
 import type { DecisionKind, DecisionRule } from '../core/triage/types.js';
 import { renderTable } from './table.js';
 
@@ -54,8 +55,9 @@ export function renderTriage(
     lines.push(`  ${KIND_LABEL[kind].padEnd(18)}${byKind(kind)}`);
   }
   if (plan.closures.length > 0) {
+    const gone = plan.closures.filter((c) => c.reason === CLOSURE_REASON).length;
     lines.push(
-      `  ${plan.closures.length} uitgestelde ${plan.closures.length === 1 ? 'melding' : 'meldingen'} van vorige maand afgesloten (huishouden niet terug op de lijst): ${plan.closures.map((c) => c.ref).join(', ')}`,
+      `  ${plan.closures.length} uitgestelde ${plan.closures.length === 1 ? 'melding' : 'meldingen'} van vorige maand afgesloten als niet opgepakt: ${plan.closures.length - gone} met het huishouden terug op deze lijst, ${gone} niet terug`,
     );
   }
 

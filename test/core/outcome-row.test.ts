@@ -212,3 +212,17 @@ describe('parseOutcomeRow', () => {
     expect(a).toEqual(b);
   });
 });
+
+describe('what a problem shows of a free-text cell', () => {
+  it('hides a result cell that holds a sentence with a phone number, and shows a short wrong code', () => {
+    const sentence = problemsOf(parse({ resultaat: 'gesproken met mevr. Jansen 06-12345678' }));
+    expect(sentence[0]).toMatchObject({ header: 'resultaat', shownValue: '(verborgen)' });
+    const typo = problemsOf(parse({ resultaat: 'advis' }));
+    expect(typo[0]).toMatchObject({ header: 'resultaat', shownValue: 'advis' });
+  });
+
+  it('shows a wrong reference as typed: it is no personal data', () => {
+    const problems = problemsOf(parse({ melding: '2022-3', ...CONTACT }));
+    expect(problems[0]).toMatchObject({ header: 'melding', shownValue: '2022-3' });
+  });
+});

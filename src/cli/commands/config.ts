@@ -11,7 +11,8 @@ export function registerConfig(program: Command, io: Io): void {
     .alias('instellingen')
     .description('Toon de instellingen (triage-volgorde, drempels).')
     .action(async (_options: unknown, command: Command) => {
-      await withStore(command, io, { readonly: true }, async (store) => {
+      // Before the first import there is no database yet: the defaults are what holds then.
+      await withStore(command, io, 'dry-run', async (store) => {
         const settings = describeSettings(await store.settings());
         io.stdout.write(
           renderTable(
@@ -37,12 +38,13 @@ export function registerConfig(program: Command, io: Io): void {
       if (!normalised.ok) {
         throw new UsageError(`${key} ${value}: verwacht ${normalised.expected}.`, normalised.hint === undefined ? {} : { hint: normalised.hint });
       }
-      await withStore(command, io, { readonly: false }, async (store) => {
+      await withStore(command, io, 'write', async (store) => {
         await store.transaction(async () => {
           await store.setSetting(key, normalised.value);
           await store.appendAudit({ counts: {} });
         });
-        writeLine(io.stdout, `${key} is nu ${normalised.value}. Dit geldt voor de volgende triage.`);
+        const when = key.startsWith('triage.') ? 'de volgende triage' : 'de volgende "eropaf purge"';
+        writeLine(io.stdout, `${key} is nu ${normalised.value}. Dit geldt vanaf ${when}.`);
       });
     });
 }

@@ -45,12 +45,17 @@ export function registerExport(program: Command, io: Io): void {
     .option('--out <bestand>', 'schrijf naar dit bestand (alleen voor u leesbaar) in plaats van naar het scherm')
     .action(async (options: DdasOptions, command: Command) => {
       const period = parsePeriodOptions(options);
+      if (options.out === undefined && io.stdout.isTTY === true) {
+        throw new UsageError('De levering bevat volledige BSN’s en hoort niet op het scherm.', {
+          hint: 'Schrijf haar naar een bestand met --out levering.json (alleen voor u leesbaar).',
+        });
+      }
       if (!GEMEENTECODE.test(options.gemeentecode.trim())) {
         throw new UsageError(`--gemeentecode ${options.gemeentecode} is geen gemeentecode.`, {
           hint: 'De CBS-gemeentecode heeft vier cijfers, bijvoorbeeld 0397 voor Heemstede.',
         });
       }
-      await withStore(command, io, { readonly: false }, async (store) => {
+      await withStore(command, io, 'write', async (store) => {
         const purged = await store.purgedMonths(period);
         if (purged.length > 0) {
           throw new DataError(

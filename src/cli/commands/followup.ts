@@ -30,10 +30,11 @@ function parseReference(text: string): string {
   return text.trim();
 }
 
-function parseContactDate(text: string | undefined): string {
+/** `--date`, today when not given; never in the future (what is recorded has happened). */
+function parsePastDate(text: string | undefined, what: string): string {
   if (text === undefined) return today();
   const date = parseOption('--date', text, parseDate);
-  if (date > today()) throw new UsageError(`--date ${text} ligt in de toekomst.`, { hint: 'Leg een poging vast op of na de dag dat ze gedaan is.' });
+  if (date > today()) throw new UsageError(`--date ${text} ligt in de toekomst.`, { hint: `Leg ${what} vast op of na de dag zelf.` });
   return date;
 }
 
@@ -67,13 +68,13 @@ export function registerFollowUp(program: Command, io: Io): void {
         contact: {
           soort: parseOption('--type', options.type, parseContactsoort),
           bereikt: parseOption('--reached', options.reached, parseJaNee),
-          datum: parseContactDate(options.date),
+          datum: parsePastDate(options.date, 'een poging'),
           dagdeel: options.daypart === undefined ? null : parseOption('--daypart', options.daypart, parseDagdeel),
           notitie: options.note?.trim() || null,
         },
         result: null,
       };
-      await withStore(command, io, { readonly: false }, async (store) => {
+      await withStore(command, io, 'write', async (store) => {
         const plan = await recordFollowUp(store, [{ entry, source: null }], { dryRun: false, now });
         io.stdout.write(describePlan(plan, false));
       });
@@ -99,10 +100,10 @@ export function registerFollowUp(program: Command, io: Io): void {
         result: {
           resultaat: parseOption('--result', options.result, parseResultCode),
           referredTo: options.referredTo === undefined ? null : parseOption('--referred-to', options.referredTo, parseReferral),
-          closedOn: parseContactDate(options.date),
+          closedOn: parsePastDate(options.date, 'het afsluiten')
         },
       };
-      await withStore(command, io, { readonly: false }, async (store) => {
+      await withStore(command, io, 'write', async (store) => {
         const plan = await recordFollowUp(store, [{ entry, source: null }], { dryRun: false, now });
         io.stdout.write(describePlan(plan, false));
       });
@@ -119,7 +120,7 @@ export function registerFollowUp(program: Command, io: Io): void {
     .option('--delimiter <teken>', '";", "," of "tab" (anders herkend)')
     .action(async (file: string, options: { dryRun?: boolean; encoding?: string; delimiter?: string }, command: Command) => {
       const dryRun = options.dryRun === true;
-      await withStore(command, io, { readonly: dryRun }, async (store) => {
+      await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
         const summary = await readOutcomes(store, {
           file,
           ...(options.encoding !== undefined && { encoding: parseEncodingOption(options.encoding) }),

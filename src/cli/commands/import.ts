@@ -71,7 +71,7 @@ export function registerImport(program: Command, io: Io): void {
         onProgress: (done, total) => progress.update(done, total),
       };
 
-      await withStore(command, io, { readonly: importOptions.dryRun }, async (store) => {
+      await withStore(command, io, importOptions.dryRun ? 'dry-run' : 'write', async (store) => {
         const outcome = await importList(store, importOptions);
         progress.finish();
         if (outcome.kind === 'already-imported') {
@@ -96,18 +96,24 @@ const headerMapSchema = z.record(z.string(), z.enum(FIELDS));
 
 /** Reads a `--map` file: `{"Header in the file": "field"}`. */
 function readHeaderMap(file: string): Map<string, Field> {
+  const example = 'Een koppelbestand ziet er zo uit: {"Kolomnaam in uw bestand": "bedrag"}.';
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'bestaat niet' : code === 'EISDIR' ? 'is een map' : `kan niet worden gelezen (${code ?? 'onbekende fout'})`;
+    throw new UsageError(`Het koppelbestand ${file} ${reason}.`, { hint: example });
+  }
   let content: unknown;
   try {
-    content = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestaat niet' : 'is geen geldige JSON';
-    throw new UsageError(`Het koppelbestand ${file} ${reason}.`, {
-      hint: 'Een koppelbestand ziet er zo uit: {"Kolomnaam in uw bestand": "bedrag"}.',
-    });
+    content = JSON.parse(text);
+  } catch {
+    throw new UsageError(`Het koppelbestand ${file} is geen geldige JSON.`, { hint: example });
   }
   const parsed = headerMapSchema.safeParse(content);
   if (!parsed.success) {
-    throw new DataError(`Het koppelbestand ${file} koppelt aan een onbekend veld.`, {
+    throw new UsageError(`Het koppelbestand ${file} koppelt aan een onbekend veld.`, {
       details: [`Bekende velden: ${FIELDS.join(', ')}`],
       hint: 'Gebruik als waarde een van de bekende velden, bijvoorbeeld {"Dossier": "signaal_id"}.',
     });

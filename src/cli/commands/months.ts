@@ -12,7 +12,7 @@ export function registerMonths(program: Command, io: Io): void {
     .option('--format <vorm>', 'tabel (standaard) of json')
     .action(async (options: { format?: string }, command: Command) => {
       const format = parseFormat(options.format, ['tabel', 'json']);
-      await withStore(command, io, { readonly: true }, async (store) => {
+      await withStore(command, io, 'read', async (store) => {
         const months = await store.monthOverview();
         if (format === 'json') {
           writeLine(io.stdout, JSON.stringify(months, null, 2));

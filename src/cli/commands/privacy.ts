@@ -15,9 +15,15 @@ export function registerPrivacy(program: Command, io: Io): void {
     .option('--dry-run', 'laat zien wat er verwijderd zou worden, zonder iets te verwijderen')
     .action(async (options: { dryRun?: boolean }, command: Command) => {
       const dryRun = options.dryRun === true;
-      await withStore(command, io, { readonly: dryRun }, async (store) => {
-        const { plan, counts, undelivered } = await purgePersonalData(store, { dryRun, today: today(), now });
+      await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
+        const { plan, counts, undelivered, compacted } = await purgePersonalData(store, { dryRun, today: today(), now });
         const colour = colourFor(io.stderr, io.env);
+        if (!compacted) {
+          writeLine(
+            io.stderr,
+            `${colour.yellow('let op:')} een andere eropaf had de database open, daardoor kan een oude kopie van verwijderde waarden nog in het logbestand staan. Voer "eropaf purge" opnieuw uit als niemand anders ermee werkt.`,
+          );
+        }
         if (undelivered.length > 0) {
           writeLine(
             io.stderr,
@@ -46,7 +52,7 @@ export function registerPrivacy(program: Command, io: Io): void {
     .action(async (options: { from?: string; format?: string }, command: Command) => {
       const since = options.from === undefined ? null : parseOption('--from', options.from, parseDate);
       const format = parseFormat(options.format, ['tabel', 'json']);
-      await withStore(command, io, { readonly: true }, async (store) => {
+      await withStore(command, io, 'read', async (store) => {
         const records = await store.auditRecords(since);
         if (format === 'json') {
           writeLine(io.stdout, JSON.stringify(records, null, 2));

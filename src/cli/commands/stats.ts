@@ -17,7 +17,7 @@ export function registerStats(program: Command, io: Io): void {
     .action(async (options: { from: string; to: string; format?: string }, command: Command) => {
       const period = parsePeriodOptions(options);
       const format = parseFormat(options.format, ['tabel', 'md', 'json', 'csv']);
-      await withStore(command, io, { readonly: true }, async (store) => {
+      await withStore(command, io, 'read', async (store) => {
         const data = await store.statsData(period);
         const stats = periodStats(data.meldingen, data.signals, data.contacts);
         const names = new Map((await store.workers()).map((w) => [w.id, w.name]));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { describePeriod, parsePeriod, type Period } from '../../core/report/period.js';
-import { monthRows, periodTable } from '../../core/report/table.js';
+import { missingMonths, monthRows, periodTable } from '../../core/report/table.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import {
   monthsJson,
@@ -48,13 +48,13 @@ export function registerTable(program: Command, io: Io): void {
         throw new UsageError('--per-month en --compare gaan niet samen.', { hint: 'Vraag de twee periodes per maand apart op.' });
       }
       const firstHeader = options.gemeente ?? '';
-      await withStore(command, io, { readonly: true }, async (store) => {
+      await withStore(command, io, 'read', async (store) => {
         const imported = await store.importedMonths();
         const periods = compare === null ? [period] : [period, compare];
         const colour = colourFor(io.stdout, io.env);
         const warn = colourFor(io.stderr, io.env);
         for (const p of periods) {
-          const missing = periodTable(p, [], imported).missingMonths;
+          const missing = missingMonths(p, imported);
           if (missing.length > 0) {
             writeLine(
               io.stderr,

@@ -22,7 +22,7 @@ export function registerTriage(program: Command, io: Io): void {
       const format = parseFormat(options.format, ['tekst', 'json']);
       const capacity = options.capacity === undefined ? undefined : parseCount('--capacity', options.capacity);
       const dryRun = options.dryRun === true;
-      await withStore(command, io, { readonly: dryRun }, async (store) => {
+      await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
         const outcome = await triageMonth(store, {
           month,
           ...(capacity !== undefined && { capacity }),

@@ -22,7 +22,7 @@ export function registerWorkers(program: Command, io: Io): void {
     .requiredOption('--capacity <aantal>', 'hoeveel nieuwe meldingen per maand')
     .action(async (name: string, options: { capacity: string }, command: Command) => {
       const capacity = parseCount('--capacity', options.capacity);
-      await withStore(command, io, { readonly: false }, async (store) => {
+      await withStore(command, io, 'write', async (store) => {
         const worker = await addWorker(store, { name, capacity, createdAt: now() });
         writeLine(io.stdout, `Medewerker ${worker.name} toegevoegd, capaciteit ${worker.capacity} per maand.`);
       });
@@ -35,7 +35,7 @@ export function registerWorkers(program: Command, io: Io): void {
     .option('--format <vorm>', 'tabel (standaard) of json')
     .action(async (options: { format?: string }, command: Command) => {
       const format = parseFormat(options.format, ['tabel', 'json']);
-      await withStore(command, io, { readonly: true }, async (store) => {
+      await withStore(command, io, 'read', async (store) => {
         const list = await store.workers();
         if (format === 'json') {
           writeLine(io.stdout, JSON.stringify(list, null, 2));
@@ -57,7 +57,7 @@ export function registerWorkers(program: Command, io: Io): void {
     .requiredOption('--capacity <aantal>', 'hoeveel nieuwe meldingen per maand')
     .action(async (name: string, options: { capacity: string }, command: Command) => {
       const capacity = parseCount('--capacity', options.capacity);
-      await withStore(command, io, { readonly: false }, async (store) => {
+      await withStore(command, io, 'write', async (store) => {
         const worker = await updateWorker(store, name, { capacity });
         writeLine(io.stdout, `Capaciteit van ${worker.name} is nu ${capacity} per maand.`);
       });
@@ -77,7 +77,7 @@ export function registerWorkers(program: Command, io: Io): void {
       )
       .argument('<naam>', 'de naam van de medewerker')
       .action(async (name: string, _options: unknown, command: Command) => {
-        await withStore(command, io, { readonly: false }, async (store) => {
+        await withStore(command, io, 'write', async (store) => {
           const worker = await updateWorker(store, name, { active });
           writeLine(io.stdout, `${worker.name} is ${active ? 'weer actief' : 'op non-actief gezet'}.`);
         });

@@ -40,7 +40,7 @@ export function registerWorklist(program: Command, io: Io): void {
         throw new UsageError('--out schrijft altijd een CSV-bestand.', { hint: 'Laat --format weg of gebruik --format csv.' });
       }
       const delimiter = options.delimiter === undefined ? ';' : parseDelimiterOption(options.delimiter);
-      await withStore(command, io, { readonly: true }, async (store) => {
+      await withStore(command, io, 'read', async (store) => {
         if ((await store.triageRun(month)) === undefined) {
           throw new DataError(`${describeMonth(month)} (${month}) is nog niet getrieerd; er is nog geen werklijst.`, {
             hint: `Trieer eerst: eropaf triage --month ${month}`,

@@ -11,7 +11,11 @@ import type { Period } from './period.js';
 // gender, as the schema prescribes.
 
 export interface DdasSignalInput {
+  /** The signal's own number in eropaf: a stable ID for a signal the list gave no kenmerk. */
+  rowId: number;
   signaalId: string | null;
+  /** The list's kenmerk is used for signals of more than one month. */
+  kenmerkRecurs: boolean;
   crisissignaal: boolean;
   warmeOverdracht: boolean;
   bedragCents: number;
@@ -59,9 +63,18 @@ const RESULT_AS_STATUS: ReadonlySet<Eindresultaat> = new Set<Eindresultaat>([
 ]);
 
 function signalStatus(melding: DdasMeldingInput): string {
-  if (melding.resultaat !== null && RESULT_AS_STATUS.has(melding.resultaat)) return melding.resultaat;
+  const { resultaat } = melding;
+  // A worker who made contact anyway picked the melding up, whatever the triage had decided.
+  const notPickedUp = resultaat !== null && resultaat.startsWith('Niet opgepakt');
+  if (resultaat !== null && RESULT_AS_STATUS.has(resultaat) && !(notPickedUp && melding.opgevolgd)) return resultaat;
   if (melding.opgevolgd || melding.decision === 'altijd' || melding.decision === 'capaciteit') return 'Opgepakt';
   return 'Nog niet opgepakt';
+}
+
+/** Picked up on the day of the triage, or on the first contact attempt when that came first. */
+function pickedUpOn(melding: DdasMeldingInput): IsoDate | null {
+  const dates = [melding.decidedOn, ...melding.contacts.map((c) => c.datum)].filter((d): d is IsoDate => d !== null);
+  return dates.length === 0 ? null : dates.reduce((a, b) => (a < b ? a : b));
 }
 
 function client(signal: DdasSignalInput): Record<string, string> {
@@ -80,21 +93,15 @@ function monthEnd(month: Month): IsoDate {
 }
 
 /**
- * Signal IDs: the list's own kenmerk where it has one, else a stable one made from the melding
- * reference and the signal's place in it. A kenmerk that recurs in another month of the period
- * gets the month appended, so that every ID in the delivery names one signal.
+ * Signal IDs, the same in every delivery: the list's own kenmerk where it has one, else one made
+ * from eropaf's own number for the signal. A kenmerk the lists used in more than one month gets
+ * the month appended, so that every ID names one signal.
  */
 function signalIds(meldingen: readonly DdasMeldingInput[]): string[][] {
-  const months = new Map<string, Set<Month>>();
-  for (const m of meldingen) {
-    for (const s of m.signals) {
-      if (s.signaalId !== null) months.set(s.signaalId, (months.get(s.signaalId) ?? new Set()).add(m.month));
-    }
-  }
   return meldingen.map((m) =>
-    m.signals.map((s, index) => {
-      if (s.signaalId === null) return `eropaf-${m.ref}-${index + 1}`;
-      return (months.get(s.signaalId)?.size ?? 0) > 1 ? `${s.signaalId}-${m.month}` : s.signaalId;
+    m.signals.map((s) => {
+      if (s.signaalId === null) return `eropaf-${s.rowId}`;
+      return s.kenmerkRecurs ? `${s.signaalId}-${m.month}` : s.signaalId;
     }),
   );
 }
@@ -119,7 +126,7 @@ export function buildDdasDelivery(meldingen: readonly DdasMeldingInput[], option
     matchingsdatum: melding.matchedOn,
     startdatumMatchingperiode: `${melding.month}-01`,
     einddatumMatchingperiode: monthEnd(melding.month),
-    ...(melding.decidedOn !== null && { datumOpgepakt: melding.decidedOn }),
+    ...(pickedUpOn(melding) !== null && { datumOpgepakt: pickedUpOn(melding) }),
     vroegsignalen: ids[m]!.map((ID) => ({ ID })),
     contactpogingen: melding.contacts.map((c) => ({
       soort: c.soort,

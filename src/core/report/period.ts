@@ -1,4 +1,4 @@
-import { addMonths, isMonth, MONTH_NAMES_NL, monthIndex, monthsBetween } from '../month.js';
+import { MONTH_NAMES_NL, monthIndex, monthsBetween, parseMonthOption } from '../month.js';
 import type { Month, Parsed } from '../types.js';
 
 /** A reporting period: whole months, both ends included. */
@@ -11,11 +11,11 @@ const EXPECTED_PERIOD = 'een periode als JJJJ-MM:JJJJ-MM, bijvoorbeeld 2021-05:2
 
 /** Parses `2021-05:2021-12` (the `--compare` option). */
 export function parsePeriod(text: string): Parsed<Period> {
-  const [from, to, ...rest] = text.split(':').map((part) => part.trim());
-  if (from === undefined || to === undefined || rest.length > 0 || !isMonth(from) || !isMonth(to)) {
+  const [from, to, ...rest] = text.split(':').map((part) => parseMonthOption(part));
+  if (from === undefined || to === undefined || rest.length > 0 || !from.ok || !to.ok) {
     return { ok: false, expected: EXPECTED_PERIOD };
   }
-  return checkPeriod({ from, to });
+  return checkPeriod({ from: from.value, to: to.value });
 }
 
 export function checkPeriod(period: Period): Parsed<Period> {
@@ -54,10 +54,4 @@ export function describePeriod(period: Period): string {
 /** `2021-05 t/m 2021-12`, the period column of the CSV. */
 export function periodLabel(period: Period): string {
   return `${period.from} t/m ${period.to}`;
-}
-
-/** The period of the same length just before this one (a sensible default to compare with). */
-export function previousPeriod(period: Period): Period {
-  const length = monthCount(period);
-  return { from: addMonths(period.from, -length), to: addMonths(period.from, -1) };
 }

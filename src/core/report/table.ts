@@ -91,7 +91,12 @@ export function periodTable(period: Period, counts: readonly MonthCounts[], impo
       followedUpPerMonthExact: total.followedUp / length,
     };
   });
-  return { period, months: length, missingMonths: months.filter((m) => !imported.has(m)), rows };
+  return { period, months: length, missingMonths: missingMonths(period, imported), rows };
+}
+
+/** The months of the period without an imported list. */
+export function missingMonths(period: Period, imported: ReadonlySet<Month>): Month[] {
+  return periodMonths(period).filter((month) => !imported.has(month));
 }
 
 /** A row per month and category, for `--per-month`: the month's state before it is closed. */

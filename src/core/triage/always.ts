@@ -13,6 +13,10 @@ export function alwaysRule(melding: TriageMelding, facts: MeldingFacts): AlwaysR
   if (melding.category === 'meervoudig') return 'meervoudig';
   if (facts.crisis) return 'crisis';
   if (facts.warmeOverdracht) return 'warme-overdracht';
-  if (melding.lastMonth !== null && !melding.lastMonth.followedUp) return 'vorige-maand-niet-opgevolgd';
+  // Left over, not deliberately set aside: a melding last month's triage did not pick up on
+  // purpose (a repeat, below the threshold) keeps that reason, or a repeat would come back
+  // as "always" every other month.
+  const last = melding.lastMonth;
+  if (last !== null && !last.followedUp && last.decision !== 'niet-opgepakt') return 'vorige-maand-niet-opgevolgd';
   return null;
 }

@@ -88,22 +88,27 @@ export function planTriage(input: TriageInput): TriagePlan {
   const candidates: Ranked[] = [];
   let committed = 0;
 
+  const active = new Set(input.workers.filter((w) => w.active).map((w) => w.id));
   for (const melding of meldingen) {
     const facts = meldingFacts(melding);
     const current = melding.current;
     if (isKept(current)) {
       const picked = current.decision === 'altijd' || current.decision === 'capaciteit';
       if (takesCapacity(current)) committed++;
+      // Open work of a worker who is no longer active moves to someone who is (when anyone is);
+      // what was followed up or closed stays with who did it.
+      const workerGone =
+        current.workerId !== null && !active.has(current.workerId) && !current.followedUp && !current.closed && active.size > 0;
       entries.push({
         melding,
         facts,
-        needsWorker: picked && current.workerId === null && !current.closed,
+        needsWorker: picked && !current.closed && (current.workerId === null || workerGone),
         decision: newDecision(melding, {
           kind: current.decision,
           rule: 'behouden',
           reason: keptReason(current.decision),
           result: null,
-          workerId: current.workerId,
+          workerId: workerGone ? null : current.workerId,
           kept: true,
           place: null,
         }),

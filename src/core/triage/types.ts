@@ -73,8 +73,8 @@ export interface TriageMelding {
   householdId: number;
   category: Category;
   signals: TriageSignal[];
-  /** the household's melding of the previous month, if any */
-  lastMonth: { followedUp: boolean } | null;
+  /** the household's melding of the previous month, if any, and what its triage decided (null: never triaged) */
+  lastMonth: { followedUp: boolean; decision: DecisionKind | null } | null;
   /** the household's meldingen in the `repeatMonths` months before (any order; others are ignored) */
   recent: RecentMelding[];
   /** the worker who had this household most recently before this month, if any */
@@ -114,8 +114,8 @@ export interface Decision {
   workerId: number | null;
   /**
    * True when an earlier run's decision was kept as it is because it had a worker, a recorded
-   * follow-up or was closed: the caller keeps its stored kind, rule and reason, and only stores
-   * `workerId` when the earlier run left it without one.
+   * follow-up or was closed: the caller keeps its stored kind, rule and reason, and stores
+   * `workerId` (the same worker, or a new one when the melding had none or its worker left).
    */
   kept: boolean;
   /** 1-based place in the capacity step's order for 'capaciteit' and 'uitgesteld'; else null */

@@ -142,8 +142,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX contacts_by_melding ON contacts (melding_id);
 
       -- source: 'medewerker' (recorded by a worker), 'triage' (not picked up at triage; decided
-      -- afresh when the month is triaged again), 'sluiting' (a deferred melding closed because
-      -- the household was not on the next month's list).
+      -- afresh when the month is triaged again), 'sluiting' (a deferred melding closed as not
+      -- picked up by the next month's triage; a returning household goes on in its new melding).
       CREATE TABLE results (
         melding_id INTEGER PRIMARY KEY REFERENCES meldingen (id) ON DELETE CASCADE,
         resultaat TEXT NOT NULL,
@@ -153,27 +153,35 @@ export const MIGRATIONS: readonly Migration[] = [
         recorded_at TEXT NOT NULL
       ) STRICT;
 
-      -- The follow-up state of every melding. 'opgevolgd' restates core/followup.ts isOpgevolgd
-      -- (at least one contact attempt, or a result other than the three 'Niet opgepakt' values)
-      -- so reports can count in SQL; a test holds the two to the same answers.
+      -- The follow-up state of every melding, defined once for every report. 'opgevolgd'
+      -- restates core/followup.ts isOpgevolgd (at least one contact attempt, or a result other
+      -- than the three 'Niet opgepakt' values) so reports can count in SQL; a test holds the two
+      -- to the same answers. 'open': picked, not followed up, no result yet. 'uitgesteld':
+      -- deferred and still waiting (the next month's triage closes it).
       CREATE VIEW melding_status AS
         SELECT
-          m.id AS melding_id,
-          m.month,
-          m.category,
-          d.kind AS decision,
-          d.worker_id,
-          (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contact_count,
-          r.resultaat,
-          r.source AS result_source,
-          CASE
-            WHEN EXISTS (SELECT 1 FROM contacts c WHERE c.melding_id = m.id) THEN 1
-            WHEN r.resultaat IS NOT NULL AND r.resultaat NOT LIKE 'Niet opgepakt:%' THEN 1
-            ELSE 0
-          END AS opgevolgd
-        FROM meldingen m
-        LEFT JOIN decisions d ON d.melding_id = m.id
-        LEFT JOIN results r ON r.melding_id = m.id;
+          base.*,
+          coalesce(decision IN ('altijd', 'capaciteit') AND opgevolgd = 0 AND resultaat IS NULL, 0) AS open,
+          coalesce(decision = 'uitgesteld' AND opgevolgd = 0 AND resultaat IS NULL, 0) AS uitgesteld
+        FROM (
+          SELECT
+            m.id AS melding_id,
+            m.month,
+            m.category,
+            d.kind AS decision,
+            d.worker_id,
+            (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contact_count,
+            r.resultaat,
+            r.source AS result_source,
+            CASE
+              WHEN EXISTS (SELECT 1 FROM contacts c WHERE c.melding_id = m.id) THEN 1
+              WHEN r.resultaat IS NOT NULL AND r.resultaat NOT LIKE 'Niet opgepakt:%' THEN 1
+              ELSE 0
+            END AS opgevolgd
+          FROM meldingen m
+          LEFT JOIN decisions d ON d.melding_id = m.id
+          LEFT JOIN results r ON r.melding_id = m.id
+        ) AS base;
     `,
   },
   {

@@ -33,9 +33,24 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
     assertNotNewer(db, file);
     if (!db.readonly) migrate(db, options.now);
     const mode = exists ? fs.statSync(file).mode & 0o777 : 0o600;
+    if (!options.readonly) makeCompanionsPrivate(file);
     return { db, tooOpenMode: (mode & 0o077) === 0 ? null : mode, created: !exists && !options.readonly };
   } catch (error) {
     throw translateSqliteError(error, file);
+  }
+}
+
+/**
+ * SQLite gives a new -wal or -shm file the mode of the database, but one left over from a time
+ * when the database was readable by others keeps its old mode: those hold the same data.
+ */
+function makeCompanionsPrivate(file: string): void {
+  for (const suffix of ['-wal', '-shm']) {
+    try {
+      fs.chmodSync(`${file}${suffix}`, 0o600);
+    } catch {
+      // Not there (yet): SQLite creates it with the database's own mode.
+    }
   }
 }
 

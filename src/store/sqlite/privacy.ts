@@ -22,17 +22,20 @@ export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
   async retentionCandidates(): Promise<RetentionCandidate[]> {
     const rows = this.db
       .prepare(
-        `SELECT m.id, m.month, s.opgevolgd, r.closed_on FROM meldingen m
+        `SELECT m.id, m.month, s.opgevolgd, r.closed_on,
+                (SELECT max(c.datum) FROM contacts c WHERE c.melding_id = m.id) AS last_contact_on
+         FROM meldingen m
          JOIN melding_status s ON s.melding_id = m.id
          LEFT JOIN results r ON r.melding_id = m.id
          WHERE m.purged_at IS NULL ORDER BY m.id`,
       )
-      .all() as Array<{ id: number; month: Month; opgevolgd: number; closed_on: string | null }>;
+      .all() as Array<{ id: number; month: Month; opgevolgd: number; closed_on: string | null; last_contact_on: string | null }>;
     return rows.map((row) => ({
       meldingId: row.id,
       month: row.month,
       opgevolgd: row.opgevolgd === 1,
       closedOn: row.closed_on,
+      lastContactOn: row.last_contact_on,
     }));
   }
 
@@ -51,12 +54,17 @@ export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
   async purgeMeldingen(meldingIds: readonly number[], purgedAt: string): Promise<PurgeCounts> {
     const ids = JSON.stringify(meldingIds);
     const households = this.db
-      .prepare(`UPDATE households SET huisnummer = NULL, toevoeging = NULL, purged_at = ? WHERE ${HOUSEHOLDS_OF}`)
+      // Only the four-digit postcode area stays: the full postcode with a month and a creditor
+      // could still point at one household.
+      .prepare(
+        `UPDATE households SET postcode = substr(postcode, 1, 4), huisnummer = NULL, toevoeging = NULL, purged_at = ?
+         WHERE ${HOUSEHOLDS_OF}`,
+      )
       .run(purgedAt, ids, ids).changes;
     const signals = this.db
       .prepare(
         `UPDATE signals SET bsn = NULL, voorletters = NULL, voorvoegsel = NULL, achternaam = NULL, naam = NULL,
-           geboortedatum = NULL, geslacht = NULL, straatnaam = NULL, telefoon = NULL, email = NULL,
+           geboortedatum = NULL, geslacht = NULL, straatnaam = NULL, plaatsnaam = NULL, telefoon = NULL, email = NULL,
            signaal_id = NULL, dedup_key = 'gewist:' || id
          WHERE ${SIGNALS_OF}`,
       )
@@ -66,11 +74,16 @@ export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
     return { meldingen, signals, notes, households };
   }
 
-  async compact(): Promise<void> {
+  async needsCompaction(): Promise<boolean> {
+    return (this.db.pragma('freelist_count', { simple: true }) as number) > 0;
+  }
+
+  async compact(): Promise<boolean> {
     // secure_delete zeroes freed space; VACUUM rewrites every page and the checkpoint empties
     // the write-ahead log, so no old copy of a removed value stays in any file.
     this.db.exec('VACUUM');
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    return result?.busy === 0;
   }
 
   async purgedMonths(period: Period): Promise<Month[]> {

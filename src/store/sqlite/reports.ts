@@ -7,7 +7,7 @@ import { formatRef } from '../../core/reference.js';
 import { groupBy } from './group-by.js';
 import type { CategoryCounts, MonthCounts } from '../../core/report/table.js';
 import type { Category, Month } from '../../core/types.js';
-import type { ReportStore } from '../store.js';
+import type { MonthOverview, ReportStore } from '../store.js';
 
 // Counting for the reports. Meldingen are counted in the month of their list; the follow-up
 // state comes from the melding_status view, whose 'opgevolgd' follows core/followup.ts.
@@ -21,8 +21,8 @@ export class SqliteReports implements ReportStore {
         `SELECT month, category,
                 count(*) AS received,
                 sum(opgevolgd) AS followed_up,
-                sum(decision IN ('altijd', 'capaciteit') AND opgevolgd = 0 AND resultaat IS NULL) AS open,
-                sum(decision = 'uitgesteld' AND opgevolgd = 0) AS deferred
+                sum(open) AS open,
+                sum(uitgesteld) AS deferred
          FROM melding_status WHERE month BETWEEN ? AND ?
          GROUP BY month, category ORDER BY month`,
       )
@@ -121,14 +121,22 @@ export class SqliteReports implements ReportStore {
     const signals = groupBy(
       this.db
         .prepare(
-          `SELECT x.melding_id, x.signaal_id, x.crisissignaal, x.warme_overdracht, x.bedrag_cents, x.ontstaansdatum,
+          `WITH recurring AS (
+             SELECT signaal_id FROM signals WHERE signaal_id IS NOT NULL
+             GROUP BY signaal_id HAVING count(DISTINCT month) > 1
+           )
+           SELECT x.id, x.melding_id, x.signaal_id,
+                  coalesce(x.signaal_id IN (SELECT signaal_id FROM recurring), 0) AS kenmerk_recurs,
+                  x.crisissignaal, x.warme_overdracht, x.bedrag_cents, x.ontstaansdatum,
                   x.signaaldatum, x.signaalpartner, x.bsn, h.postcode, h.huisnummer, h.toevoeging, x.geboortedatum, x.geslacht
            FROM signals x JOIN meldingen m ON m.id = x.melding_id JOIN households h ON h.id = m.household_id
            WHERE x.month BETWEEN ? AND ? ORDER BY x.melding_id, x.source_line`,
         )
         .all(period.from, period.to) as Array<{
+        id: number;
         melding_id: number;
         signaal_id: string | null;
+        kenmerk_recurs: number;
         crisissignaal: number;
         warme_overdracht: number;
         bedrag_cents: number;
@@ -144,7 +152,9 @@ export class SqliteReports implements ReportStore {
       }>,
       (row) => row.melding_id,
       (row): DdasSignalInput => ({
+        rowId: row.id,
         signaalId: row.signaal_id,
+        kenmerkRecurs: row.kenmerk_recurs === 1,
         crisissignaal: row.crisissignaal === 1,
         warmeOverdracht: row.warme_overdracht === 1,
         bedragCents: row.bedrag_cents,
@@ -185,6 +195,39 @@ export class SqliteReports implements ReportStore {
       matchedOn: localIsoDate(new Date(m.matched_at)),
       signals: signals.get(m.id) ?? [],
       contacts: contacts.get(m.id) ?? [],
+    }));
+  }
+
+  async monthOverview(): Promise<MonthOverview[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT s.month,
+                count(*) AS received,
+                t.month IS NOT NULL AS triaged,
+                sum(s.decision IN ('altijd', 'capaciteit')) AS assigned,
+                sum(s.opgevolgd) AS followed_up,
+                sum(s.uitgesteld) AS deferred,
+                sum(s.resultaat IS NOT NULL) AS closed
+         FROM melding_status s LEFT JOIN triage_runs t ON t.month = s.month
+         GROUP BY s.month ORDER BY s.month`,
+      )
+      .all() as Array<{
+      month: Month;
+      received: number;
+      triaged: number;
+      assigned: number | null;
+      followed_up: number;
+      deferred: number;
+      closed: number;
+    }>;
+    return rows.map((row) => ({
+      month: row.month,
+      received: row.received,
+      triaged: row.triaged === 1,
+      assigned: row.assigned ?? 0,
+      followedUp: row.followed_up,
+      deferred: row.deferred,
+      closed: row.closed,
     }));
   }
 

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { EnvironmentError, EropafError } from '../../core/errors.js';
 import type Database from 'better-sqlite3';
 import type { DdasMeldingInput } from '../../core/report/ddas.js';
 import type { Period } from '../../core/report/period.js';
@@ -68,6 +69,7 @@ export class SqliteStore implements Store {
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) throw new Error('SqliteStore.transaction cannot be nested');
     // better-sqlite3's transaction() cannot span awaits; one connection in one process makes a
     // hand-written BEGIN … COMMIT safe here. IMMEDIATE takes the write lock at once, so a
     // second eropaf waits (busy timeout) instead of failing halfway.
@@ -133,7 +135,7 @@ export class SqliteStore implements Store {
   }
 
   monthOverview(): Promise<MonthOverview[]> {
-    return this.worklistRepo.monthOverview();
+    return this.reportRepo.monthOverview();
   }
 
   meldingStates(refs: ReadonlyArray<{ month: Month; seq: number }>): Promise<MeldingState[]> {
@@ -187,11 +189,19 @@ export class SqliteStore implements Store {
     return this.privacyRepo.purgeMeldingen(meldingIds, purgedAt);
   }
 
-  async compact(): Promise<void> {
+  needsCompaction(): Promise<boolean> {
+    return this.privacyRepo.needsCompaction();
+  }
+
+  async compact(): Promise<boolean> {
     try {
-      await this.privacyRepo.compact();
+      return await this.privacyRepo.compact();
     } catch (error) {
-      throw translateSqliteError(error, this.file);
+      const cause = translateSqliteError(error, this.file);
+      throw new EnvironmentError(
+        `De persoonsgegevens zijn verwijderd, maar ${this.file} kon niet worden herschreven${cause instanceof EropafError ? ` (${cause.message})` : ''}; tot dan kunnen verwijderde waarden nog in het bestand staan.`,
+        { hint: 'Zorg voor vrije schijfruimte (zo groot als de database) en voer "eropaf purge" opnieuw uit; dat maakt het af.' },
+      );
     }
   }
 

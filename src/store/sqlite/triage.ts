@@ -70,7 +70,7 @@ export class SqliteTriage {
     const lookBack = Math.max(1, repeatMonths);
     const earlier = this.db
       .prepare(
-        `SELECT m.id, m.household_id, m.month, s.opgevolgd FROM meldingen m
+        `SELECT m.id, m.household_id, m.month, s.opgevolgd, s.decision FROM meldingen m
          JOIN melding_status s ON s.melding_id = m.id
          WHERE m.month_index BETWEEN ? AND ?
            AND m.household_id IN (SELECT household_id FROM meldingen WHERE month = ?)`,
@@ -80,6 +80,7 @@ export class SqliteTriage {
       household_id: number;
       month: Month;
       opgevolgd: number;
+      decision: DecisionKind | null;
     }>;
     const earlierSignals = groupBy(
       this.db
@@ -128,7 +129,7 @@ export class SqliteTriage {
         householdId: melding.household_id,
         category: melding.category,
         signals: signals.get(melding.id) ?? [],
-        lastMonth: last === undefined ? null : { followedUp: last.opgevolgd === 1 },
+        lastMonth: last === undefined ? null : { followedUp: last.opgevolgd === 1, decision: last.decision },
         recent: history
           .filter((h) => monthIndex(h.month) >= index - repeatMonths)
           .map((h) => ({ month: h.month, followedUp: h.opgevolgd === 1, signals: earlierSignals.get(h.id) ?? [] })),
@@ -185,9 +186,8 @@ export class SqliteTriage {
       )
       .run(run.month, run.capacity, run.capacityOverridden ? 1 : 0, JSON.stringify(run.config), run.triagedAt);
 
-    const assignKeptWorker = this.db.prepare(
-      'UPDATE decisions SET worker_id = ? WHERE melding_id = ? AND worker_id IS NULL',
-    );
+    // A kept decision gets a worker when it had none, or another when its worker left.
+    const assignKeptWorker = this.db.prepare('UPDATE decisions SET worker_id = ? WHERE melding_id = ?');
     const dropTriageResult = this.db.prepare("DELETE FROM results WHERE melding_id = ? AND source = 'triage'");
     const upsertDecision = this.db.prepare(
       `INSERT INTO decisions (melding_id, kind, rule, reason, place, worker_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -218,8 +218,11 @@ export class SqliteTriage {
         insertResult.run(decision.meldingId, decision.result, today, 'triage', run.triagedAt);
       }
     }
+    // The closed melding's reason now says why it was closed, not the promise it was deferred with.
+    const closeDecision = this.db.prepare('UPDATE decisions SET reason = ? WHERE melding_id = ?');
     for (const closure of plan.closures) {
       insertResult.run(closure.meldingId, closure.result, today, 'sluiting', run.triagedAt);
+      closeDecision.run(closure.reason, closure.meldingId);
     }
   }
 }

@@ -3,7 +3,6 @@ import { formatRef } from '../../core/reference.js';
 import type { DecisionKind } from '../../core/triage/types.js';
 import type { Category, Month, Signaalpartner } from '../../core/types.js';
 import type { WorklistEntry } from '../../core/worklist.js';
-import type { MonthOverview } from '../store.js';
 import { groupBy } from './group-by.js';
 
 interface EntryRow {
@@ -40,7 +39,10 @@ interface PersonSignalRow {
 export class SqliteWorklist {
   constructor(private readonly db: Database.Database) {}
 
-  /** The month's picked meldingen that have no result yet: what still needs follow-up. */
+  /**
+   * The month's picked meldingen that have no result yet: what still needs follow-up. A melding
+   * whose personal data was purged cannot be phoned and is left out.
+   */
   async worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]> {
     const entries = this.db
       .prepare(
@@ -51,7 +53,7 @@ export class SqliteWorklist {
          JOIN households h ON h.id = m.household_id
          JOIN melding_status s ON s.melding_id = m.id
          LEFT JOIN workers w ON w.id = d.worker_id
-         WHERE m.month = ? AND d.kind IN ('altijd', 'capaciteit') AND s.resultaat IS NULL
+         WHERE m.month = ? AND d.kind IN ('altijd', 'capaciteit') AND s.resultaat IS NULL AND m.purged_at IS NULL
            AND (? IS NULL OR d.worker_id = ?)
          ORDER BY w.name IS NULL, w.name, m.seq`,
       )
@@ -99,39 +101,6 @@ export class SqliteWorklist {
         },
       };
     });
-  }
-
-  async monthOverview(): Promise<MonthOverview[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT s.month,
-                count(*) AS received,
-                t.month IS NOT NULL AS triaged,
-                sum(s.decision IN ('altijd', 'capaciteit')) AS assigned,
-                sum(s.opgevolgd) AS followed_up,
-                sum(s.decision = 'uitgesteld' AND s.resultaat IS NULL) AS deferred,
-                sum(s.resultaat IS NOT NULL) AS closed
-         FROM melding_status s LEFT JOIN triage_runs t ON t.month = s.month
-         GROUP BY s.month ORDER BY s.month`,
-      )
-      .all() as Array<{
-      month: Month;
-      received: number;
-      triaged: number;
-      assigned: number | null;
-      followed_up: number;
-      deferred: number | null;
-      closed: number;
-    }>;
-    return rows.map((row) => ({
-      month: row.month,
-      received: row.received,
-      triaged: row.triaged === 1,
-      assigned: row.assigned ?? 0,
-      followedUp: row.followed_up,
-      deferred: row.deferred ?? 0,
-      closed: row.closed,
-    }));
   }
 }
 

@@ -29,14 +29,20 @@ describe('step 1: altijd', () => {
     expect(decisionOf(p, 3).kind).toBe('uitgesteld');
   });
 
-  it('follows an enkelvoudige melding up when last month’s melding of the household was not followed up', () => {
+  it('follows an enkelvoudige melding up when last month’s melding was left over, not when it was set aside on purpose', () => {
     const p = plan({
       capacity: 0,
-      meldingen: [melding(1, { lastMonth: { followedUp: false } }), melding(2, { lastMonth: { followedUp: true } })],
+      meldingen: [
+        melding(1, { lastMonth: { followedUp: false, decision: 'uitgesteld' } }),
+        melding(2, { lastMonth: { followedUp: true, decision: 'capaciteit' } }),
+        melding(3, { lastMonth: { followedUp: false, decision: 'niet-opgepakt' } }),
+      ],
     });
     expect(decisionOf(p, 1)).toMatchObject({ kind: 'altijd', rule: 'vorige-maand-niet-opgevolgd' });
     expect(decisionOf(p, 1).reason).toBe('vorige maand ook op de lijst en niet opgevolgd');
     expect(decisionOf(p, 2).kind).toBe('uitgesteld');
+    // Last month a repeat or below the threshold: that was a decision, not a leftover.
+    expect(decisionOf(p, 3).kind).toBe('uitgesteld');
   });
 
   it('takes step 1 before the repeat rule and the threshold', () => {
