@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
 import type { Field } from '../core/import/headers.js';
-import { mapHeaders } from '../core/import/headers.js';
-import { dedupKey, householdKey, organisationKey } from '../core/import/keys.js';
-import { normaliseRow, type RowProblem } from '../core/import/normalise-row.js';
+import type { RowProblem } from '../core/import/normalise-row.js';
 import { planHousehold } from '../core/import/plan-household.js';
 import { conflictingIdProblem, describeProblem, rejectionReason } from '../core/import/problems.js';
 import {
@@ -12,7 +10,6 @@ import {
   addHouseholdPlan,
   bucketTotal,
   emptySummary,
-  isFarDated,
   type ImportSummary,
 } from '../core/import/summary.js';
 import { monthFromFileName, monthIndex } from '../core/month.js';
@@ -20,8 +17,9 @@ import type { IsoDate, Month } from '../core/types.js';
 import { detectDelimiter, type Delimiter } from '../csv/delimiter.js';
 import type { Encoding } from '../csv/encoding.js';
 import { inspectFile, type FileInspection } from '../csv/inspect.js';
-import { readRecords } from '../csv/read-records.js';
-import type { ImportSession, PriorImport, RejectedRow, StagedRow, Store } from '../store/store.js';
+import type { ImportSession, PriorImport, RejectedRow, Store } from '../store/store.js';
+import { unpackRows } from './import/read-list.js';
+import { readListInBackground } from './import/read-list-in-background.js';
 import { writeRejects } from './write-rejects.js';
 
 export interface ImportOptions {
@@ -47,7 +45,7 @@ export type ImportOutcome =
 /** How many problems an error message lists; the rest is counted (and all are in the rejects file). */
 const PROBLEMS_SHOWN = 50;
 const STAGE_BATCH = 5_000;
-const HOUSEHOLD_BATCH = 1_000;
+const HOUSEHOLD_BATCH = 2_000;
 
 /**
  * The list's month and a check that the file exists: both are settled before the database is
@@ -76,6 +74,11 @@ export function resolveImportMonth(options: Pick<ImportOptions, 'file' | 'month'
 export async function importList(store: Store, options: ImportOptions): Promise<ImportOutcome> {
   const fileName = path.basename(options.file);
   const month = resolveImportMonth(options);
+  if (options.rejectsFile !== undefined && sameFile(options.rejectsFile, options.file)) {
+    throw new UsageError(`--rejects ${options.rejectsFile} is het invoerbestand zelf; dat zou worden overschreven.`, {
+      hint: 'Kies een andere naam voor het bestand met de afgewezen regels, of laat --rejects weg.',
+    });
+  }
   const inspection = await inspectFile(options.file, options.encoding === undefined ? {} : { encoding: options.encoding });
 
   if (!options.replace) {
@@ -116,57 +119,44 @@ async function runImport(
 
   let summary: ImportSummary | null = null;
   let signaalIdHeader = 'signaal_id';
-  let batch: StagedRow[] = [];
   let rejects: RejectedRow[] = [];
-  const records = readRecords(options.file, {
+  // Read and normalised in a worker thread; this thread stages each batch as it arrives.
+  const batches = readListInBackground({
+    file: options.file,
     encoding: inspection.encoding,
     bomLength: inspection.bomLength,
     delimiter,
-    ...(options.onProgress && { onProgress: (bytes: number) => options.onProgress!(bytes, inspection.size) }),
+    customMap: [...(options.customMap ?? new Map<string, Field>())],
+    today: options.today,
+    month,
   });
-  let map: ReturnType<typeof mapHeaders> | null = null;
-  for await (const record of records) {
-    if (map === null) {
-      map = mapHeaders(record.fields, options.customMap);
-      signaalIdHeader = map.headers[map.index.get('signaal_id') ?? -1] ?? signaalIdHeader;
+  for await (const message of batches) {
+    if (message.kind === 'header') {
+      signaalIdHeader = message.signaalIdHeader;
       summary = emptySummary({
         file: fileName,
         month,
         dryRun: options.dryRun,
         replaced: options.replace,
-        ignoredColumns: [...map.ignored],
+        ignoredColumns: message.ignored,
       });
       continue;
     }
-    // Excel leaves rows of bare delimiters behind formatted but empty rows: not a signal.
-    if (record.fields.every((cell) => cell.trim() === '')) continue;
-    summary!.rowsRead += 1;
-    const result = normaliseRow(record.fields, record.line, map, { today: options.today });
-    if (!result.ok) {
-      noteProblems(result.problems);
+    summary!.rowsRead += message.rowsRead;
+    for (const { line, problems } of message.rejected) {
+      noteProblems(problems);
       summary!.signals.rejected += 1;
-      rejects.push({ line: record.line, reason: rejectionReason(result.problems) });
-      if (rejects.length >= STAGE_BATCH) {
-        await session.reject(rejects);
-        rejects = [];
-      }
-      continue;
+      rejects.push({ line, reason: rejectionReason(problems) });
     }
-    const { signal } = result;
-    if (isFarDated(monthIndex(signal.signaaldatum.slice(0, 7)), listMonth)) addFarDated(summary!, record.line);
-    batch.push({
-      line: record.line,
-      householdKey: householdKey(signal.address),
-      dedupKey: dedupKey(signal),
-      organisationKey: organisationKey(signal),
-      signal,
-    });
-    if (batch.length >= STAGE_BATCH) {
-      await session.stage(batch);
-      batch = [];
+    for (const line of message.farDatedLines) addFarDated(summary!, line);
+    summary!.farDated.count += message.farDatedCount - message.farDatedLines.length;
+    if (message.count > 0) await session.stage(unpackRows(message));
+    if (rejects.length >= STAGE_BATCH) {
+      await session.reject(rejects);
+      rejects = [];
     }
+    options.onProgress?.(message.bytesRead, inspection.size);
   }
-  await session.stage(batch);
   await session.reject(rejects);
 
   if (summary === null) {
@@ -262,6 +252,18 @@ function auditCounts(summary: ImportSummary): Record<string, number> {
 function assertEveryRowInOneBucket(summary: ImportSummary): void {
   if (bucketTotal(summary) !== summary.rowsRead) {
     throw new Error(`import bookkeeping: ${bucketTotal(summary)} rows in buckets, ${summary.rowsRead} read`);
+  }
+}
+
+/** Whether two paths name one file (also through a link); the second one exists. */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
   }
 }
 

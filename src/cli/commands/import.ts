@@ -12,6 +12,8 @@ import { progressBar } from '../../terminal/progress.js';
 import { now, today, withStore } from '../context.js';
 import { remindPastTerm } from '../reminders.js';
 import { parseFormat, parseMonth } from '../options.js';
+import { OPEENVOLGEND_MONTHS } from '../../core/import/melding.js';
+import { addMonths } from '../../core/month.js';
 
 interface ImportCommandOptions {
   month?: string;
@@ -87,6 +89,14 @@ export function registerImport(program: Command, io: Io): void {
         else io.stdout.write(renderImportSummary(summary, colourFor(io.stdout, io.env)));
         const colour = colourFor(io.stderr, io.env);
         for (const warning of importWarnings(summary)) writeLine(io.stderr, `${colour.yellow('let op:')} ${warning}`);
+        const history = { from: addMonths(summary.month, -OPEENVOLGEND_MONTHS), to: addMonths(summary.month, -1) };
+        const purged = await store.purgedMonths(history);
+        if (purged.length > 0) {
+          writeLine(
+            io.stderr,
+            `${colour.yellow('let op:')} van ${purged.join(', ')} zijn de adressen al opgeschoond; huishoudens van toen zijn niet meer te herkennen, dus "opeenvolgend" en "op lijst vorige maand" kunnen voor ${summary.month} te laag zijn. Lees lijsten in binnen hun bewaartermijn.`,
+          );
+        }
         await remindPastTerm(store, io);
       }).finally(() => progress.finish());
     });

@@ -3,73 +3,141 @@ import { historyFlags } from '../../core/import/melding.js';
 import type { HouseholdPlan, HouseholdSituation, StagedSignalKeys } from '../../core/import/plan-household.js';
 import { OPEENVOLGEND_MONTHS } from '../../core/import/melding.js';
 import { monthIndex } from '../../core/month.js';
-import type { Category, Month } from '../../core/types.js';
+import type { Address, Category, Month } from '../../core/types.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportWriter, RejectedRow, StagedRow } from '../store.js';
 import { groupBy } from './group-by.js';
-import { SIGNAL_COLUMN_LIST, SIGNAL_COLUMNS, signalValues } from './signal-columns.js';
+import { SIGNAL_COLUMN_LIST, SIGNAL_COLUMNS, signalColumnType, signalValues } from './signal-columns.js';
 
 // The staging area lives in SQLite's temp schema: it belongs to this connection only, is never
 // part of the database file, and works on a read-only connection too, so a dry run stages and
 // plans exactly as a real run does.
+//
+// Built for a million rows: the rows are appended in line order without any index (an index
+// built afterwards, by sorting, is far cheaper than one kept up to date row by row); planning
+// reads only a covering index of the keys, in household order; and the stored signals are
+// copied from staging in one INSERT … SELECT in line order at the end, so that each row's
+// payload is handed from JavaScript to SQLite once.
 
 const STAGING_DDL = `
   CREATE TEMP TABLE staged (
     line INTEGER PRIMARY KEY,
     household_key TEXT NOT NULL,
-    postcode TEXT NOT NULL,
-    huisnummer TEXT NOT NULL,
-    toevoeging TEXT NOT NULL,
-    ${SIGNAL_COLUMNS.map((c) => `${c} ANY`).join(',\n    ')}
+    ${SIGNAL_COLUMNS.map((c) => `${c} ${signalColumnType(c)}`).join(',\n    ')}
   );
-  CREATE INDEX temp.staged_by_household ON staged (household_key, line);
-  CREATE INDEX temp.staged_by_signaal_id ON staged (signaal_id) WHERE signaal_id IS NOT NULL;
   CREATE TEMP TABLE rejected (line INTEGER PRIMARY KEY, reason TEXT NOT NULL);
   CREATE TEMP TABLE touched_households (id INTEGER PRIMARY KEY);
+  -- The melding that receives a household's new signals, and the lines that are not stored.
+  CREATE TEMP TABLE melding_of (household_key TEXT PRIMARY KEY, melding_id INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TEMP TABLE skipped (line INTEGER PRIMARY KEY);
 `;
+
+/** Planning reads only this index: the keys of every staged row, in household order. */
+const PLANNING_INDEX = 'CREATE INDEX IF NOT EXISTS temp.staged_by_household ON staged (household_key, line, dedup_key, organisation_key)';
 
 const DROP_STAGING = `
   DROP TABLE IF EXISTS temp.staged;
   DROP TABLE IF EXISTS temp.rejected;
   DROP TABLE IF EXISTS temp.touched_households;
+  DROP TABLE IF EXISTS temp.melding_of;
+  DROP TABLE IF EXISTS temp.skipped;
 `;
 
-interface HouseholdKeyRow {
-  household_key: string;
-  postcode: string;
-  huisnummer: string;
-  toevoeging: string;
+/**
+ * Page cache of the temp schema during an import (KiB): the household-to-melding map of a
+ * million-row list fits, and sorting for the planning index mostly stays in memory.
+ */
+const TEMP_CACHE_KIB = 16 * 1024;
+const TEMP_PAGE_BYTES = 16 * 1024;
+
+/** A household key is `postcode|huisnummer|toevoeging` (core/import/keys.ts); neither of the first two holds a `|`. */
+function addressOf(householdKey: string): Address {
+  const first = householdKey.indexOf('|');
+  const second = householdKey.indexOf('|', first + 1);
+  return {
+    postcode: householdKey.slice(0, first),
+    huisnummer: householdKey.slice(first + 1, second),
+    toevoeging: householdKey.slice(second + 1),
+  };
 }
+
+/** The same split in SQL, for the rare query that compares staged addresses with stored ones. */
+const STAGED_ADDRESS = `
+  substr(s.household_key, 1, instr(s.household_key, '|') - 1),
+  substr(substr(s.household_key, instr(s.household_key, '|') + 1), 1,
+         instr(substr(s.household_key, instr(s.household_key, '|') + 1), '|') - 1),
+  substr(substr(s.household_key, instr(s.household_key, '|') + 1),
+         instr(substr(s.household_key, instr(s.household_key, '|') + 1), '|') + 1)`;
+
+type KeyRow = [householdKey: string, line: number, dedupKey: string, organisationKey: string];
+
+/**
+ * Buffers rows for one table and writes them many at a time with a multi-row INSERT: for narrow
+ * rows the cost of running a statement outweighs that of binding its values.
+ */
+class BulkInsert {
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+  private values: Array<string | number | null> = [];
+
+  /** `before` runs before rows are written: to write the rows they refer to first. */
+  constructor(
+    db: Database.Database,
+    into: string,
+    private readonly width: number,
+    private readonly before: () => void = () => {},
+  ) {
+    const row = `(${Array(width).fill('?').join(', ')})`;
+    this.many = db.prepare(`INSERT INTO ${into} VALUES ${Array(BULK_ROWS).fill(row).join(', ')}`);
+    this.one = db.prepare(`INSERT INTO ${into} VALUES ${row}`);
+  }
+
+  add(...row: Array<string | number | null>): void {
+    for (const value of row) this.values.push(value);
+    if (this.values.length === BULK_ROWS * this.width) {
+      this.before();
+      this.many.run(this.values);
+      this.values = [];
+    }
+  }
+
+  flush(): void {
+    if (this.values.length > 0) this.before();
+    for (let i = 0; i < this.values.length; i += this.width) this.one.run(this.values.slice(i, i + this.width));
+    this.values = [];
+  }
+}
+
+/** Rows per multi-row INSERT. */
+const BULK_ROWS = 64;
+
 
 export class SqliteImportSession implements ImportSession {
   private readonly insertStaged: Database.Statement;
   private readonly insertRejected: Database.Statement;
+  private readonly selectRejection: Database.Statement;
+  private readonly previousTempCache: number;
 
   constructor(
     private readonly db: Database.Database,
     private readonly inTransaction: <T>(work: () => Promise<T>) => Promise<T>,
   ) {
     db.exec(DROP_STAGING);
+    // Takes effect when the temp database is created, at its first table: larger pages make
+    // writing and sorting a million staged rows markedly cheaper.
+    db.pragma(`temp.page_size = ${TEMP_PAGE_BYTES}`);
     db.exec(STAGING_DDL);
-    const placeholders = Array(5 + SIGNAL_COLUMNS.length).fill('?').join(', ');
-    this.insertStaged = db.prepare(
-      `INSERT INTO temp.staged (line, household_key, postcode, huisnummer, toevoeging, ${SIGNAL_COLUMN_LIST}) VALUES (${placeholders})`,
-    );
+    this.previousTempCache = db.pragma('temp.cache_size', { simple: true }) as number;
+    db.pragma(`temp.cache_size = -${TEMP_CACHE_KIB}`);
+    const placeholders = Array(2 + SIGNAL_COLUMNS.length).fill('?').join(', ');
+    this.insertStaged = db.prepare(`INSERT INTO temp.staged (line, household_key, ${SIGNAL_COLUMN_LIST}) VALUES (${placeholders})`);
     this.insertRejected = db.prepare('INSERT INTO temp.rejected (line, reason) VALUES (?, ?)');
+    this.selectRejection = db.prepare('SELECT reason FROM temp.rejected WHERE line = ?').pluck();
   }
 
   async stage(rows: readonly StagedRow[]): Promise<void> {
+    const insert = this.insertStaged;
     this.db.transaction(() => {
-      for (const row of rows) {
-        const { address } = row.signal;
-        this.insertStaged.run(
-          row.line,
-          row.householdKey,
-          address.postcode,
-          address.huisnummer,
-          address.toevoeging,
-          ...signalValues(row),
-        );
-      }
+      for (const row of rows) insert.run(row.line, row.householdKey, ...signalValues(row));
     })();
   }
 
@@ -80,20 +148,42 @@ export class SqliteImportSession implements ImportSession {
   }
 
   async conflictingIds(month: Month): Promise<Array<{ line: number; signaalId: string }>> {
-    return this.db
+    // One kenmerk at two addresses in this file: a single sort of the kenmerken.
+    const inFile = this.db
       .prepare(
-        `SELECT s.line, s.signaal_id AS signaalId FROM temp.staged s
-         WHERE s.signaal_id IS NOT NULL AND (
-           EXISTS (SELECT 1 FROM temp.staged o
-                   WHERE o.signaal_id = s.signaal_id AND o.household_key <> s.household_key)
-           OR EXISTS (SELECT 1 FROM signals x
-                      JOIN meldingen m ON m.id = x.melding_id
-                      JOIN households h ON h.id = m.household_id
-                      WHERE x.month = ? AND x.dedup_key = s.dedup_key
-                        AND (h.postcode, h.huisnummer, h.toevoeging) <> (s.postcode, s.huisnummer, s.toevoeging)))
-         ORDER BY s.line`,
+        `SELECT signaal_id FROM temp.staged WHERE signaal_id IS NOT NULL
+         GROUP BY signaal_id HAVING min(household_key) <> max(household_key)`,
       )
-      .all(month) as Array<{ line: number; signaalId: string }>;
+      .pluck()
+      .all() as string[];
+    const lines = new Map<number, string>();
+    if (inFile.length > 0) {
+      for (const row of this.db
+        .prepare('SELECT line, signaal_id FROM temp.staged WHERE signaal_id IN (SELECT value FROM json_each(?))')
+        .raw()
+        .all(JSON.stringify(inFile)) as Array<[number, string]>) {
+        lines.set(row[0], row[1]);
+      }
+    }
+    // A kenmerk the month already has at another address; only when the month has signals.
+    if (this.db.prepare('SELECT 1 FROM signals WHERE month = ? LIMIT 1').get(month) !== undefined) {
+      for (const row of this.db
+        .prepare(
+          `SELECT s.line, s.signaal_id FROM temp.staged s
+           JOIN signals x ON x.month = ? AND x.dedup_key = s.dedup_key
+           JOIN meldingen m ON m.id = x.melding_id
+           JOIN households h ON h.id = m.household_id
+           WHERE s.signaal_id IS NOT NULL
+             AND (h.postcode, h.huisnummer, h.toevoeging) <> (${STAGED_ADDRESS})`,
+        )
+        .raw()
+        .all(month) as Array<[number, string]>) {
+        lines.set(row[0], row[1]);
+      }
+    }
+    return [...lines]
+      .sort((a, b) => a[0] - b[0])
+      .map(([line, signaalId]) => ({ line, signaalId }));
   }
 
   async unstage(rows: readonly RejectedRow[]): Promise<void> {
@@ -110,20 +200,24 @@ export class SqliteImportSession implements ImportSession {
     month: Month,
     options: { batchSize: number; ignoreMonth: boolean },
   ): AsyncIterable<HouseholdSituation[]> {
+    this.db.exec(PLANNING_INDEX);
     const index = monthIndex(month);
-    const nextKeys = this.db.prepare(
-      `SELECT household_key, postcode, huisnummer, toevoeging FROM temp.staged
-       WHERE household_key > ? GROUP BY household_key ORDER BY household_key LIMIT ?`,
-    );
-    const stagedRows = this.db.prepare(
-      `SELECT line, household_key, dedup_key, organisation_key FROM temp.staged
-       WHERE household_key BETWEEN ? AND ? ORDER BY household_key, line`,
-    );
-    // `purged_at IS NULL` matches the partial unique index on the address; without it every
-    // lookup scans the whole table and a large import slows down quadratically.
-    const householdId = this.db.prepare(
-      'SELECT id FROM households WHERE postcode = ? AND huisnummer = ? AND toevoeging = ? AND purged_at IS NULL',
-    );
+    const rowsLimit = Math.max(2, options.batchSize * 2);
+    const keysAfter = this.db
+      .prepare(
+        `SELECT household_key, line, dedup_key, organisation_key FROM temp.staged INDEXED BY staged_by_household
+         WHERE household_key > ? ORDER BY household_key, line LIMIT ?`,
+      )
+      .raw();
+    const keysOf = this.db
+      .prepare(
+        `SELECT household_key, line, dedup_key, organisation_key FROM temp.staged INDEXED BY staged_by_household
+         WHERE household_key = ? ORDER BY line`,
+      )
+      .raw();
+    const householdId = this.db
+      .prepare('SELECT id FROM households WHERE postcode = ? AND huisnummer = ? AND toevoeging = ? AND purged_at IS NULL')
+      .pluck();
     const meldingenOfMonth = this.db.prepare(
       `SELECT id, household_id, category, on_last_month, opeenvolgend FROM meldingen
        WHERE month = ? AND household_id IN (SELECT value FROM json_each(?))`,
@@ -136,32 +230,54 @@ export class SqliteImportSession implements ImportSession {
       `SELECT household_id, month_index FROM meldingen
        WHERE household_id IN (SELECT value FROM json_each(?)) AND month_index BETWEEN ? AND ?`,
     );
+    // What the database already holds is looked up only when it can hold something: the
+    // households of this import are each planned once, so rows it adds never answer a lookup.
+    const anyHousehold = this.db.prepare('SELECT 1 FROM households LIMIT 1').get() !== undefined;
+    const monthHasMeldingen =
+      !options.ignoreMonth && this.db.prepare('SELECT 1 FROM meldingen WHERE month = ? LIMIT 1').get(month) !== undefined;
 
     let after = '';
     for (;;) {
-      const keys = nextKeys.all(after, options.batchSize) as HouseholdKeyRow[];
-      if (keys.length === 0) return;
-      after = keys[keys.length - 1]!.household_key;
-
-      const staged = groupBy(
-        stagedRows.all(keys[0]!.household_key, after) as Array<{
-          line: number;
-          household_key: string;
-          dedup_key: string;
-          organisation_key: string;
-        }>,
-        (row) => row.household_key,
-        (row): StagedSignalKeys => ({ line: row.line, dedupKey: row.dedup_key, organisationKey: row.organisation_key }),
-      );
-      const ids = new Map<string, number>();
-      for (const key of keys) {
-        const found = householdId.get(key.postcode, key.huisnummer, key.toevoeging) as { id: number } | undefined;
-        if (found) ids.set(key.household_key, found.id);
+      let rows = keysAfter.all(after, rowsLimit) as KeyRow[];
+      if (rows.length === 0) return;
+      let end = rows.length;
+      if (rows.length === rowsLimit) {
+        // The last household may go on past the limit: leave it for the next batch, unless it
+        // is the only one, which is then read whole.
+        const lastKey = rows[end - 1]![0];
+        while (end > 0 && rows[end - 1]![0] === lastKey) end -= 1;
+        if (end === 0) {
+          rows = keysOf.all(lastKey) as KeyRow[];
+          end = rows.length;
+        }
       }
-      const idList = JSON.stringify([...ids.values()]);
+
+      const keys: string[] = [];
+      const staged = new Map<string, StagedSignalKeys[]>();
+      for (let i = 0; i < end; i++) {
+        const [key, line, dedupKey, organisationKey] = rows[i]!;
+        let list = staged.get(key);
+        if (list === undefined) {
+          list = [];
+          staged.set(key, list);
+          keys.push(key);
+        }
+        list.push({ line, dedupKey, organisationKey });
+      }
+      after = keys[keys.length - 1]!;
+
+      const ids = new Map<string, number>();
+      if (anyHousehold) {
+        for (const key of keys) {
+          const address = addressOf(key);
+          const found = householdId.get(address.postcode, address.huisnummer, address.toevoeging) as number | undefined;
+          if (found !== undefined) ids.set(key, found);
+        }
+      }
+      const idList = ids.size === 0 ? null : JSON.stringify([...ids.values()]);
 
       const existing = new Map<number, { id: number; category: Category; onLast: number; opeen: number }>();
-      if (!options.ignoreMonth) {
+      if (monthHasMeldingen && idList !== null) {
         for (const row of meldingenOfMonth.all(month, idList) as Array<{
           id: number;
           household_id: number;
@@ -177,29 +293,35 @@ export class SqliteImportSession implements ImportSession {
           });
         }
       }
-      const existingSignals = groupBy(
-        signalsOfMeldingen.all(JSON.stringify([...existing.values()].map((m) => m.id))) as Array<{
-          melding_id: number;
-          dedup_key: string;
-          organisation_key: string;
-        }>,
-        (row) => row.melding_id,
-        (row) => ({ dedupKey: row.dedup_key, organisationKey: row.organisation_key }),
-      );
-      const otherMonths = groupBy(
-        earlierMonths.all(idList, index - OPEENVOLGEND_MONTHS, index - 1) as Array<{
-          household_id: number;
-          month_index: number;
-        }>,
-        (row) => row.household_id,
-        (row) => row.month_index,
-      );
+      const existingSignals =
+        existing.size === 0
+          ? new Map<number, Array<{ dedupKey: string; organisationKey: string }>>()
+          : groupBy(
+              signalsOfMeldingen.all(JSON.stringify([...existing.values()].map((m) => m.id))) as Array<{
+                melding_id: number;
+                dedup_key: string;
+                organisation_key: string;
+              }>,
+              (row) => row.melding_id,
+              (row) => ({ dedupKey: row.dedup_key, organisationKey: row.organisation_key }),
+            );
+      const otherMonths =
+        idList === null
+          ? new Map<number, number[]>()
+          : groupBy(
+              earlierMonths.all(idList, index - OPEENVOLGEND_MONTHS, index - 1) as Array<{
+                household_id: number;
+                month_index: number;
+              }>,
+              (row) => row.household_id,
+              (row) => row.month_index,
+            );
 
       yield keys.map((key): HouseholdSituation => {
-        const id = ids.get(key.household_key) ?? null;
+        const id = ids.get(key) ?? null;
         const melding = id === null ? undefined : existing.get(id);
         return {
-          householdKey: key.household_key,
+          householdKey: key,
           householdId: id,
           existing: melding
             ? {
@@ -209,7 +331,7 @@ export class SqliteImportSession implements ImportSession {
                 signals: existingSignals.get(melding.id) ?? [],
               }
             : null,
-          staged: staged.get(key.household_key) ?? [],
+          staged: staged.get(key) ?? [],
           otherMonths: id === null ? [] : (otherMonths.get(id) ?? []),
         };
       });
@@ -217,10 +339,7 @@ export class SqliteImportSession implements ImportSession {
   }
 
   async rejectionOf(line: number): Promise<string | undefined> {
-    const row = this.db.prepare('SELECT reason FROM temp.rejected WHERE line = ?').get(line) as
-      | { reason: string }
-      | undefined;
-    return row?.reason;
+    return this.selectRejection.get(line) as string | undefined;
   }
 
   async transaction<T>(work: (writer: ImportWriter) => Promise<T>): Promise<T> {
@@ -229,14 +348,41 @@ export class SqliteImportSession implements ImportSession {
 
   dispose(): void {
     this.db.exec(DROP_STAGING);
+    this.db.pragma(`temp.cache_size = ${this.previousTempCache}`);
   }
 }
 
 class SqliteImportWriter implements ImportWriter {
-  private importId: number | null = null;
+  private importRecord: { id: number; month: Month } | null = null;
   private nextSeq = new Map<Month, number>();
+  /** Whether a later month than the imported one has meldingen; decided before the first write. */
+  private laterMonths: boolean | null = null;
+  /**
+   * The ids the next new household and melding get: one more than the largest, as SQLite would
+   * choose them, given here so that the rows can be written many at a time.
+   */
+  private nextHouseholdId: number | null = null;
+  private nextMeldingId: number | null = null;
+  private readonly households: BulkInsert;
+  private readonly meldingen: BulkInsert;
+  private readonly meldingOf: BulkInsert;
+  private readonly skipped: BulkInsert;
+  private readonly updateCategory: Database.Statement;
+  private readonly touch: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.households = new BulkInsert(db, 'households (id, postcode, huisnummer, toevoeging)', 4);
+    this.meldingen = new BulkInsert(
+      db,
+      'meldingen (id, month, month_index, seq, household_id, category, on_last_month, opeenvolgend)',
+      8,
+      () => this.households.flush(),
+    );
+    this.meldingOf = new BulkInsert(db, 'temp.melding_of (household_key, melding_id)', 2);
+    this.skipped = new BulkInsert(db, 'temp.skipped (line)', 1);
+    this.updateCategory = db.prepare('UPDATE meldingen SET category = ? WHERE id = ?');
+    this.touch = db.prepare('INSERT OR IGNORE INTO temp.touched_households (id) VALUES (?)');
+  }
 
   async deleteMonth(month: Month): Promise<void> {
     // The households of the old list may lose their place in later months' history.
@@ -255,57 +401,62 @@ class SqliteImportWriter implements ImportWriter {
          VALUES (?, ?, ?, ?, ?)`,
       )
       .run(record.month, record.fileName, record.fileSha256, record.importedAt, record.replacedMonth ? 1 : 0);
-    this.importId = Number(result.lastInsertRowid);
+    this.importRecord = { id: Number(result.lastInsertRowid), month: record.month };
   }
 
+  /**
+   * Creates the households and meldingen the plans call for, and notes which melding receives
+   * each household's new signals; the signals themselves are stored by `finishImport`.
+   */
   async applyHouseholds(month: Month, plans: readonly HouseholdPlan[]): Promise<void> {
-    const importId = this.importId;
-    if (importId === null) throw new Error('recordImport must come before applyHouseholds');
+    if (this.importRecord === null) throw new Error('recordImport must come before applyHouseholds');
     const index = monthIndex(month);
-    const insertHousehold = this.db.prepare(
-      `INSERT INTO households (postcode, huisnummer, toevoeging)
-       SELECT postcode, huisnummer, toevoeging FROM temp.staged WHERE line = ?`,
-    );
-    const insertMelding = this.db.prepare(
-      `INSERT INTO meldingen (month, month_index, seq, household_id, category, on_last_month, opeenvolgend)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const updateCategory = this.db.prepare('UPDATE meldingen SET category = ? WHERE id = ?');
-    const insertSignal = this.db.prepare(
-      `INSERT INTO signals (melding_id, import_id, source_line, month, ${SIGNAL_COLUMN_LIST})
-       SELECT ?, ?, line, ?, ${SIGNAL_COLUMN_LIST} FROM temp.staged WHERE line = ?`,
-    );
-    const touch = this.db.prepare('INSERT OR IGNORE INTO temp.touched_households (id) VALUES (?)');
-
+    this.laterMonths ??= this.db.prepare('SELECT 1 FROM meldingen WHERE month_index > ? LIMIT 1').get(index) !== undefined;
+    this.nextHouseholdId ??= this.nextId('households');
+    this.nextMeldingId ??= this.nextId('meldingen');
     let seq = this.nextSeq.get(month) ?? this.firstFreeSeq(month);
     for (const plan of plans) {
       const { melding } = plan;
       let meldingId: number;
       if (melding.kind === 'create') {
-        const householdId =
-          plan.householdId ?? Number(insertHousehold.run(plan.newLines[0]).lastInsertRowid);
-        meldingId = Number(
-          insertMelding.run(
-            month,
-            index,
-            seq,
-            householdId,
-            melding.category,
-            melding.flags.onLastMonth ? 1 : 0,
-            melding.flags.opeenvolgend ? 1 : 0,
-          ).lastInsertRowid,
+        let householdId = plan.householdId;
+        if (householdId === null) {
+          const address = addressOf(plan.householdKey);
+          householdId = this.nextHouseholdId++;
+          this.households.add(householdId, address.postcode, address.huisnummer, address.toevoeging);
+        }
+        meldingId = this.nextMeldingId++;
+        this.meldingen.add(
+          meldingId,
+          month,
+          index,
+          seq,
+          householdId,
+          melding.category,
+          melding.flags.onLastMonth ? 1 : 0,
+          melding.flags.opeenvolgend ? 1 : 0,
         );
         seq += 1;
-        touch.run(householdId);
+        // Only a later month's history can change; the usual import is of the newest month.
+        if (this.laterMonths) this.touch.run(householdId);
       } else {
         meldingId = melding.id;
         if (melding.kind === 'update' && melding.category !== melding.previousCategory) {
-          updateCategory.run(melding.category, meldingId);
+          this.updateCategory.run(melding.category, meldingId);
         }
       }
-      for (const line of plan.newLines) insertSignal.run(meldingId, importId, month, line);
+      if (plan.newLines.length > 0) this.meldingOf.add(plan.householdKey, meldingId);
+      for (const duplicate of plan.duplicateLines) this.skipped.add(duplicate.line);
     }
+    this.households.flush();
+    this.meldingen.flush();
+    this.meldingOf.flush();
+    this.skipped.flush();
     this.nextSeq.set(month, seq);
+  }
+
+  private nextId(table: 'households' | 'meldingen'): number {
+    return (this.db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM ${table}`).pluck().get() as number);
   }
 
   private firstFreeSeq(month: Month): number {
@@ -344,12 +495,27 @@ class SqliteImportWriter implements ImportWriter {
     }
   }
 
+  /** Stores the new signals, straight from staging in line order, and the import's counts. */
   async finishImport(counts: ImportCounts): Promise<void> {
+    const record = this.importRecord;
+    if (record === null) throw new Error('recordImport must come before finishImport');
+    const stored = this.db
+      .prepare(
+        `INSERT INTO signals (melding_id, import_id, source_line, month, ${SIGNAL_COLUMN_LIST})
+         SELECT o.melding_id, ?, s.line, ?, ${SIGNAL_COLUMNS.map((c) => `s.${c}`).join(', ')}
+         FROM temp.staged s CROSS JOIN temp.melding_of o ON o.household_key = s.household_key
+         WHERE s.line NOT IN (SELECT line FROM temp.skipped)
+         ORDER BY s.line`,
+      )
+      .run(record.id, record.month).changes;
+    if (stored !== counts.signalsNew) {
+      throw new Error(`import bookkeeping: ${stored} signals stored, ${counts.signalsNew} planned`);
+    }
     this.db
       .prepare(
         `UPDATE imports SET rows_read = ?, signals_new = ?, signals_duplicate = ?, rows_rejected = ?
          WHERE id = ?`,
       )
-      .run(counts.rowsRead, counts.signalsNew, counts.signalsDuplicate, counts.rowsRejected, this.importId);
+      .run(counts.rowsRead, counts.signalsNew, counts.signalsDuplicate, counts.rowsRejected, record.id);
   }
 }

@@ -31,6 +31,19 @@ export const SIGNAL_COLUMNS = [
 
 export const SIGNAL_COLUMN_LIST = SIGNAL_COLUMNS.join(', ');
 
+type SignalColumn = (typeof SIGNAL_COLUMNS)[number];
+
+const INTEGER_COLUMNS: ReadonlySet<SignalColumn> = new Set(['bedrag_cents', 'crisissignaal', 'warme_overdracht']);
+
+/**
+ * The SQL type of each column, as the signals table has it. A staging table must declare these
+ * too: in a table that is not STRICT an undeclared (or ANY) column converts text that looks like a
+ * number, so a telephone number 0612345678 would lose its leading zero.
+ */
+export function signalColumnType(column: SignalColumn): 'INTEGER' | 'TEXT' {
+  return INTEGER_COLUMNS.has(column) ? 'INTEGER' : 'TEXT';
+}
+
 /** The values of SIGNAL_COLUMNS for one staged row, in that order. */
 export function signalValues(row: StagedRow): Array<string | number | null> {
   const { signal } = row;

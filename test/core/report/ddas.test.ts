@@ -5,10 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildDdasDelivery, type DdasDeliveryOptions, type DdasMeldingInput, type DdasSignalInput } from '../../../src/core/report/ddas.js';
+
+// ajv-formats is CommonJS: its plugin is the module itself or its `default`, depending on the loader.
+const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv2020) => Ajv2020;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const SCHEMA_FILE = path.resolve(ROOT, '..', 'shared', 'ddas', 'uitwisselmodel-v1.2.schema.json');
@@ -23,9 +26,13 @@ function validator() {
 const BSN_A = '123456782';
 const BSN_B = '111222333';
 
+let nextRowId = 101;
+
 function signal(fields: Partial<DdasSignalInput>): DdasSignalInput {
   return {
+    rowId: nextRowId++,
     signaalId: null,
+    kenmerkRecurs: false,
     crisissignaal: false,
     warmeOverdracht: false,
     bedragCents: 10_000,
@@ -64,7 +71,7 @@ const MELDINGEN: DdasMeldingInput[] = [
     opgevolgd: true,
     resultaat: 'Vervolghulp en/of verwijzing',
     signals: [
-      signal({ signaalId: 'VS-1', bsn: BSN_A, bedragCents: 72_749, signaalpartner: 'Huur', geboortedatum: '1980-07-15', geslacht: 'Man', warmeOverdracht: true }),
+      signal({ signaalId: 'VS-1', kenmerkRecurs: true, bsn: BSN_A, bedragCents: 72_749, signaalpartner: 'Huur', geboortedatum: '1980-07-15', geslacht: 'Man', warmeOverdracht: true }),
       signal({ bedragCents: 12_350, crisissignaal: true, toevoeging: 'A', geboortedatum: '1980-07-15', geslacht: 'Vrouw', signaalpartner: 'Energie' }),
     ],
     contacts: [
@@ -81,7 +88,7 @@ const MELDINGEN: DdasMeldingInput[] = [
     decision: 'capaciteit',
     decidedOn: '2022-04-06',
     // The same kenmerk as in March: the delivery must still name each signal once.
-    signals: [signal({ signaalId: 'VS-1', bsn: BSN_A, bedragCents: 150, signaaldatum: '2022-04-01', signaalpartner: 'Huur' })],
+    signals: [signal({ signaalId: 'VS-1', kenmerkRecurs: true, bsn: BSN_A, bedragCents: 150, signaaldatum: '2022-04-01', signaalpartner: 'Huur' })],
   }),
   melding('2022-04-002', {
     signals: [signal({ signaalId: 'VS-9', bsn: BSN_B, bedragCents: 99_999_950, signaaldatum: '2022-04-03', signaalpartner: 'CAK Eigen bijdrage' })],
@@ -95,6 +102,14 @@ const MELDINGEN: DdasMeldingInput[] = [
       signal({ postcode: '2103EF', huisnummer: '200', toevoeging: 'BIS', geslacht: 'Onbekend', signaaldatum: '2022-04-04' }),
       signal({ postcode: '2103EF', huisnummer: '200', toevoeging: 'BIS', geslacht: 'Onbekend', signaaldatum: '2022-04-04', signaalpartner: 'DUO' }),
     ],
+  }),
+  // Deferred and closed as not picked up, but a worker called anyway: it was picked up after all.
+  melding('2022-04-004', {
+    decision: 'uitgesteld',
+    opgevolgd: true,
+    resultaat: 'Niet opgepakt: andere reden',
+    signals: [signal({ signaalId: 'VS-12', bsn: BSN_B, signaaldatum: '2022-04-05', signaalpartner: 'Energie' })],
+    contacts: [{ soort: 'Telefoon', bereikt: true, datum: '2022-04-20', dagdeel: 'Avond' }],
   }),
 ];
 
@@ -210,26 +225,36 @@ describe('buildDdasDelivery', () => {
     });
   });
 
-  it('keeps a kenmerk, and gives a signal without one a stable generated ID named after its melding', () => {
-    expect(signals[1]!.ID).toBe('eropaf-2022-03-001-2');
-    expect(signals[2]!.ID).toBe('eropaf-2022-03-002-1');
-    expect(signals[5]!.ID).toBe('eropaf-2022-04-003-1');
-    expect(signals[6]!.ID).toBe('eropaf-2022-04-003-2');
+  it('keeps a kenmerk, and gives a signal without one a generated ID that its case uses too', () => {
     expect(signals[4]!.ID).toBe('VS-9');
-    // A kenmerk that recurs in two months of the period still names one signal each time.
+    expect(signals[7]!.ID).toBe('VS-12');
+    const generated = inputSignals.map(({ signal: input }, i) => (input.signaalId === null ? signals[i]!.ID : null)).filter((id) => id !== null);
+    expect(generated).toHaveLength(4);
+    for (const id of generated) expect(id).toMatch(/^eropaf-/);
+    // A kenmerk the lists used in two months still names one signal each time.
     expect(signals[0]!.ID).not.toBe(signals[3]!.ID);
     expect(signals[0]!.ID).toContain('VS-1');
     expect(signals[3]!.ID).toContain('VS-1');
-    // The case uses the same generated ID.
-    expect(zaken[0]!.vroegsignalen).toEqual([{ ID: signals[0]!.ID }, { ID: 'eropaf-2022-03-001-2' }]);
-    // Stable: the same input gives the same IDs.
-    const again = buildDdasDelivery(MELDINGEN, { ...OPTIONS, deliveredAt: '2022-06-01T10:00:00.000Z' }) as Delivery;
-    expect(again.leveringen[0]!.vroegsignalen.map((s) => s.ID)).toEqual(signals.map((s) => s.ID));
+    // The case names the same IDs as its signals, generated ones included.
+    expect(zaken[0]!.vroegsignalen).toEqual([{ ID: signals[0]!.ID }, { ID: signals[1]!.ID }]);
+    expect(zaken[4]!.vroegsignalen).toEqual([{ ID: signals[5]!.ID }, { ID: signals[6]!.ID }]);
   });
 
-  it('keeps a kenmerk unchanged when it occurs once in the period', () => {
+  it('gives every signal the same ID in every delivery, whatever the period', () => {
+    const again = buildDdasDelivery(MELDINGEN, { ...OPTIONS, deliveredAt: '2022-06-01T10:00:00.000Z' }) as Delivery;
+    expect(again.leveringen[0]!.vroegsignalen.map((s) => s.ID)).toEqual(signals.map((s) => s.ID));
     const march = buildDdasDelivery(MELDINGEN.slice(0, 2), { ...OPTIONS, period: { from: '2022-03', to: '2022-03' } }) as Delivery;
-    expect(march.leveringen[0]!.vroegsignalen[0]!.ID).toBe('VS-1');
+    expect(march.leveringen[0]!.vroegsignalen.map((s) => s.ID)).toEqual(signals.slice(0, 3).map((s) => s.ID));
+    const april = buildDdasDelivery(MELDINGEN.slice(2), { ...OPTIONS, period: { from: '2022-04', to: '2022-04' } }) as Delivery;
+    expect(april.leveringen[0]!.vroegsignalen.map((s) => s.ID)).toEqual(signals.slice(3).map((s) => s.ID));
+  });
+
+  it('keeps a kenmerk unchanged when the lists used it once', () => {
+    const once = buildDdasDelivery([melding('2022-05-001', { signals: [signal({ signaalId: 'VS-77', bsn: BSN_A })] })], {
+      ...OPTIONS,
+      period: { from: '2022-05', to: '2022-05' },
+    }) as Delivery;
+    expect(once.leveringen[0]!.vroegsignalen[0]!.ID).toBe('VS-77');
   });
 
   it('gives each signal the status of its melding', () => {
@@ -240,6 +265,7 @@ describe('buildDdasDelivery', () => {
     expect(statusOf('2022-04-001')).toEqual(['Opgepakt']); // picked by the triage, nothing done yet
     expect(statusOf('2022-04-002')).toEqual(['Nog niet opgepakt']); // not triaged
     expect(statusOf('2022-04-003')).toEqual(['Inwoner is overleden', 'Inwoner is overleden']);
+    expect(statusOf('2022-04-004')).toEqual(['Opgepakt']); // contact made after all
   });
 
   it('describes each case: result, matching period, date picked up, contact attempts', () => {
@@ -261,6 +287,9 @@ describe('buildDdasDelivery', () => {
     expect(zaken[3]).not.toHaveProperty('datumOpgepakt');
     expect(zaken[2]!.einddatumMatchingperiode).toBe('2022-04-30');
     expect(zaken[2]!.contactpogingen).toEqual([]);
+    expect(zaken[2]!.datumOpgepakt).toBe('2022-04-06');
+    // Deferred, but a worker called on 20 April: picked up that day.
+    expect(zaken[5]!.datumOpgepakt).toBe('2022-04-20');
   });
 
   it('ends the matching period on the last day of a leap February', () => {

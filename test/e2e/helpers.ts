@@ -1,0 +1,299 @@
+// Helpers for the end-to-end tests: they run the built binary (`bin/eropaf.js`, which loads
+// dist/) exactly as a user does, each in its own temporary directory. `npm test` builds dist/
+// first (pretest); when running one file by hand, run `npx tsc -p tsconfig.json` before.
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, expect } from 'vitest';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = path.join(ROOT, 'bin', 'eropaf.js');
+export const MONTHS = ['2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06'] as const;
+
+/** A bundled monthly list. */
+export function lijst(month: string): string {
+  return path.join(ROOT, 'fixtures', 'lijsten', `vroegeropaf-${month}.csv`);
+}
+
+export function variant(name: string): string {
+  return path.join(ROOT, 'fixtures', 'varianten', name);
+}
+
+export interface RunResult {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  /** Sets EROPAF_DB; omit to let eropaf fall back to ./eropaf.db in cwd (or pass --db yourself). */
+  db?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Every output of every run in this test file, so a test can check that none leaks personal data. */
+export const allOutputs: string[] = [];
+
+/** The environment of a run: no colour, no inherited EROPAF_DB or debug switch. */
+export function runEnv(options: Pick<RunOptions, 'db' | 'env'>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.EROPAF_DB;
+  delete env.EROPAF_DEBUG;
+  delete env.FORCE_COLOR;
+  if (options.db !== undefined) env.EROPAF_DB = options.db;
+  return { ...env, ...options.env };
+}
+
+/** Runs `eropaf …args` to the end. */
+export function runEropaf(args: readonly string[], options: RunOptions): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env: runEnv(options),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (result.error) throw result.error;
+  allOutputs.push(result.stdout, result.stderr);
+  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts `eropaf …args` without waiting, for a test that interrupts it. */
+export function startEropaf(args: readonly string[], options: RunOptions): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env: runEnv(options),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export interface Workspace {
+  dir: string;
+  /** The database this workspace's runs use (through EROPAF_DB), inside dir. */
+  db: string;
+  file(name: string): string;
+  /** `db: null` runs without EROPAF_DB (eropaf then uses ./eropaf.db in dir, or --db). */
+  run(args: readonly string[], options?: { db?: string | null; env?: NodeJS.ProcessEnv }): RunResult;
+  /** The names in dir, sorted. */
+  listing(): string[];
+}
+
+/** A fresh temporary directory (removed after the test file) with its own database path. */
+export function workspace(prefix = 'eropaf-e2e-'): Workspace {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const db = path.join(dir, 'eropaf.db');
+  return {
+    dir,
+    db,
+    file: (name) => path.join(dir, name),
+    run: (args, options = {}) => {
+      const chosen = options.db === undefined ? db : options.db;
+      return runEropaf(args, { cwd: dir, ...(chosen !== null && { db: chosen }), ...(options.env && { env: options.env }) });
+    },
+    listing: () => fs.readdirSync(dir).sort(),
+  };
+}
+
+/**
+ * Makes output comparable between runs: the temporary directory becomes <tmp>, ISO timestamps
+ * <tijdstip>, and the Dutch "22-11-2026 om 06:38" of "al eerder ingelezen" <datum en tijd>.
+ */
+export function clean(text: string, ...dirs: string[]): string {
+  let out = text;
+  for (const dir of [...dirs, os.tmpdir()]) {
+    out = out.split(fs.existsSync(dir) ? fs.realpathSync(dir) : dir).join('<tmp>').split(dir).join('<tmp>');
+  }
+  return out
+    .replace(/<tmp>\/eropaf-[\w-]+/g, '<tmp>')
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, '<tijdstip>')
+    .replace(/\d{2}-\d{2}-\d{4} om \d{2}:\d{2}/g, '<datum en tijd>');
+}
+
+/** The summary lines of a text import summary, label -> value, without the title line. */
+export function summaryFigures(stdout: string): Map<string, string> {
+  const figures = new Map<string, string>();
+  for (const line of stdout.split('\n')) {
+    const match = /^( {0,2}\S[^ ]*(?: \S+)*?) {2,}(\S.*)$/.exec(line);
+    if (match) figures.set(match[1]!.trim(), match[2]!.trim());
+  }
+  return figures;
+}
+
+/**
+ * A connection for reading only. Not opened read-only on purpose: a read-only connection to a WAL
+ * database leaves -wal and -shm files behind, which would hide the ones eropaf might leave.
+ */
+function openForReading(file: string): Database.Database {
+  return new Database(file, { fileMustExist: true });
+}
+
+/** The whole content of a database, table by table, in rowid order; for "nothing changed" checks. */
+export type Dump = Record<string, unknown[]>;
+
+export function dumpDatabase(file: string): Dump {
+  const db = openForReading(file);
+  try {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    const dump: Dump = {};
+    for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+    dump['(schema)'] = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").all();
+    return dump;
+  } finally {
+    db.close();
+  }
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Runs `work` with a read-only connection to the database. */
+export function withDb<T>(file: string, work: (db: Database.Database) => T): T {
+  const db = openForReading(file);
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+export interface StoredSignal {
+  [column: string]: unknown;
+}
+
+/** The stored signals without their row ids (which depend on the order of imports). */
+export function storedSignals(file: string, month?: string): StoredSignal[] {
+  return withDb(file, (db) => {
+    const rows = db
+      .prepare(
+        `SELECT s.*, h.postcode, h.huisnummer, h.toevoeging FROM signals s
+         JOIN meldingen m ON m.id = s.melding_id JOIN households h ON h.id = m.household_id
+         ${month === undefined ? '' : 'WHERE s.month = ?'}
+         ORDER BY s.month, s.dedup_key`,
+      )
+      .all(...(month === undefined ? [] : [month])) as StoredSignal[];
+    return rows.map(({ id: _id, melding_id: _m, import_id: _i, ...rest }) => rest);
+  });
+}
+
+export interface StoredMelding {
+  month: string;
+  seq: number;
+  household: string;
+  category: string;
+  on_last_month: number;
+  opeenvolgend: number;
+  signals: number;
+}
+
+/** The meldingen by household (address) rather than by id. */
+export function storedMeldingen(file: string, month?: string): StoredMelding[] {
+  return withDb(
+    file,
+    (db) =>
+      db
+        .prepare(
+          `SELECT m.month, m.seq, h.postcode || '|' || h.huisnummer || '|' || h.toevoeging AS household,
+                  m.category, m.on_last_month, m.opeenvolgend,
+                  (SELECT count(*) FROM signals s WHERE s.melding_id = m.id) AS signals
+           FROM meldingen m JOIN households h ON h.id = m.household_id
+           ${month === undefined ? '' : 'WHERE m.month = ?'}
+           ORDER BY m.month, household`,
+        )
+        .all(...(month === undefined ? [] : [month])) as StoredMelding[],
+  );
+}
+
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/**
+ * Checks the stored history flags against the stored meldingen themselves: on_last_month when the
+ * household has a melding the month before, opeenvolgend when it has one in the six months before.
+ */
+export function expectHistoryFlagsConsistent(file: string): void {
+  const meldingen = storedMeldingen(file);
+  const monthsOf = new Map<string, Set<number>>();
+  for (const m of meldingen) {
+    const set = monthsOf.get(m.household) ?? new Set<number>();
+    set.add(monthIndex(m.month));
+    monthsOf.set(m.household, set);
+  }
+  const wrong = meldingen.filter((m) => {
+    const index = monthIndex(m.month);
+    const months = monthsOf.get(m.household)!;
+    const onLast = months.has(index - 1) ? 1 : 0;
+    let opeen = 0;
+    for (let back = 1; back <= 6; back++) if (months.has(index - back)) opeen = 1;
+    return m.on_last_month !== onLast || m.opeenvolgend !== opeen;
+  });
+  expect(wrong, 'meldingen whose history flags do not match the stored months').toEqual([]);
+}
+
+/** Copies a database (closed, so without -wal) to a new file in `dir`. */
+export function copyDatabase(from: string, to: string): string {
+  for (const suffix of ['-wal', '-shm']) expect(fs.existsSync(`${from}${suffix}`), `${from}${suffix} left behind`).toBe(false);
+  fs.copyFileSync(from, to);
+  fs.chmodSync(to, 0o600);
+  return to;
+}
+
+const NINE_DIGITS = /(?<!\d)\d{9}(?!\d)/g;
+
+/** Every nine-digit number (every BSN) in the bundled lists and variants. */
+export function fixtureBsns(): Set<string> {
+  const found = new Set<string>();
+  const dirs = ['lijsten', 'varianten'].map((d) => path.join(ROOT, 'fixtures', d));
+  for (const dir of dirs) {
+    for (const name of fs.readdirSync(dir)) {
+      const bytes = fs.readFileSync(path.join(dir, name));
+      const text = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.toString('utf16le') : bytes.toString('latin1');
+      for (const match of text.matchAll(NINE_DIGITS)) found.add(match[0]);
+    }
+  }
+  return found;
+}
+
+/** No full BSN, and no nine-digit number at all, in any of the given outputs. */
+export function expectNoBsn(outputs: readonly string[], bsns: ReadonlySet<string> = fixtureBsns()): void {
+  expect(bsns.size).toBeGreaterThan(100);
+  for (const output of outputs) {
+    expect(output.match(NINE_DIGITS) ?? []).toEqual([]);
+    for (const bsn of bsns) if (output.includes(bsn)) expect.fail(`a full BSN (…${bsn.slice(-3)}) appears in the output`);
+  }
+}
+
+/**
+ * The reminder eropaf prints after a command when personal data is kept past its retention term.
+ * The bundled lists are from 2022 and the clock is real, so it follows most successful imports;
+ * it is the only line a successful import may put on stderr.
+ */
+export const RETENTION_REMINDER =
+  /^let op: van \d+ (melding|meldingen) is de bewaartermijn voorbij; verwijder de persoonsgegevens met "eropaf purge" \(bekijk het eerst met --dry-run\)\.$/;
+
+/** stderr without the retention reminder: what a successful run must leave empty. */
+export function unexpectedStderr(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => line !== '' && !RETENTION_REMINDER.test(line))
+    .join('\n');
+}
+
+/** Waits for a child process to end; resolves with its exit code and signal. */
+export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+}
