@@ -37,7 +37,7 @@ import { DUTCH_EXCEL, encodeUtf8, formatCsv } from './dialect.js';
 import type { MonthlyList } from './lists.js';
 import { type Household, Population } from './population.js';
 import { Random, type Weighted } from './random.js';
-import type { SignalRow } from './row.js';
+import { residentFields, type SignalRow } from './row.js';
 
 export const DEMO_SEED = 20_210_501;
 
@@ -352,18 +352,7 @@ function makeRow(rng: Random, population: Population, household: Household, sign
     crisissignaal: false,
     warmeOverdracht: false,
     bsn: person.bsn !== null && utility && rng.chance(BSN_MISSING_FOR_UTILITIES) ? null : person.bsn,
-    voorletters: person.voorletters,
-    voorvoegsel: person.voorvoegsel,
-    achternaam: person.achternaam,
-    geboortedatum: person.geboortedatum,
-    geslacht: person.geslacht,
-    straatnaam: household.address.straatnaam,
-    huisnummer: household.address.huisnummer,
-    toevoeging: household.address.toevoeging,
-    postcode: household.address.postcode,
-    plaatsnaam: household.address.plaatsnaam,
-    telefoon: person.telefoon,
-    email: person.email,
+    ...residentFields(person, household.address),
   };
 }
 

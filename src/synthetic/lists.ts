@@ -18,7 +18,7 @@ import {
 } from './dates.js';
 import { type Household, Population } from './population.js';
 import { Random, type Weighted } from './random.js';
-import { rowMonth, type SignalRow } from './row.js';
+import { residentFields, rowMonth, type SignalRow } from './row.js';
 
 export interface ListOptions {
   seed: number;
@@ -328,18 +328,7 @@ function makeRow(rng: Random, population: Population, household: Household, { pr
     crisissignaal: rng.chance(highRent ? 0.08 : 0.005),
     warmeOverdracht: rng.chance(0.02),
     bsn,
-    voorletters: person.voorletters,
-    voorvoegsel: person.voorvoegsel,
-    achternaam: person.achternaam,
-    geboortedatum: person.geboortedatum,
-    geslacht: person.geslacht,
-    straatnaam: household.address.straatnaam,
-    huisnummer: household.address.huisnummer,
-    toevoeging: household.address.toevoeging,
-    postcode: household.address.postcode,
-    plaatsnaam: household.address.plaatsnaam,
-    telefoon: person.telefoon,
-    email: person.email,
+    ...residentFields(person, household.address),
   };
 }
 

@@ -2,6 +2,7 @@
 // dialect.ts decides how dates, amounts and booleans are written.
 
 import type { Geslacht, IsoDate, Month, Signaalpartner } from '../core/types.js';
+import type { SyntheticAddress, SyntheticPerson } from './people.js';
 
 export interface SignalRow {
   /** The kenmerk, `VS-2022-000123`; null for the rare signal a list ships without one. */
@@ -29,6 +30,31 @@ export interface SignalRow {
   plaatsnaam: string;
   telefoon: string | null;
   email: string | null;
+}
+
+/** The columns about the resident and the address, the same in every generated list. */
+export function residentFields(
+  person: SyntheticPerson,
+  address: SyntheticAddress,
+): Pick<
+  SignalRow,
+  | 'voorletters' | 'voorvoegsel' | 'achternaam' | 'geboortedatum' | 'geslacht' | 'straatnaam'
+  | 'huisnummer' | 'toevoeging' | 'postcode' | 'plaatsnaam' | 'telefoon' | 'email'
+> {
+  return {
+    voorletters: person.voorletters,
+    voorvoegsel: person.voorvoegsel,
+    achternaam: person.achternaam,
+    geboortedatum: person.geboortedatum,
+    geslacht: person.geslacht,
+    straatnaam: address.straatnaam,
+    huisnummer: address.huisnummer,
+    toevoeging: address.toevoeging,
+    postcode: address.postcode,
+    plaatsnaam: address.plaatsnaam,
+    telefoon: person.telefoon,
+    email: person.email,
+  };
 }
 
 /** Column order of the export (the order of the Dutch Excel headers). */
