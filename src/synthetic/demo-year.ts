@@ -24,17 +24,15 @@
 import type { Month } from '../core/types.js';
 import { CREDITOR_PROFILES, type CreditorProfile } from './creditors.js';
 import {
-  daysInMonth,
   type EpochDay,
   firstDayOfMonth,
   isoFromEpochDay,
   monthFromOrdinal,
   monthOrdinal,
   type MonthOrdinal,
-  weekday,
 } from './dates.js';
 import { DUTCH_EXCEL, encodeUtf8, formatCsv } from './dialect.js';
-import type { MonthlyList } from './lists.js';
+import { changedAmount, freshArrears, signalDay, type Arrears, type MonthlyList } from './lists.js';
 import { type Household, Population } from './population.js';
 import { Random, type Weighted } from './random.js';
 import { residentFields, type SignalRow } from './row.js';
@@ -134,11 +132,6 @@ const PROFILE_WEIGHTS: Weighted<CreditorProfile> = CREDITOR_PROFILES.map((p) => 
 const AMOUNT_CHANGES: Weighted<'up' | 'down' | 'same'> = [['up', 55], ['down', 30], ['same', 15]];
 
 type Kind = 'lastMonth' | 'earlier' | 'new';
-
-interface Arrears {
-  ontstaan: EpochDay;
-  cents: number;
-}
 
 interface History {
   lastSeen: MonthOrdinal;
@@ -313,29 +306,6 @@ function planSignals(
     });
   }
   return signals;
-}
-
-function changedAmount(rng: Random, profile: CreditorProfile, previous: Arrears): Arrears {
-  const direction = rng.weighted(AMOUNT_CHANGES);
-  const factor = direction === 'up' ? rng.float(1.05, 1.6) : direction === 'down' ? rng.float(0.4, 0.95) : 1;
-  const cap = profile.maxEuros * 300;
-  return { ontstaan: previous.ontstaan, cents: Math.max(100, Math.min(cap, Math.round(previous.cents * factor))) };
-}
-
-function freshArrears(rng: Random, profile: CreditorProfile, signaal: EpochDay): Arrears {
-  const euros = profile.minEuros + (profile.maxEuros - profile.minEuros) * rng.next() ** 1.8;
-  return { ontstaan: signaal - rng.int(profile.minDelayDays, profile.maxDelayDays), cents: Math.round(euros * 100) };
-}
-
-/** A working day in the month. */
-function signalDay(rng: Random, m: MonthOrdinal): EpochDay {
-  const first = firstDayOfMonth(m);
-  const last = first + daysInMonth(m) - 1;
-  let day = first + rng.int(0, daysInMonth(m) - 1);
-  const dow = weekday(day);
-  if (dow === 6) day = day - 1 >= first ? day - 1 : day + 2;
-  else if (dow === 0) day = day + 1 <= last ? day + 1 : day - 2;
-  return day;
 }
 
 function makeRow(rng: Random, population: Population, household: Household, signal: PlannedSignal): SignalRow {

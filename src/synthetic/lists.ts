@@ -216,7 +216,7 @@ function chooseHouseholds(rng: Random, state: HistoryState, m: MonthOrdinal, tot
   return chosen;
 }
 
-interface Arrears {
+export interface Arrears {
   ontstaan: EpochDay;
   cents: number;
 }
@@ -257,7 +257,7 @@ function planOrganisations(rng: Random, population: Population, state: HistorySt
 /** Arrears reported again mostly grew; some were partly paid off. */
 const AMOUNT_CHANGES: Weighted<'up' | 'down' | 'same'> = [['up', 55], ['down', 30], ['same', 15]];
 
-function changedAmount(rng: Random, profile: CreditorProfile, previous: Arrears): Arrears {
+export function changedAmount(rng: Random, profile: CreditorProfile, previous: Arrears): Arrears {
   const direction = rng.weighted(AMOUNT_CHANGES);
   const factor = direction === 'up' ? rng.float(1.05, 1.6) : direction === 'down' ? rng.float(0.4, 0.95) : 1;
   const cap = profile.maxEuros * 300; // at most three times the usual maximum, in cents
@@ -293,7 +293,7 @@ function planSignals(rng: Random, population: Population, state: HistoryState, h
   return signals;
 }
 
-function freshArrears(rng: Random, profile: CreditorProfile, signaal: EpochDay): Arrears {
+export function freshArrears(rng: Random, profile: CreditorProfile, signaal: EpochDay): Arrears {
   // Most arrears are small; the power leans the amount towards the low end of the range.
   const euros = profile.minEuros + (profile.maxEuros - profile.minEuros) * rng.next() ** 1.8;
   return {
@@ -303,7 +303,7 @@ function freshArrears(rng: Random, profile: CreditorProfile, signaal: EpochDay):
 }
 
 /** A working day in the month: creditors send signals on weekdays. */
-function signalDay(rng: Random, m: MonthOrdinal): EpochDay {
+export function signalDay(rng: Random, m: MonthOrdinal): EpochDay {
   const first = firstDayOfMonth(m);
   const last = first + daysInMonth(m) - 1;
   let day = first + rng.int(0, daysInMonth(m) - 1);
