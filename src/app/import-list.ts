@@ -170,7 +170,7 @@ async function runImport(
     });
   }
 
-  const conflicts = await session.conflictingIds(month);
+  const conflicts = await session.conflictingIds(month, { ignoreMonth: options.replace });
   const conflictRejects = conflicts.map(({ line, signaalId }) => {
     const problem = conflictingIdProblem(line, signaalIdHeader, signaalId);
     noteProblems([problem]);

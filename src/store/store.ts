@@ -136,9 +136,10 @@ export interface ImportSession {
   reject(rows: readonly RejectedRow[]): Promise<void>;
   /**
    * Staged rows whose signaal_id the month already has (in this file or stored) for another
-   * address: one id cannot be two households' signal, so all of them are suspect.
+   * address: one id cannot be two households' signal, so all of them are suspect. With
+   * `ignoreMonth` (--replace) the month's stored signals do not count.
    */
-  conflictingIds(month: Month): Promise<Array<{ line: number; signaalId: string }>>;
+  conflictingIds(month: Month, options: { ignoreMonth: boolean }): Promise<Array<{ line: number; signaalId: string }>>;
   /** Moves staged rows to the rejected ones. */
   unstage(rows: readonly RejectedRow[]): Promise<void>;
   /**

@@ -147,7 +147,7 @@ export class SqliteImportSession implements ImportSession {
     })();
   }
 
-  async conflictingIds(month: Month): Promise<Array<{ line: number; signaalId: string }>> {
+  async conflictingIds(month: Month, options: { ignoreMonth: boolean }): Promise<Array<{ line: number; signaalId: string }>> {
     // One kenmerk at two addresses in this file: a single sort of the kenmerken.
     const inFile = this.db
       .prepare(
@@ -165,8 +165,9 @@ export class SqliteImportSession implements ImportSession {
         lines.set(row[0], row[1]);
       }
     }
-    // A kenmerk the month already has at another address; only when the month has signals.
-    if (this.db.prepare('SELECT 1 FROM signals WHERE month = ? LIMIT 1').get(month) !== undefined) {
+    // A kenmerk the month already has at another address; only when the month has signals that
+    // stay (with --replace they are about to go, and a corrected list may move a kenmerk).
+    if (!options.ignoreMonth && this.db.prepare('SELECT 1 FROM signals WHERE month = ? LIMIT 1').get(month) !== undefined) {
       for (const row of this.db
         .prepare(
           `SELECT s.line, s.signaal_id FROM temp.staged s
