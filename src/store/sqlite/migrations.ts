@@ -244,11 +244,12 @@ export function assertNotNewer(db: Database.Database, file: string): void {
 
 export function migrate(db: Database.Database, now: () => string): void {
   db.exec(MIGRATIONS_TABLE);
-  const version = currentVersion(db);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of MIGRATIONS) {
-    if (migration.version <= version) continue;
+    // The version is read again under the write lock: two eropafs opening a new database at
+    // the same moment must not both apply the same migration.
     db.transaction(() => {
+      if (currentVersion(db) >= migration.version) return;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now());
     }).immediate();
