@@ -73,6 +73,22 @@ export function startEropaf(args: readonly string[], options: RunOptions): Child
   });
 }
 
+/** Runs `eropaf …args` without blocking, so that read-only commands can run side by side. */
+export function runEropafAsync(args: readonly string[], options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = startEropaf(args, options);
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status, signal) => {
+      allOutputs.push(stdout, stderr);
+      resolve({ status, signal, stdout, stderr });
+    });
+  });
+}
+
 export interface Workspace {
   dir: string;
   /** The database this workspace's runs use (through EROPAF_DB), inside dir. */

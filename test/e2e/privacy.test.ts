@@ -16,9 +16,9 @@ import {
   MONTHS,
   ROOT,
   sha256,
-  startEropaf,
   withDb,
   workspace,
+  runEropafAsync,
   type RunResult,
 } from './helpers.js';
 
@@ -168,18 +168,7 @@ function stepOf(...args: string[]): Step {
 // The reports compared before and after the purge, run two at a time.
 
 function runAsync(args: readonly string[], where = ws): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = startEropaf(args, { cwd: where.dir, db: where.db });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      allOutputs.push(stdout, stderr);
-      resolve({ status, signal, stdout, stderr });
-    });
-  });
+  return runEropafAsync(args, { cwd: where.dir, db: where.db });
 }
 
 async function runAll(commands: readonly string[][], parallel = 2): Promise<RunResult[]> {

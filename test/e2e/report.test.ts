@@ -11,7 +11,7 @@ import formatsModule from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allOutputs, expectNoBsn, lijst, MONTHS, ROOT, startEropaf, withDb, workspace, type RunResult } from './helpers.js';
+import { allOutputs, expectNoBsn, lijst, MONTHS, ROOT, withDb, workspace, runEropafAsync, type RunResult } from './helpers.js';
 
 // ajv-formats is CommonJS: its plugin is the module itself or its `default`, depending on the loader.
 const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -29,18 +29,7 @@ function ok(result: RunResult): RunResult {
 
 /** Runs `eropaf …args` without blocking, so that read-only reports can run two at a time. */
 function runAsync(args: readonly string[]): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = startEropaf(args, { cwd: ws.dir, db: ws.db });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      allOutputs.push(stdout, stderr);
-      resolve({ status, signal, stdout, stderr });
-    });
-  });
+  return runEropafAsync(args, { cwd: ws.dir, db: ws.db });
 }
 
 /** The read-only reports of the tests below, run once after all follow-up was recorded. */
