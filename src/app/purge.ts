@@ -1,4 +1,4 @@
-import { planPurge, undeliveredMonths, type PurgePlan } from '../core/retention.js';
+import { firstMonthKeptNotFollowedUp, isPastTerm, planPurge, undeliveredMonths, type PurgePlan } from '../core/retention.js';
 import { retentionPolicyFrom } from '../core/settings.js';
 import type { IsoDate, Month } from '../core/types.js';
 import type { PurgeCounts, Store } from '../store/store.js';
@@ -41,8 +41,13 @@ export async function purgePersonalData(
   return { ...outcome, compacted };
 }
 
-/** How many meldingen are past their term now: for a one-line reminder. */
+/**
+ * How many meldingen are past their term now: for a one-line reminder after every import, so
+ * the never-followed-up ones (possibly a million) are counted by month rather than one by one.
+ */
 export async function countPastTerm(store: Store, today: IsoDate): Promise<number> {
   const policy = retentionPolicyFrom(await store.settings());
-  return planPurge(await store.retentionCandidates(), policy, today).meldingIds.length;
+  const notFollowedUp = await store.countNotFollowedUpBefore(firstMonthKeptNotFollowedUp(policy, today));
+  const followedUp = await store.retentionCandidates({ followedUpOnly: true });
+  return notFollowedUp + followedUp.filter((candidate) => isPastTerm(candidate, policy, today)).length;
 }

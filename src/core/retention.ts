@@ -3,7 +3,7 @@ import { addMonths as addCalendarMonths } from 'date-fns/addMonths';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { subDays } from 'date-fns/subDays';
-import { monthIndex } from './month.js';
+import { addMonths, monthIndex, monthOfDate } from './month.js';
 import type { IsoDate, Month } from './types.js';
 
 // How long personal data is kept. Common municipal practice: data of meldingen that were never
@@ -40,6 +40,15 @@ export function keepUntil(candidate: RetentionCandidate, policy: RetentionPolicy
 
 export function isPastTerm(candidate: RetentionCandidate, policy: RetentionPolicy, today: IsoDate): boolean {
   return today > keepUntil(candidate, policy);
+}
+
+/**
+ * The earliest list month whose never-followed-up meldingen are still within their term: such a
+ * melding is past its term exactly when its month comes before this one. A store can then count
+ * them by month instead of judging each one (there may be a million after a big import).
+ */
+export function firstMonthKeptNotFollowedUp(policy: RetentionPolicy, today: IsoDate): Month {
+  return addMonths(monthOfDate(today), -policy.notFollowedUpMonths);
 }
 
 export interface PurgePlan {

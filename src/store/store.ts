@@ -206,8 +206,13 @@ export interface AuditEntry {
 }
 
 export interface PrivacyStore {
-  /** Meldingen whose personal data is still stored, with what decides their retention term. */
-  retentionCandidates(): Promise<RetentionCandidate[]>;
+  /**
+   * Meldingen whose personal data is still stored, with what decides their retention term; with
+   * `followedUpOnly`, only those that were followed up.
+   */
+  retentionCandidates(options?: { followedUpOnly: boolean }): Promise<RetentionCandidate[]>;
+  /** How many meldingen never followed up, with personal data still stored, have a list month before `month`. */
+  countNotFollowedUpBefore(month: Month): Promise<number>;
   /** What purging these meldingen would remove, in counts. */
   purgePreview(meldingIds: readonly number[]): Promise<PurgeCounts>;
   /** Removes the personal data of these meldingen (inside the caller's transaction). */

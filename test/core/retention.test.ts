@@ -1,8 +1,10 @@
 // Retention terms: how long a melding's personal data is kept, which meldingen a purge takes,
 // and which purged months were never delivered nationally.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  firstMonthKeptNotFollowedUp,
   isPastTerm,
   keepUntil,
   planPurge,
@@ -58,6 +60,29 @@ describe('keepUntil: a melding that was never followed up', () => {
     expect(isPastTerm(c, POLICY, '2022-04-01')).toBe(false);
     expect(isPastTerm(c, POLICY, nextDay(until))).toBe(true);
     expect(isPastTerm(c, POLICY, '2026-01-01')).toBe(true);
+  });
+});
+
+describe('firstMonthKeptNotFollowedUp', () => {
+  const date = fc
+    .date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+
+  it('splits never-followed-up meldingen exactly as isPastTerm does, on any day of any month', () => {
+    fc.assert(
+      fc.property(date, date, fc.integer({ min: 6, max: 60 }), (listDay, todayDate, months) => {
+        const policy = { ...POLICY, notFollowedUpMonths: months };
+        const c = candidate({ month: listDay.slice(0, 7) });
+        expect(c.month < firstMonthKeptNotFollowedUp(policy, todayDate)).toBe(isPastTerm(c, policy, todayDate));
+      }),
+    );
+  });
+
+  it('keeps the sixth month back on the first day of a month, and lets it go on the last', () => {
+    expect(firstMonthKeptNotFollowedUp(POLICY, '2022-10-01')).toBe('2022-04');
+    expect(firstMonthKeptNotFollowedUp(POLICY, '2022-10-31')).toBe('2022-04');
+    expect(isPastTerm(candidate({ month: '2022-03' }), POLICY, '2022-10-01')).toBe(true);
+    expect(isPastTerm(candidate({ month: '2022-04' }), POLICY, '2022-10-31')).toBe(false);
   });
 });
 

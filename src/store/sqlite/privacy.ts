@@ -19,7 +19,11 @@ const HOUSEHOLDS_OF = `purged_at IS NULL AND id IN (SELECT household_id FROM mel
 export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
   constructor(private readonly db: Database.Database) {}
 
-  async retentionCandidates(): Promise<RetentionCandidate[]> {
+  async retentionCandidates(options: { followedUpOnly: boolean } = { followedUpOnly: false }): Promise<RetentionCandidate[]> {
+    // Followed up means a contact or a result, so those two small tables name every candidate.
+    const followedUp = options.followedUpOnly
+      ? `AND s.opgevolgd = 1 AND m.id IN (SELECT melding_id FROM contacts UNION SELECT melding_id FROM results)`
+      : '';
     const rows = this.db
       .prepare(
         `SELECT m.id, m.month, s.opgevolgd, r.closed_on,
@@ -27,7 +31,7 @@ export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
          FROM meldingen m
          JOIN melding_status s ON s.melding_id = m.id
          LEFT JOIN results r ON r.melding_id = m.id
-         WHERE m.purged_at IS NULL ORDER BY m.id`,
+         WHERE m.purged_at IS NULL ${followedUp} ORDER BY m.id`,
       )
       .all() as Array<{ id: number; month: Month; opgevolgd: number; closed_on: string | null; last_contact_on: string | null }>;
     return rows.map((row) => ({
@@ -37,6 +41,16 @@ export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
       closedOn: row.closed_on,
       lastContactOn: row.last_contact_on,
     }));
+  }
+
+  async countNotFollowedUpBefore(month: Month): Promise<number> {
+    return this.db
+      .prepare(
+        `SELECT count(*) FROM meldingen m JOIN melding_status s ON s.melding_id = m.id
+         WHERE m.month < ? AND m.purged_at IS NULL AND s.opgevolgd = 0`,
+      )
+      .pluck()
+      .get(month) as number;
   }
 
   async purgePreview(meldingIds: readonly number[]): Promise<PurgeCounts> {

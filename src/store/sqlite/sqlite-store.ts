@@ -177,8 +177,12 @@ export class SqliteStore implements Store {
       .run(key, value);
   }
 
-  retentionCandidates(): Promise<RetentionCandidate[]> {
-    return this.privacyRepo.retentionCandidates();
+  retentionCandidates(options?: { followedUpOnly: boolean }): Promise<RetentionCandidate[]> {
+    return this.privacyRepo.retentionCandidates(options);
+  }
+
+  countNotFollowedUpBefore(month: Month): Promise<number> {
+    return this.privacyRepo.countNotFollowedUpBefore(month);
   }
 
   purgePreview(meldingIds: readonly number[]): Promise<PurgeCounts> {
