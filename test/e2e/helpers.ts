@@ -160,6 +160,9 @@ export function dumpDatabase(file: string): Dump {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .pluck()
       .all() as string[];
+    // Every dump also proves the references whole: an import writes without SQLite's checks.
+    const broken = foreignKeyProblems(db);
+    if (broken.length > 0) throw new Error(`foreign_key_check: ${JSON.stringify(broken.slice(0, 5))}`);
     const dump: Dump = {};
     for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
     dump['(schema)'] = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").all();
@@ -167,6 +170,11 @@ export function dumpDatabase(file: string): Dump {
   } finally {
     db.close();
   }
+}
+
+/** Rows that refer to a row that does not exist (SQLite's foreign_key_check); none in a sound database. */
+export function foreignKeyProblems(db: Database.Database): unknown[] {
+  return db.pragma('foreign_key_check') as unknown[];
 }
 
 export function sha256(file: string): string {

@@ -18,6 +18,7 @@ import {
   dumpDatabase,
   expectHistoryFlagsConsistent,
   expectNoBsn,
+  foreignKeyProblems,
   lijst,
   MONTHS,
   runEnv,
@@ -443,6 +444,10 @@ describe('--replace once follow-up has been recorded', () => {
     expectSuccess(forced);
     expect(summaryFigures(forced.stdout).get('Regels gelezen')).toBe('30');
     expect(count(w.db, "SELECT count(*) FROM signals WHERE month = '2022-03'")).toBe(30);
+    // The old meldingen' follow-up went with them, and nothing refers to what is gone.
+    expect(count(w.db, 'SELECT count(*) FROM contacts')).toBe(0);
+    expect(count(w.db, "SELECT count(*) FROM decisions d JOIN meldingen m ON m.id = d.melding_id WHERE m.month = '2022-03'")).toBe(0);
+    expect(withDb(w.db, foreignKeyProblems)).toEqual([]);
   }, TIMEOUT);
 
   // Under --replace the month's stored signals are about to be deleted: a kenmerk that the old
