@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { TextDecoder } from 'node:util';
 import { DataError, UsageError } from '../core/errors.js';
-import { createStreamDecoder, decodeLeniently } from './decode.js';
+import { decodeLeniently } from './decode.js';
 import { encodingLabel, isUtf16, type Encoding } from './encoding.js';
 import { readChunks } from './read-chunks.js';
+import { Utf8Check } from './utf8-check.js';
 
 export interface FileInspection {
   /** SHA-256 of the whole file, lower-case hex. */
@@ -64,7 +65,7 @@ export class FileInspector {
   private encoding: Encoding | undefined;
   private bomLength = 0;
   /** Validates the bytes as UTF-8 while that is still a possibility. */
-  private utf8Check: ReturnType<typeof createStreamDecoder> | null = null;
+  private utf8Check: Utf8Check | null = null;
   private utf8Valid = true;
   /** Decodes UTF-16 only until the first non-blank character is seen. */
   private utf16Text: TextDecoder | null = null;
@@ -87,14 +88,8 @@ export class FileInspector {
 
   finish(): FileInspection {
     if (this.head !== null) this.examineHead();
-    if (this.utf8Check !== null) {
-      try {
-        this.utf8Check.end();
-      } catch {
-        // The file ends in the middle of a UTF-8 character.
-        this.rejectUtf8();
-      }
-    }
+    // Also false when the file ends in the middle of a UTF-8 character.
+    if (this.utf8Check !== null && !this.utf8Check.end()) this.rejectUtf8();
     if (!this.hasContent) {
       throw new DataError('Het bestand is leeg.', {
         hint: 'Kies het bestand met de maandlijst; dit bestand bevat geen gegevens.',
@@ -131,7 +126,7 @@ export class FileInspector {
     }
     this.encoding = this.requested ?? bom?.encoding;
     this.bomLength = bom?.bytes.length ?? 0;
-    if (this.encoding === undefined || this.encoding === 'utf-8') this.utf8Check = createStreamDecoder('utf-8');
+    if (this.encoding === undefined || this.encoding === 'utf-8') this.utf8Check = new Utf8Check();
     if (this.encoding !== undefined && isUtf16(this.encoding)) this.utf16Text = new TextDecoder(this.encoding);
     this.examineBody(head.subarray(this.bomLength));
   }
@@ -146,13 +141,9 @@ export class FileInspector {
       });
     }
     if (!this.hasContent) this.hasContent = utf16 ? this.utf16HasContent(bytes) : hasNonBlankByte(bytes);
-    if (this.utf8Check !== null) {
-      try {
-        this.utf8Check.decode(bytes);
-      } catch {
-        this.utf8Check = null;
-        this.rejectUtf8();
-      }
+    if (this.utf8Check !== null && !this.utf8Check.update(bytes)) {
+      this.utf8Check = null;
+      this.rejectUtf8();
     }
   }
 
