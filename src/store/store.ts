@@ -6,8 +6,9 @@ import type { StatsContact, StatsMelding, StatsSignal } from '../core/report/sta
 import type { MonthCounts } from '../core/report/table.js';
 import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
+import type { SignalRecord } from '../core/import/signal-record.js';
 import type { DecisionKind, TriageConfig, TriageMelding, TriagePlan } from '../core/triage/types.js';
-import type { IsoDate, Month, Signal } from '../core/types.js';
+import type { IsoDate, Month } from '../core/types.js';
 
 // The storage port. Application code talks to these interfaces only; the SQLite adapter is one
 // implementation, and a shared PostgreSQL store could be another. Methods are async so that a
@@ -19,14 +20,11 @@ export interface PriorImport {
   importedAt: string;
 }
 
-/** A valid row waiting in the import's staging area. */
-export interface StagedRow {
-  line: number;
-  householdKey: string;
-  dedupKey: string;
-  organisationKey: string;
-  signal: Signal;
-}
+/**
+ * A valid row of the list as the import stages it, flat so that a store can bind it as it is: its
+ * line, its household (core/import/keys.ts householdKey) and its signal record.
+ */
+export type StagedRow = [line: number, householdKey: string, ...record: SignalRecord];
 
 /** A row that will not be imported, and why (the rejects file reads the row itself again from the input). */
 export interface RejectedRow {

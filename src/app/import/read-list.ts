@@ -4,15 +4,17 @@
 //
 // Rows go out in batches, one per chunk of the file, packed for a cheap hand-over between
 // threads: the texts of all valid rows of a batch in one string with their lengths, and the
-// numbers in a typed array. Unpacking gives the StagedRow the store expects (unpackRows).
+// numbers in a typed array. Unpacking gives the flat StagedRow the store binds as it is
+// (unpackRows).
 
 import { DataError, EnvironmentError, UsageError } from '../../core/errors.js';
 import { mapHeaders, type Field, type HeaderMap } from '../../core/import/headers.js';
-import { dedupKey, householdKey, organisationKey } from '../../core/import/keys.js';
+import { householdKey } from '../../core/import/keys.js';
 import { normaliseRow, type RowProblem } from '../../core/import/normalise-row.js';
+import { NUMBER_FIELDS, SIGNAL_RECORD_FIELDS, signalRecord, type SignalRecord } from '../../core/import/signal-record.js';
 import { isFarDated } from '../../core/import/summary.js';
 import { monthIndex } from '../../core/month.js';
-import type { Geslacht, IsoDate, Month, Signaalpartner, Signal } from '../../core/types.js';
+import type { IsoDate, Month } from '../../core/types.js';
 import type { Delimiter } from '../../csv/delimiter.js';
 import type { Encoding } from '../../csv/encoding.js';
 import { readRecordBatches } from '../../csv/read-records.js';
@@ -69,10 +71,11 @@ const ROWS_PER_MESSAGE = 2_000;
 /** Far-dated lines reported per batch; the summary keeps only the first ten anyway. */
 const FAR_DATED_LINES_PER_BATCH = 10;
 
-// The packed texts of a valid row, in this order; a length of -1 stands for null.
-const TEXTS_PER_ROW = 22;
-// The packed numbers: line, bedragCents, crisissignaal, warmeOverdracht.
-const NUMBERS_PER_ROW = 4;
+// A packed row: its household key and the text fields of its signal record in the texts (a length
+// of -1 stands for null); its line and the number fields of its record in the numbers.
+const IS_NUMBER: readonly boolean[] = SIGNAL_RECORD_FIELDS.map((field) => NUMBER_FIELDS.has(field));
+const TEXTS_PER_ROW = 1 + IS_NUMBER.filter((isNumber) => !isNumber).length;
+const NUMBERS_PER_ROW = 1 + IS_NUMBER.filter((isNumber) => isNumber).length;
 
 /**
  * Reads the list, yielding the header once (after the first record) and then one message per
@@ -113,7 +116,7 @@ export async function* readList(job: ListJob): AsyncGenerator<ListMessage> {
       }
       const { signal } = result;
       if (isFarDated(monthIndex(signal.signaaldatum.slice(0, 7)), listMonth)) batch.farDated(record.line);
-      batch.add(record.line, signal);
+      batch.add(record.line, householdKey(signal.address), signalRecord(signal));
     }
     if (batch.rowsRead >= ROWS_PER_MESSAGE) {
       yield batch.message(bytesRead);
@@ -141,51 +144,28 @@ class Batch {
     if (this.farDatedLines.length < FAR_DATED_LINES_PER_BATCH) this.farDatedLines.push(line);
   }
 
-  add(line: number, signal: Signal): void {
+  add(line: number, household: string, record: SignalRecord): void {
     if ((this.count + 1) * NUMBERS_PER_ROW > this.numbers.length) {
       this.lengths = grow(this.lengths);
       this.numbers = grow(this.numbers);
     }
-    const { address, person } = signal;
-    const values = [
-      householdKey(address),
-      address.postcode,
-      address.huisnummer,
-      address.toevoeging,
-      dedupKey(signal),
-      organisationKey(signal),
-      signal.signaalId,
-      signal.signaaldatum,
-      signal.ontstaansdatum,
-      signal.signaalpartner,
-      signal.schuldeiser,
-      person.bsn,
-      person.voorletters,
-      person.voorvoegsel,
-      person.achternaam,
-      person.naam,
-      person.geboortedatum,
-      person.geslacht,
-      person.straatnaam,
-      person.plaatsnaam,
-      person.telefoon,
-      person.email,
-    ];
-    for (let i = 0; i < TEXTS_PER_ROW; i++) {
-      const value = values[i]!;
-      if (value === null) {
-        this.lengths[this.field++] = -1;
-      } else {
-        this.text += value;
-        this.lengths[this.field++] = value.length;
-      }
+    let n = this.count * NUMBERS_PER_ROW;
+    this.numbers[n++] = line;
+    this.addText(household);
+    for (let i = 0; i < record.length; i++) {
+      if (IS_NUMBER[i]) this.numbers[n++] = record[i] as number;
+      else this.addText(record[i] as string | null);
     }
-    const n = this.count * NUMBERS_PER_ROW;
-    this.numbers[n] = line;
-    this.numbers[n + 1] = signal.bedragCents;
-    this.numbers[n + 2] = signal.crisissignaal ? 1 : 0;
-    this.numbers[n + 3] = signal.warmeOverdracht ? 1 : 0;
     this.count += 1;
+  }
+
+  private addText(value: string | null): void {
+    if (value === null) {
+      this.lengths[this.field++] = -1;
+    } else {
+      this.text += value;
+      this.lengths[this.field++] = value.length;
+    }
   }
 
   message(bytesRead: number): RowsMessage {
@@ -221,57 +201,19 @@ export function unpackRows(message: RowsMessage): StagedRow[] {
   const rows: StagedRow[] = new Array(count);
   let offset = 0;
   let field = 0;
-  const next = (): string | null => {
+  let n = 0;
+  const nextText = (): string | null => {
     const length = lengths[field++]!;
     if (length < 0) return null;
     const value = text.slice(offset, offset + length);
     offset += length;
     return value;
   };
-  const nextText = (): string => next() ?? '';
   for (let row = 0; row < count; row++) {
-    const n = row * NUMBERS_PER_ROW;
-    const householdKeyValue = nextText();
-    const address = { postcode: nextText(), huisnummer: nextText(), toevoeging: nextText() };
-    const dedupKeyValue = nextText();
-    const organisationKeyValue = nextText();
-    const signaalId = next();
-    const signaaldatum = nextText();
-    const ontstaansdatum = next();
-    const signaalpartner = nextText() as Signaalpartner;
-    const schuldeiser = next();
-    const person = {
-      bsn: next(),
-      voorletters: next(),
-      voorvoegsel: next(),
-      achternaam: next(),
-      naam: next(),
-      geboortedatum: next(),
-      geslacht: next() as Geslacht | null,
-      straatnaam: next(),
-      plaatsnaam: next(),
-      telefoon: next(),
-      email: next(),
-    };
-    const signal: Signal = {
-      signaalId,
-      signaaldatum,
-      ontstaansdatum,
-      signaalpartner,
-      schuldeiser,
-      bedragCents: numbers[n + 1]!,
-      crisissignaal: numbers[n + 2] === 1,
-      warmeOverdracht: numbers[n + 3] === 1,
-      address,
-      person,
-    };
-    rows[row] = {
-      line: numbers[n]!,
-      householdKey: householdKeyValue,
-      dedupKey: dedupKeyValue,
-      organisationKey: organisationKeyValue,
-      signal,
-    };
+    const line = numbers[n++]!;
+    const staged = [line, nextText() ?? ''] as StagedRow;
+    for (const isNumber of IS_NUMBER) staged.push(isNumber ? numbers[n++]! : nextText());
+    rows[row] = staged;
   }
   if (field !== count * TEXTS_PER_ROW) throw new Error(`unpackRows: ${field} texts for ${count} rows`);
   return rows;

@@ -6,7 +6,7 @@ import { monthIndex } from '../../core/month.js';
 import type { Address, Category, Month } from '../../core/types.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportWriter, RejectedRow, StagedRow } from '../store.js';
 import { groupBy } from './group-by.js';
-import { SIGNAL_COLUMN_LIST, SIGNAL_COLUMNS, signalColumnType, signalValues } from './signal-columns.js';
+import { SIGNAL_COLUMN_LIST, SIGNAL_COLUMNS, signalColumnType } from './signal-columns.js';
 
 // The staging area lives in SQLite's temp schema: it belongs to this connection only, is never
 // part of the database file, and works on a read-only connection too, so a dry run stages and
@@ -137,7 +137,7 @@ export class SqliteImportSession implements ImportSession {
   async stage(rows: readonly StagedRow[]): Promise<void> {
     const insert = this.insertStaged;
     this.db.transaction(() => {
-      for (const row of rows) insert.run(row.line, row.householdKey, ...signalValues(row));
+      for (const row of rows) insert.run(row);
     })();
   }
 
