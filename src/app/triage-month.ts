@@ -1,8 +1,8 @@
 import { DataError } from '../core/errors.js';
 import { addMonths } from '../core/month.js';
 import { triageConfigFrom } from '../core/settings.js';
-import { planTriage } from '../core/triage/plan.js';
-import type { TriagePlan } from '../core/triage/types.js';
+import { MonthPlanner } from '../core/triage/plan.js';
+import type { PlannedMonth } from '../core/triage/types.js';
 import type { IsoDate, Month } from '../core/types.js';
 import type { Store, TriageRun, WorkerRecord } from '../store/store.js';
 
@@ -16,7 +16,7 @@ export interface TriageOptions {
 }
 
 export interface TriageOutcome {
-  plan: TriagePlan;
+  plan: PlannedMonth;
   run: TriageRun;
   workers: WorkerRecord[];
   /** The month was triaged before; this run kept what was assigned or followed up. */
@@ -58,25 +58,25 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
 async function planMonth(store: Store, options: TriageOptions): Promise<TriageOutcome> {
   const workers = await store.workers();
   const config = triageConfigFrom(await store.settings());
+  const capacity = options.capacity ?? workers.filter((w) => w.active).reduce((sum, w) => sum + w.capacity, 0);
+  const planner = new MonthPlanner({
+    month: options.month,
+    workers: workers.map((w) => ({ id: w.id, name: w.name, capacity: w.capacity, active: w.active })),
+    capacity,
+    config,
+  });
   const data = await store.triageData(options.month, config.repeatMonths);
-  if (data.meldingen.length === 0) {
+  for await (const batch of data.meldingen) planner.add(batch);
+  if (planner.size === 0) {
     throw new DataError(`Er is geen lijst van ${options.month} ingelezen.`, {
       hint: `Lees eerst de lijst in met "eropaf import BESTAND --month ${options.month}"; "eropaf months" toont de ingelezen maanden.`,
     });
   }
-  const capacity = options.capacity ?? workers.filter((w) => w.active).reduce((sum, w) => sum + w.capacity, 0);
   const previous = await store.triageRun(options.month);
   const lastMonth = addMonths(options.month, -1);
   const lastMonthUntriaged =
     (await store.importedMonths()).has(lastMonth) && (await store.triageRun(lastMonth)) === undefined;
-  const plan = planTriage({
-    month: options.month,
-    meldingen: data.meldingen,
-    workers: workers.map((w) => ({ id: w.id, name: w.name, capacity: w.capacity, active: w.active })),
-    capacity,
-    config,
-    deferredLastMonth: data.deferredLastMonth,
-  });
+  const plan = planner.finish(data.deferredLastMonth);
   const run: TriageRun = {
     month: options.month,
     capacity,

@@ -7,7 +7,7 @@ import type { MonthCounts } from '../core/report/table.js';
 import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
 import type { SignalRecord } from '../core/import/signal-record.js';
-import type { DecisionKind, TriageConfig, TriageMelding, TriagePlan } from '../core/triage/types.js';
+import type { DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
 import type { IsoDate, Month } from '../core/types.js';
 
 // The storage port. Application code talks to these interfaces only; the SQLite adapter is one
@@ -84,7 +84,8 @@ export interface TriageRun {
 }
 
 export interface TriageData {
-  meldingen: TriageMelding[];
+  /** Read a batch at a time as the caller iterates, so that a big month is never in memory whole. */
+  meldingen: AsyncIterable<TriageMelding[]>;
   deferredLastMonth: Array<{ id: number; ref: string; householdId: number }>;
 }
 
@@ -93,7 +94,7 @@ export interface TriageStore {
   triageData(month: Month, repeatMonths: number): Promise<TriageData>;
   triageRun(month: Month): Promise<TriageRun | undefined>;
   /** Stores a month's triage plan (inside the caller's transaction). */
-  applyTriage(plan: TriagePlan, run: TriageRun, today: IsoDate): Promise<void>;
+  applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void>;
   worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]>;
 }
 

@@ -41,15 +41,22 @@ export function renderTriage(
       `${options.dryRun ? 'Proefrun: triage' : 'Triage'} van ${describeMonth(plan.month)} (${plan.month}): ${plan.decisions.length} meldingen, capaciteit ${figures.capacity} (${capacitySource})${outcome.rerun ? '; opnieuw getrieerd, toewijzingen en opvolging blijven staan' : ''}`,
     ),
   ];
+  // One pass over the outlines (no reasons built): per kind its count and its rules' counts, the
+  // rules in the order they first occur.
+  const perKind = new Map<DecisionKind, { count: number; rules: Map<string, number> }>();
+  const assigned = new Map<number, number>();
+  for (const d of plan.decisions.outline()) {
+    const tally = perKind.get(d.kind) ?? { count: 0, rules: new Map<string, number>() };
+    perKind.set(d.kind, tally);
+    tally.count++;
+    const label = RULE_LABEL[d.rule];
+    if (label !== undefined) tally.rules.set(label, (tally.rules.get(label) ?? 0) + 1);
+    if (d.workerId !== null) assigned.set(d.workerId, (assigned.get(d.workerId) ?? 0) + 1);
+  }
   const byKind = (kind: DecisionKind): string => {
-    const decisions = plan.decisions.filter((d) => d.kind === kind);
-    const rules = new Map<string, number>();
-    for (const d of decisions) {
-      const label = RULE_LABEL[d.rule];
-      if (label !== undefined) rules.set(label, (rules.get(label) ?? 0) + 1);
-    }
-    const detail = [...rules].map(([label, count]) => `${count} ${label}`).join(', ');
-    return `${String(decisions.length).padStart(4)}${detail === '' ? '' : `  (${detail})`}`;
+    const tally = perKind.get(kind);
+    const detail = [...(tally?.rules ?? [])].map(([label, count]) => `${count} ${label}`).join(', ');
+    return `${String(tally?.count ?? 0).padStart(4)}${detail === '' ? '' : `  (${detail})`}`;
   };
   for (const kind of ['altijd', 'capaciteit', 'niet-opgepakt', 'uitgesteld'] as const) {
     lines.push(`  ${KIND_LABEL[kind].padEnd(18)}${byKind(kind)}`);
@@ -61,10 +68,6 @@ export function renderTriage(
     );
   }
 
-  const assigned = new Map<number, number>();
-  for (const d of plan.decisions) {
-    if (d.workerId !== null) assigned.set(d.workerId, (assigned.get(d.workerId) ?? 0) + 1);
-  }
   const share = workers
     .filter((w) => w.active || assigned.has(w.id))
     .map((w) => `${w.name} ${assigned.get(w.id) ?? 0} (capaciteit ${w.capacity})`);
@@ -75,7 +78,7 @@ export function renderTriage(
   const table = options.details
     ? renderTable(
         ['melding', 'besluit', 'medewerker', 'reden'],
-        plan.decisions.map((d) => [d.ref, d.kind, d.workerId === null ? '' : (names.get(d.workerId) ?? ''), d.reason]),
+        Array.from(plan.decisions, (d) => [d.ref, d.kind, d.workerId === null ? '' : (names.get(d.workerId) ?? ''), d.reason]),
         colour,
       )
     : '';

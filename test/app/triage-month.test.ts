@@ -62,6 +62,11 @@ function triage(month: string, options: { capacity?: number; dryRun?: boolean; o
   });
 }
 
+/** The outcome's plan with every decision built, to compare plans as values. */
+function decided(outcome: TriageOutcome): unknown {
+  return { ...outcome.plan, decisions: [...outcome.plan.decisions] };
+}
+
 interface StoredDecision {
   ref: string;
   kind: string;
@@ -137,7 +142,7 @@ describe('triage of a month', () => {
     const { plan, run, rerun } = await triage('2022-01');
     const meldingen = query<{ ref: string }>("SELECT printf('%s-%03d', month, seq) AS ref FROM meldingen WHERE month = '2022-01' ORDER BY seq");
     expect(meldingen.length).toBeGreaterThan(40);
-    expect(plan.decisions.map((d) => d.ref)).toEqual(meldingen.map((m) => m.ref));
+    expect([...plan.decisions].map((d) => d.ref)).toEqual(meldingen.map((m) => m.ref));
 
     const stored = decisions('2022-01');
     expect([...stored.keys()]).toEqual(meldingen.map((m) => m.ref));
@@ -156,7 +161,7 @@ describe('triage of a month', () => {
     // Two workers, capacity 10 + 8: the month fills it exactly (the fixture has far more meldingen).
     expect(run).toMatchObject({ month: '2022-01', capacity: 18, capacityOverridden: false });
     expect(rerun).toBe(false);
-    const picked = plan.decisions.filter((d) => d.workerId !== null);
+    const picked = [...plan.decisions].filter((d) => d.workerId !== null);
     expect(picked).toHaveLength(18);
     const [anna, bram] = await store.workers();
     expect(picked.filter((d) => d.workerId === anna!.id)).toHaveLength(10);
@@ -175,10 +180,10 @@ describe('triage of a month', () => {
     const dryReadonly = await triage('2022-01', { dryRun: true, on: readonly });
     readonly.close();
     expect(dump()).toEqual(before);
-    expect(dryReadonly.plan).toEqual(dry.plan);
+    expect(decided(dryReadonly)).toEqual(decided(dry));
 
     const real = await triage('2022-01');
-    expect(real.plan).toEqual(dry.plan);
+    expect(decided(real)).toEqual(decided(dry));
     expect(dump()).not.toEqual(before);
   });
 
@@ -189,8 +194,8 @@ describe('triage of a month', () => {
 
   it('keeps assignments and recorded follow-up on a re-run, and places what a supplementary import added', async () => {
     const first = await triage('2022-01');
-    const picked = first.plan.decisions.filter((d) => d.kind === 'altijd' || d.kind === 'capaciteit');
-    const deferred = first.plan.decisions.filter((d) => d.kind === 'uitgesteld');
+    const picked = [...first.plan.decisions].filter((d) => d.kind === 'altijd' || d.kind === 'capaciteit');
+    const deferred = [...first.plan.decisions].filter((d) => d.kind === 'uitgesteld');
     const [a, b] = picked;
     await record([contactOn(a!.ref), resultOn(b!.ref, 'Vervolghulp en/of verwijzing financieel'), resultOn(deferred[0]!.ref, 'Inwoner is overleden')]);
     const before = decisions('2022-01');
@@ -228,15 +233,15 @@ describe('triage of a month', () => {
 
   it('picks up previously deferred meldingen, best placed first, when a re-run has a larger --capacity', async () => {
     const first = await triage('2022-01', { capacity: 10 });
-    const firstPicked = first.plan.decisions.filter((d) => d.workerId !== null).map((d) => d.ref);
+    const firstPicked = [...first.plan.decisions].filter((d) => d.workerId !== null).map((d) => d.ref);
     expect(firstPicked).toHaveLength(10);
-    const deferredByPlace = first.plan.decisions
+    const deferredByPlace = [...first.plan.decisions]
       .filter((d) => d.kind === 'uitgesteld')
       .sort((x, y) => x.place! - y.place!)
       .map((d) => d.ref);
 
     const second = await triage('2022-01', { capacity: 20 });
-    const secondPicked = second.plan.decisions.filter((d) => d.workerId !== null).map((d) => d.ref);
+    const secondPicked = [...second.plan.decisions].filter((d) => d.workerId !== null).map((d) => d.ref);
     expect(secondPicked).toHaveLength(20);
     expect(secondPicked).toEqual(expect.arrayContaining(firstPicked));
     expect(secondPicked.filter((r) => !firstPicked.includes(r)).sort()).toEqual(deferredByPlace.slice(0, 10).sort());
@@ -244,20 +249,20 @@ describe('triage of a month', () => {
 
     // A smaller capacity afterwards takes nothing away that was assigned.
     const third = await triage('2022-01', { capacity: 5 });
-    expect(third.plan.decisions.filter((d) => d.workerId !== null).map((d) => d.ref)).toEqual(secondPicked);
+    expect([...third.plan.decisions].filter((d) => d.workerId !== null).map((d) => d.ref)).toEqual(secondPicked);
   });
 
   it('gives the same plan for the same data, run after run', async () => {
     const a = await triage('2022-02', { dryRun: true });
     const b = await triage('2022-02', { dryRun: true });
-    expect(b.plan).toEqual(a.plan);
+    expect(decided(b)).toEqual(decided(a));
   });
 });
 
 describe('recording follow-up', () => {
   it('finds a melding under a reference written without its leading zeros', async () => {
     const { plan } = await triage('2022-01');
-    const picked = plan.decisions.find((d) => d.kind === 'altijd')!;
+    const picked = [...plan.decisions].find((d) => d.kind === 'altijd')!;
     const seq = Number(picked.ref.slice(8));
     expect(picked.ref).toMatch(/^2022-01-0/);
     const first = await recordFollowUp(store, [{ entry: contactOn(`2022-01-${seq}`), source: null }], { dryRun: false, now });
@@ -270,7 +275,7 @@ describe('recording follow-up', () => {
   it('checks every reference before writing anything', async () => {
     const { plan } = await triage('2022-01');
     const before = dump();
-    await expect(record([contactOn(plan.decisions[0]!.ref), contactOn('2022-01-999'), contactOn('2022-02-001')])).rejects.toThrow(
+    await expect(record([contactOn([...plan.decisions][0]!.ref), contactOn('2022-01-999'), contactOn('2022-02-001')])).rejects.toThrow(
       DataError,
     );
     expect(dump()).toEqual(before);
@@ -289,7 +294,7 @@ describe('--replace of a triaged month', () => {
 
   it('is refused once follow-up was recorded, changing nothing, unless forced', async () => {
     const { plan } = await triage('2022-01');
-    const picked = plan.decisions.find((d) => d.kind === 'capaciteit')!;
+    const picked = [...plan.decisions].find((d) => d.kind === 'capaciteit')!;
     await record([contactOn(picked.ref)]);
     const before = dump();
 
@@ -306,7 +311,7 @@ describe('--replace of a triaged month', () => {
 
   it("is refused after a worker's result alone, too", async () => {
     const { plan } = await triage('2022-01');
-    await record([resultOn(plan.decisions[0]!.ref, 'Persoon is geen inwoner (meer) in de gemeente')]);
+    await record([resultOn([...plan.decisions][0]!.ref, 'Persoon is geen inwoner (meer) in de gemeente')]);
     await expect(importFile(lijst('2022-01'), { replace: true })).rejects.toThrow(DataError);
   });
 });

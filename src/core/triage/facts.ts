@@ -1,5 +1,6 @@
 // What the rules need to know about one melding, derived once from its signals so that every
-// rule and the priority order read the same numbers.
+// rule, the priority order and the reasons read the same numbers. The facts are small on
+// purpose: the planner keeps them for every melding of a month after its signals are gone.
 
 import type { IsoDate } from '../types.js';
 import type { TriageMelding } from './types.js';
@@ -7,8 +8,8 @@ import type { TriageMelding } from './types.js';
 export interface MeldingFacts {
   /** the sum of all signal amounts */
   totalCents: number;
-  /** per organisation key, the sum of its signals' amounts */
-  perOrganisation: ReadonlyMap<string, number>;
+  /** how many organisations signalled (distinct organisation keys) */
+  organisations: number;
   /** a Huur or Hypotheek signal: the household risks losing its home */
   woon: boolean;
   /** the earliest known ontstaansdatum; null when no signal has one */
@@ -32,8 +33,10 @@ export function meldingFacts(melding: TriageMelding): MeldingFacts {
   let earliest: IsoDate | null = null;
   let crisis = false;
   let warmeOverdracht = false;
+  const organisations = new Set<string>();
   for (const s of melding.signals) {
     totalCents += s.bedragCents;
+    organisations.add(s.organisationKey);
     if (s.signaalpartner === 'Huur' || s.signaalpartner === 'Hypotheek') woon = true;
     // ISO dates compare correctly as strings.
     if (s.ontstaansdatum !== null && (earliest === null || s.ontstaansdatum < earliest)) earliest = s.ontstaansdatum;
@@ -42,7 +45,7 @@ export function meldingFacts(melding: TriageMelding): MeldingFacts {
   }
   return {
     totalCents,
-    perOrganisation: totalsPerOrganisation(melding.signals),
+    organisations: organisations.size,
     woon,
     earliestOntstaansdatum: earliest,
     crisis,

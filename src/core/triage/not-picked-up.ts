@@ -24,7 +24,6 @@ export function repeatMonthsOf(
   month: Month,
   repeatMonths: number,
 ): Month[] | null {
-  if (facts.perOrganisation.size === 0) return null;
   const current = monthIndex(month);
   const earlier = melding.recent
     .filter((r) => {
@@ -32,9 +31,12 @@ export function repeatMonthsOf(
       return r.followedUp && before >= 1 && before <= repeatMonths;
     })
     .map((r) => ({ month: r.month, totals: totalsPerOrganisation(r.signals) }));
+  // Without an earlier followed-up melding nothing can repeat; most meldingen stop here, before
+  // their own totals are summed.
+  if (earlier.length === 0 || facts.organisations === 0) return null;
 
   const months = new Set<Month>();
-  for (const [organisation, amount] of facts.perOrganisation) {
+  for (const [organisation, amount] of totalsPerOrganisation(melding.signals)) {
     let latest: Month | null = null;
     for (const e of earlier) {
       const before = e.totals.get(organisation);

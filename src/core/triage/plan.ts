@@ -1,24 +1,28 @@
 // Planning one month's triage: every melding gets exactly one decision, picked meldingen get a
 // worker, and last month's deferred meldingen whose household did not come back are closed.
-// A pure function of its input, sorted internally, so that a dry run, a real run and a re-run
-// of the same data give the same plan whatever order the store returned the rows in.
+// Pure: the planner takes the month's meldingen in batches (a big month never has to be in
+// memory whole), keeps a small record of each, and sorts internally, so that a dry run, a real
+// run and a re-run of the same data give the same plan whatever order the rows came in.
 
 import { alwaysRule } from './always.js';
 import { createAssigner } from './assign.js';
-import { meldingFacts } from './facts.js';
+import { decisionList, type Entry, type MonthContext } from './decision-list.js';
+import { meldingFacts, type MeldingFacts } from './facts.js';
 import { notPickedUpFinding } from './not-picked-up.js';
-import { compareByRef, priorityComparator, type Ranked } from './priority.js';
-import {
-  CLOSURE_REASON,
-  CLOSURE_REASON_RETURNED,
-  alwaysReason,
-  capacityReason,
-  deferredReason,
-  keptReason,
-  notPickedUpReason,
-} from './reasons.js';
-import type { Closure, CurrentDecision, Decision, TriageInput, TriageMelding, TriagePlan } from './types.js';
+import { compareByRef, priorityComparator } from './priority.js';
+import { CLOSURE_REASON, CLOSURE_REASON_RETURNED } from './reasons.js';
+import type {
+  Closure,
+  CurrentDecision,
+  PlannedMonth,
+  TriageInput,
+  TriageMelding,
+  TriagePlan,
+} from './types.js';
 import { PRIORITY_KEYS } from './types.js';
+
+/** Everything about the month except its meldingen. */
+export type MonthSetup = Pick<TriageInput, 'month' | 'workers' | 'capacity' | 'config'>;
 
 /**
  * An earlier run's decision stays as it is once work hangs on it: a worker was assigned, a
@@ -38,9 +42,9 @@ function takesCapacity(current: CurrentDecision): boolean {
   return current.decision === 'altijd' || current.decision === 'capaciteit' || current.followedUp;
 }
 
-function checkInput(input: TriageInput): void {
+function checkSetup(setup: MonthSetup): void {
   // Bugs in the caller, not bad data: the command line validates what the user typed.
-  const { capacity, config } = input;
+  const { capacity, config } = setup;
   if (!Number.isSafeInteger(capacity) || capacity < 0) {
     throw new RangeError('triage: capacity must be a whole number >= 0');
   }
@@ -53,168 +57,173 @@ function checkInput(input: TriageInput): void {
   for (const key of config.order) {
     if (!PRIORITY_KEYS.includes(key)) throw new RangeError(`triage: unknown priority key ${String(key)}`);
   }
-  // Duplicates would make the plan depend on the input order.
-  if (new Set(input.meldingen.map((m) => m.id)).size !== input.meldingen.length) {
-    throw new RangeError('triage: duplicate melding id');
-  }
-  if (new Set(input.workers.map((w) => w.id)).size !== input.workers.length) {
+  if (new Set(setup.workers.map((w) => w.id)).size !== setup.workers.length) {
     throw new RangeError('triage: duplicate worker id');
   }
 }
 
-interface Entry extends Ranked {
-  decision: Decision;
-  /** Picked, open and without a kept worker: gets one in the assignment pass. */
-  needsWorker: boolean;
-}
-
-function newDecision(melding: TriageMelding, fields: Omit<Decision, 'meldingId' | 'ref'>): Decision {
-  return { meldingId: melding.id, ref: melding.ref, ...fields };
+/** Duplicates would make the plan depend on the input order. */
+function checkUniqueIds(entries: readonly Entry[]): void {
+  const ids = Float64Array.from(entries, (e) => e.id).sort();
+  for (let i = 1; i < ids.length; i++) {
+    if (ids[i] === ids[i - 1]) throw new RangeError('triage: duplicate melding id');
+  }
 }
 
 /**
  * Plans one month: step 1 altijd, step 2 niet-opgepakt (herhaald before onder-drempel), step 3
  * capaciteit in priority order for what the capacity leaves after step 1 and the kept work, step 4
  * uitgesteld; then a worker for every open picked melding, and the closures of last month's
- * deferred meldingen. Throws a RangeError for impossible input (a bug in the caller).
+ * deferred meldingen. Steps 1 and 2 and the kept decisions depend on one melding only, so they
+ * are decided as the meldingen come in; the order and the workers wait for `finish`. Throws a
+ * RangeError for impossible input (a bug in the caller).
  */
-export function planTriage(input: TriageInput): TriagePlan {
-  checkInput(input);
-  const { month, config, capacity } = input;
-  const meldingen = [...input.meldingen].sort(compareByRef);
-  const byPriority = priorityComparator(config.order);
+export class MonthPlanner {
+  private readonly entries: Entry[] = [];
+  private readonly candidates: Entry[] = [];
+  /** picked, open and without a kept worker: gets one in the assignment pass */
+  private readonly toAssign: Entry[] = [];
+  private readonly households = new Set<number>();
+  /** decisions that take up capacity whatever the order: step 1 and the kept work */
+  private committed = 0;
+  private readonly active: Set<number>;
 
-  const entries: Entry[] = [];
-  const candidates: Ranked[] = [];
-  let committed = 0;
+  constructor(private readonly setup: MonthSetup) {
+    checkSetup(setup);
+    this.active = new Set(setup.workers.filter((w) => w.active).map((w) => w.id));
+  }
 
-  const active = new Set(input.workers.filter((w) => w.active).map((w) => w.id));
-  for (const melding of meldingen) {
+  /** How many meldingen were added so far. */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  add(meldingen: Iterable<TriageMelding>): void {
+    for (const melding of meldingen) {
+      this.households.add(melding.householdId);
+      this.entries.push(this.decide(melding));
+    }
+  }
+
+  private decide(melding: TriageMelding): Entry {
     const facts = meldingFacts(melding);
     const current = melding.current;
     if (isKept(current)) {
       const picked = current.decision === 'altijd' || current.decision === 'capaciteit';
-      if (takesCapacity(current)) committed++;
+      if (takesCapacity(current)) this.committed++;
       // Open work of a worker who is no longer active moves to someone who is (when anyone is);
       // what was followed up or closed stays with who did it.
       const workerGone =
-        current.workerId !== null && !active.has(current.workerId) && !current.followedUp && !current.closed && active.size > 0;
-      entries.push({
-        melding,
-        facts,
-        needsWorker: picked && !current.closed && (current.workerId === null || workerGone),
-        decision: newDecision(melding, {
-          kind: current.decision,
-          rule: 'behouden',
-          reason: keptReason(current.decision),
-          result: null,
-          workerId: workerGone ? null : current.workerId,
-          kept: true,
-          place: null,
-        }),
-      });
-      continue;
+        current.workerId !== null &&
+        !this.active.has(current.workerId) &&
+        !current.followedUp &&
+        !current.closed &&
+        this.active.size > 0;
+      const entry = newEntry(melding, facts, current.decision, 'behouden', workerGone ? null : current.workerId);
+      if (picked && !current.closed && (current.workerId === null || workerGone)) this.toAssign.push(entry);
+      return entry;
     }
 
     const always = alwaysRule(melding, facts);
     if (always !== null) {
-      committed++;
-      entries.push({
-        melding,
-        facts,
-        needsWorker: true,
-        decision: newDecision(melding, {
-          kind: 'altijd',
-          rule: always,
-          reason: alwaysReason(always, facts),
-          result: null,
-          workerId: null,
-          kept: false,
-          place: null,
-        }),
-      });
-      continue;
+      this.committed++;
+      const entry = newEntry(melding, facts, 'altijd', always, null);
+      this.toAssign.push(entry);
+      return entry;
     }
 
-    const notPickedUp = notPickedUpFinding(melding, facts, month, config);
-    if (notPickedUp !== null) {
-      entries.push({
-        melding,
-        facts,
-        needsWorker: false,
-        decision: newDecision(melding, {
-          kind: 'niet-opgepakt',
-          rule: notPickedUp.rule,
-          reason: notPickedUpReason(notPickedUp),
-          result:
-            notPickedUp.rule === 'herhaald' ? 'Niet opgepakt: herhaalde melding' : 'Niet opgepakt: onterecht signaal',
-          workerId: null,
-          kept: false,
-          place: null,
-        }),
-      });
-      continue;
+    const finding = notPickedUpFinding(melding, facts, this.setup.month, this.setup.config);
+    if (finding !== null) {
+      const entry = newEntry(melding, facts, 'niet-opgepakt', finding.rule, null);
+      entry.finding = finding;
+      return entry;
     }
 
-    candidates.push({ melding, facts });
+    // Decided in `finish`, once the whole month is known.
+    const entry = newEntry(melding, facts, 'uitgesteld', 'capaciteit-vol', null);
+    this.candidates.push(entry);
+    return entry;
   }
 
-  // Step 1 and the kept work are never cut; the capacity step gets what is left, if anything.
-  const room = Math.max(0, capacity - committed);
-  candidates.sort(byPriority);
-  candidates.forEach((c, i) => {
-    const place = i + 1;
-    const picked = i < room;
-    entries.push({
-      ...c,
-      needsWorker: picked,
-      decision: newDecision(c.melding, {
-        kind: picked ? 'capaciteit' : 'uitgesteld',
-        rule: picked ? 'prioriteit' : 'capaciteit-vol',
-        reason: picked
-          ? capacityReason(place, config.order, c.facts)
-          : deferredReason(place, candidates.length, room),
-        result: null,
-        workerId: null,
-        kept: false,
-        place,
-      }),
+  finish(deferredLastMonth: TriageInput['deferredLastMonth']): PlannedMonth {
+    const { month, config, capacity, workers } = this.setup;
+    const { entries, candidates, toAssign } = this;
+    checkUniqueIds(entries);
+    const byPriority = priorityComparator(config.order);
+
+    // Step 1 and the kept work are never cut; the capacity step gets what is left, if anything.
+    const room = Math.max(0, capacity - this.committed);
+    candidates.sort(byPriority);
+    candidates.forEach((entry, i) => {
+      entry.place = i + 1;
+      if (i < room) {
+        entry.kind = 'capaciteit';
+        entry.rule = 'prioriteit';
+        toAssign.push(entry);
+      }
     });
-  });
 
-  // Assignment: kept workers count first; then altijd before capaciteit, each in priority order,
-  // so that when capacity runs short it is the lower-priority meldingen that overload a worker.
-  const assigner = createAssigner(
-    input.workers,
-    entries.flatMap((e) => (e.decision.kept && e.decision.workerId !== null ? [e.decision.workerId] : [])),
-  );
-  const toAssign = entries.filter((e) => e.needsWorker);
-  const kindRank = (e: Entry): number => (e.decision.kind === 'altijd' ? 0 : 1);
-  toAssign.sort((a, b) => kindRank(a) - kindRank(b) || byPriority(a, b));
-  let unassigned = 0;
-  for (const e of toAssign) {
-    e.decision.workerId = assigner.assign(e.melding.previousWorkerId);
-    if (e.decision.workerId === null) unassigned++;
+    // Assignment: kept workers count first; then altijd before capaciteit, each in priority
+    // order, so that when capacity runs short it is the lower-priority meldingen that overload
+    // a worker.
+    const assigner = createAssigner(workers, keptWorkers(entries));
+    const kindRank = (e: Entry): number => (e.kind === 'altijd' ? 0 : 1);
+    toAssign.sort((a, b) => kindRank(a) - kindRank(b) || byPriority(a, b));
+    let unassigned = 0;
+    for (const entry of toAssign) {
+      entry.workerId = assigner.assign(entry.previousWorkerId);
+      if (entry.workerId === null) unassigned++;
+    }
+
+    entries.sort(compareByRef);
+    const counts = { altijd: 0, capaciteit: 0, 'niet-opgepakt': 0, uitgesteld: 0 };
+    for (const entry of entries) counts[entry.kind]++;
+    const context: MonthContext = { order: config.order, candidates: candidates.length, room };
+
+    return {
+      month,
+      decisions: decisionList(entries, context),
+      closures: planClosures(deferredLastMonth, this.households),
+      figures: {
+        capacity,
+        alwaysCount: counts.altijd,
+        pickedByCapacity: counts.capaciteit,
+        notPickedUp: counts['niet-opgepakt'],
+        deferred: counts.uitgesteld,
+        remainingCapacity: room,
+        overCapacityBy: Math.max(0, this.committed - capacity),
+        unassigned,
+      },
+    };
   }
+}
 
-  const decisions = entries.sort((a, b) => compareByRef(a.melding, b.melding)).map((e) => e.decision);
-  const count = (kind: Decision['kind']): number => decisions.filter((d) => d.kind === kind).length;
-
+function newEntry(
+  melding: TriageMelding,
+  facts: MeldingFacts,
+  kind: Entry['kind'],
+  rule: Entry['rule'],
+  workerId: number | null,
+): Entry {
   return {
-    month,
-    decisions,
-    closures: planClosures(input),
-    figures: {
-      capacity,
-      alwaysCount: count('altijd'),
-      pickedByCapacity: count('capaciteit'),
-      notPickedUp: count('niet-opgepakt'),
-      deferred: count('uitgesteld'),
-      remainingCapacity: room,
-      overCapacityBy: Math.max(0, committed - capacity),
-      unassigned,
-    },
+    id: melding.id,
+    ref: melding.ref,
+    previousWorkerId: melding.previousWorkerId,
+    woon: facts.woon,
+    totalCents: facts.totalCents,
+    earliestOntstaansdatum: facts.earliestOntstaansdatum,
+    organisations: facts.organisations,
+    kind,
+    rule,
+    workerId,
+    place: null,
+    finding: null,
   };
+}
+
+/** The worker of each kept decision that has one: they count against that worker's capacity. */
+function* keptWorkers(entries: readonly Entry[]): Generator<number> {
+  for (const entry of entries) if (entry.rule === 'behouden' && entry.workerId !== null) yield entry.workerId;
 }
 
 /**
@@ -223,10 +232,9 @@ export function planTriage(input: TriageInput): TriagePlan {
  * Where the household is back on this month's list, its follow-up goes on through the new
  * melding (picked "always"); otherwise the promise to follow it up "if it comes back" lapses.
  */
-function planClosures(input: TriageInput): Closure[] {
-  const present = new Set(input.meldingen.map((m) => m.householdId));
+function planClosures(deferredLastMonth: TriageInput['deferredLastMonth'], present: ReadonlySet<number>): Closure[] {
   const seen = new Set<number>();
-  return [...input.deferredLastMonth]
+  return [...deferredLastMonth]
     .sort(compareByRef)
     .filter((d) => {
       if (seen.has(d.id)) return false;
@@ -239,4 +247,12 @@ function planClosures(input: TriageInput): Closure[] {
       result: 'Niet opgepakt: andere reden',
       reason: present.has(d.householdId) ? CLOSURE_REASON_RETURNED : CLOSURE_REASON,
     }));
+}
+
+/** Plans a month whose meldingen are all at hand, with every decision built. */
+export function planTriage(input: TriageInput): TriagePlan {
+  const planner = new MonthPlanner(input);
+  planner.add(input.meldingen);
+  const planned = planner.finish(input.deferredLastMonth);
+  return { ...planned, decisions: [...planned.decisions] };
 }

@@ -3,11 +3,15 @@
 // always the last tie-break, so that the same data gives the same order on every run.
 
 import type { MeldingFacts } from './facts.js';
-import type { PriorityKey, TriageMelding } from './types.js';
+import type { PriorityKey } from './types.js';
 
-export interface Ranked {
-  melding: TriageMelding;
-  facts: MeldingFacts;
+/** The facts the priority keys read. */
+export type RankFacts = Pick<MeldingFacts, 'woon' | 'totalCents' | 'earliestOntstaansdatum'>;
+
+/** A melding as the order sees it: its facts and the reference that breaks the last tie. */
+export interface Ranked extends RankFacts {
+  id: number;
+  ref: string;
 }
 
 // Plain code-unit comparison: localeCompare would make the order depend on the machine's locale.
@@ -20,7 +24,7 @@ export function compareByRef(a: { ref: string; id: number }, b: { ref: string; i
   return compareStrings(a.ref, b.ref) || a.id - b.id;
 }
 
-function compareKey(key: PriorityKey, a: MeldingFacts, b: MeldingFacts): number {
+function compareKey(key: PriorityKey, a: RankFacts, b: RankFacts): number {
   switch (key) {
     case 'woon':
       return Number(b.woon) - Number(a.woon);
@@ -43,9 +47,9 @@ export function priorityComparator(order: readonly PriorityKey[]): (a: Ranked, b
   const keys = [...new Set(order)];
   return (a, b) => {
     for (const key of keys) {
-      const c = compareKey(key, a.facts, b.facts);
+      const c = compareKey(key, a, b);
       if (c !== 0) return c;
     }
-    return compareByRef(a.melding, b.melding);
+    return compareByRef(a, b);
   };
 }

@@ -7,12 +7,13 @@ import type { Month } from '../types.js';
 import type { AlwaysRule } from './always.js';
 import type { MeldingFacts } from './facts.js';
 import type { NotPickedUpFinding } from './not-picked-up.js';
+import type { RankFacts } from './priority.js';
 import type { DecisionKind, PriorityKey } from './types.js';
 
-export function alwaysReason(rule: AlwaysRule, facts: MeldingFacts): string {
+export function alwaysReason(rule: AlwaysRule, facts: Pick<MeldingFacts, 'organisations'>): string {
   switch (rule) {
     case 'meervoudig': {
-      const n = facts.perOrganisation.size;
+      const n = facts.organisations;
       // The category comes from the import; the count is only shown when the signals bear it out.
       if (n >= 2) return `meervoudig: achterstand bij ${n} organisaties`;
       return 'meervoudig: achterstand bij meer dan één organisatie';
@@ -44,7 +45,7 @@ export function notPickedUpReason(finding: NotPickedUpFinding): string {
 }
 
 /** The facts behind a place in the order, in the configured order: what the worker can check. */
-function priorityDetails(order: readonly PriorityKey[], facts: MeldingFacts): string {
+function priorityDetails(order: readonly PriorityKey[], facts: RankFacts): string {
   const parts: string[] = [];
   for (const key of new Set(order)) {
     if (key === 'woon' && facts.woon) parts.push('huur/hypotheek');
@@ -56,7 +57,7 @@ function priorityDetails(order: readonly PriorityKey[], facts: MeldingFacts): st
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
-export function capacityReason(place: number, order: readonly PriorityKey[], facts: MeldingFacts): string {
+export function capacityReason(place: number, order: readonly PriorityKey[], facts: RankFacts): string {
   return `binnen de capaciteit: plaats ${place}${priorityDetails(order, facts)}`;
 }
 

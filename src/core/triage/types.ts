@@ -154,3 +154,23 @@ export interface TriagePlan {
   closures: Closure[];
   figures: TriageFigures;
 }
+
+/** What a summary counts of a decision: no reason, so nothing has to be built to count. */
+export type DecisionOutline = Readonly<Pick<Decision, 'kind' | 'rule' | 'workerId'>>;
+
+/**
+ * A month's decisions in ref order. Each Decision, with its Dutch reason, is built when it is
+ * read: a month of half a million meldingen then never holds half a million sentences at once.
+ */
+export interface DecisionList extends Iterable<Decision> {
+  readonly length: number;
+  /** kind, rule and worker of each decision, in the same order */
+  outline(): Iterable<DecisionOutline>;
+  /** JSON shows the list as the array of decisions it stands for. */
+  toJSON(): Decision[];
+}
+
+/** A TriagePlan whose decisions are built as they are read (see DecisionList). */
+export interface PlannedMonth extends Omit<TriagePlan, 'decisions'> {
+  decisions: DecisionList;
+}

@@ -6,7 +6,7 @@ import type { Period } from '../../core/report/period.js';
 import type { RetentionCandidate } from '../../core/retention.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
 import type { MonthCounts } from '../../core/report/table.js';
-import type { TriagePlan } from '../../core/triage/types.js';
+import type { PlannedMonth } from '../../core/triage/types.js';
 import type { IsoDate, Month } from '../../core/types.js';
 import type {
   AuditContext,
@@ -126,7 +126,7 @@ export class SqliteStore implements Store {
     return this.triageRepo.triageRun(month);
   }
 
-  applyTriage(plan: TriagePlan, run: TriageRun, today: IsoDate): Promise<void> {
+  applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void> {
     return this.triageRepo.applyTriage(plan, run, today);
   }
 

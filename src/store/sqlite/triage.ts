@@ -1,152 +1,44 @@
 import type Database from 'better-sqlite3';
 import { addMonths, monthIndex } from '../../core/month.js';
 import { formatRef } from '../../core/reference.js';
-import type { DecisionKind, TriageMelding, TriagePlan, TriageSignal } from '../../core/triage/types.js';
+import type { DecisionKind, PlannedMonth, TriageMelding, TriageSignal } from '../../core/triage/types.js';
 import type { Category, IsoDate, Month, Signaalpartner } from '../../core/types.js';
 import type { TriageData, TriageRun } from '../store.js';
 import { groupBy } from './group-by.js';
+import { inChunks } from './triage-chunks.js';
 
 // Gathers what the triage rules need about one month, and stores a triage plan. All rules live
-// in core/triage; this file only reads and writes.
+// in core/triage; this file only reads and writes. Rows are read as arrays (.raw()) and written
+// as one JSON array per statement (json_each): per row, crossing between JavaScript and SQLite
+// costs more than the work SQLite does, and a month can have half a million meldingen.
 
-interface MeldingRow {
-  id: number;
-  seq: number;
-  household_id: number;
-  category: Category;
-}
+/** Meldingen per read: enough to keep the per-query cost small, few enough to keep memory flat. */
+const READ_BATCH = 2000;
+/** Decisions per write statement. */
+const WRITE_BATCH = 2000;
 
-interface SignalRow {
-  melding_id: number;
-  organisation_key: string;
-  schuldeiser: string | null;
-  signaalpartner: Signaalpartner;
-  bedrag_cents: number;
-  ontstaansdatum: IsoDate | null;
-  crisissignaal: number;
-  warme_overdracht: number;
-}
+type MeldingRow = [id: number, seq: number, householdId: number, category: Category];
+type SignalRow = [
+  meldingId: number,
+  organisationKey: string,
+  schuldeiser: string | null,
+  signaalpartner: Signaalpartner,
+  bedragCents: number,
+  ontstaansdatum: IsoDate | null,
+  crisissignaal: number,
+  warmeOverdracht: number,
+];
+type EarlierRow = [id: number, householdId: number, month: Month, opgevolgd: number, decision: DecisionKind | null];
+type StatusRow = [meldingId: number, decision: DecisionKind, workerId: number | null, opgevolgd: number, resultSource: string | null];
 
-interface StatusRow {
-  melding_id: number;
-  decision: DecisionKind | null;
-  worker_id: number | null;
-  opgevolgd: number;
-  result_source: string | null;
-}
+/** The values in a `json_each(?)` parameter. */
+const IN_JSON = 'SELECT value FROM json_each(?)';
 
 export class SqliteTriage {
   constructor(private readonly db: Database.Database) {}
 
   async triageData(month: Month, repeatMonths: number): Promise<TriageData> {
-    const index = monthIndex(month);
     const previous = addMonths(month, -1);
-    const meldingen = this.db
-      .prepare('SELECT id, seq, household_id, category FROM meldingen WHERE month = ? ORDER BY seq')
-      .all(month) as MeldingRow[];
-
-    const signals = groupBy(
-      this.db
-        .prepare(
-          `SELECT melding_id, organisation_key, schuldeiser, signaalpartner, bedrag_cents, ontstaansdatum,
-                  crisissignaal, warme_overdracht
-           FROM signals WHERE month = ? ORDER BY melding_id, source_line`,
-        )
-        .all(month) as SignalRow[],
-      (row) => row.melding_id,
-      (row): TriageSignal => ({
-        organisationKey: row.organisation_key,
-        schuldeiser: row.schuldeiser,
-        signaalpartner: row.signaalpartner,
-        bedragCents: row.bedrag_cents,
-        ontstaansdatum: row.ontstaansdatum,
-        crisissignaal: row.crisissignaal === 1,
-        warmeOverdracht: row.warme_overdracht === 1,
-      }),
-    );
-
-    // Earlier meldingen of this month's households, back as far as the repeat rule looks (and at
-    // least last month), with whether they were followed up.
-    const lookBack = Math.max(1, repeatMonths);
-    const earlier = this.db
-      .prepare(
-        `SELECT m.id, m.household_id, m.month, s.opgevolgd, s.decision FROM meldingen m
-         JOIN melding_status s ON s.melding_id = m.id
-         WHERE m.month_index BETWEEN ? AND ?
-           AND m.household_id IN (SELECT household_id FROM meldingen WHERE month = ?)`,
-      )
-      .all(index - lookBack, index - 1, month) as Array<{
-      id: number;
-      household_id: number;
-      month: Month;
-      opgevolgd: number;
-      decision: DecisionKind | null;
-    }>;
-    const earlierSignals = groupBy(
-      this.db
-        .prepare(
-          `SELECT melding_id, organisation_key, bedrag_cents FROM signals
-           WHERE melding_id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(earlier.map((e) => e.id))) as Array<{
-        melding_id: number;
-        organisation_key: string;
-        bedrag_cents: number;
-      }>,
-      (row) => row.melding_id,
-      (row) => ({ organisationKey: row.organisation_key, bedragCents: row.bedrag_cents }),
-    );
-    const earlierByHousehold = groupBy(earlier, (row) => row.household_id, (row) => row);
-
-    const previousWorker = new Map<number, number>();
-    for (const row of this.db
-      .prepare(
-        `SELECT m.household_id, d.worker_id FROM meldingen m
-         JOIN decisions d ON d.melding_id = m.id
-         WHERE d.worker_id IS NOT NULL AND m.month_index < ?
-           AND m.household_id IN (SELECT household_id FROM meldingen WHERE month = ?)
-         ORDER BY m.month_index DESC`,
-      )
-      .all(index, month) as Array<{ household_id: number; worker_id: number }>) {
-      if (!previousWorker.has(row.household_id)) previousWorker.set(row.household_id, row.worker_id);
-    }
-
-    const status = new Map(
-      (
-        this.db
-          .prepare('SELECT melding_id, decision, worker_id, opgevolgd, result_source FROM melding_status WHERE month = ?')
-          .all(month) as StatusRow[]
-      ).map((row) => [row.melding_id, row]),
-    );
-
-    const triageMeldingen = meldingen.map((melding): TriageMelding => {
-      const history = earlierByHousehold.get(melding.household_id) ?? [];
-      const last = history.find((h) => h.month === previous);
-      const current = status.get(melding.id);
-      return {
-        id: melding.id,
-        ref: formatRef(month, melding.seq),
-        householdId: melding.household_id,
-        category: melding.category,
-        signals: signals.get(melding.id) ?? [],
-        lastMonth: last === undefined ? null : { followedUp: last.opgevolgd === 1, decision: last.decision },
-        recent: history
-          .filter((h) => monthIndex(h.month) >= index - repeatMonths)
-          .map((h) => ({ month: h.month, followedUp: h.opgevolgd === 1, signals: earlierSignals.get(h.id) ?? [] })),
-        previousWorkerId: previousWorker.get(melding.household_id) ?? null,
-        current:
-          current?.decision == null
-            ? null
-            : {
-                decision: current.decision,
-                workerId: current.worker_id,
-                followedUp: current.opgevolgd === 1,
-                // A result the triage itself set is decided afresh; a worker's or a closure is final.
-                closed: current.result_source === 'medewerker' || current.result_source === 'sluiting',
-              },
-      };
-    });
-
     const deferredLastMonth = (
       this.db
         .prepare(
@@ -155,10 +47,125 @@ export class SqliteTriage {
            WHERE m.month = ? AND s.decision = 'uitgesteld' AND s.opgevolgd = 0 AND s.resultaat IS NULL
            ORDER BY m.seq`,
         )
-        .all(previous) as Array<{ id: number; seq: number; household_id: number }>
-    ).map((row) => ({ id: row.id, ref: formatRef(previous, row.seq), householdId: row.household_id }));
+        .raw()
+        .all(previous) as Array<[number, number, number]>
+    ).map(([id, seq, householdId]) => ({ id, ref: formatRef(previous, seq), householdId }));
+    return { meldingen: this.meldingBatches(month, repeatMonths), deferredLastMonth };
+  }
 
-    return { meldingen: triageMeldingen, deferredLastMonth };
+  /** The month's meldingen in pages by seq, each page with its signals and history. */
+  private async *meldingBatches(month: Month, repeatMonths: number): AsyncGenerator<TriageMelding[]> {
+    const page = this.db
+      .prepare('SELECT id, seq, household_id, category FROM meldingen WHERE month = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .raw();
+    const history = this.historyReader(month, repeatMonths);
+    let after = 0;
+    for (;;) {
+      const rows = page.all(month, after, READ_BATCH) as MeldingRow[];
+      if (rows.length === 0) return;
+      yield history(rows);
+      after = rows[rows.length - 1]![1];
+    }
+  }
+
+  /** Reads, for one page of meldingen, their signals, their households' history and their current decision. */
+  private historyReader(month: Month, repeatMonths: number): (rows: readonly MeldingRow[]) => TriageMelding[] {
+    const index = monthIndex(month);
+    const previous = addMonths(month, -1);
+    // Earlier meldingen of the households, back as far as the repeat rule looks (and at least
+    // last month), with whether they were followed up.
+    const lookBack = Math.max(1, repeatMonths);
+    const signals = this.db
+      .prepare(
+        `SELECT melding_id, organisation_key, schuldeiser, signaalpartner, bedrag_cents, ontstaansdatum,
+                crisissignaal, warme_overdracht
+         FROM signals WHERE melding_id IN (${IN_JSON})`,
+      )
+      .raw();
+    const earlier = this.db
+      .prepare(
+        `SELECT m.id, m.household_id, m.month, s.opgevolgd, s.decision FROM meldingen m
+         JOIN melding_status s ON s.melding_id = m.id
+         WHERE m.household_id IN (${IN_JSON}) AND m.month_index BETWEEN ? AND ?`,
+      )
+      .raw();
+    const earlierSignals = this.db
+      .prepare(`SELECT melding_id, organisation_key, bedrag_cents FROM signals WHERE melding_id IN (${IN_JSON})`)
+      .raw();
+    // Newest first: the first row of a household is its most recent worker.
+    const workers = this.db
+      .prepare(
+        `SELECT m.household_id, d.worker_id FROM meldingen m
+         JOIN decisions d ON d.melding_id = m.id
+         WHERE d.worker_id IS NOT NULL AND m.month_index < ? AND m.household_id IN (${IN_JSON})
+         ORDER BY m.month_index DESC`,
+      )
+      .raw();
+    const status = this.db
+      .prepare(
+        `SELECT melding_id, decision, worker_id, opgevolgd, result_source FROM melding_status
+         WHERE melding_id IN (${IN_JSON}) AND decision IS NOT NULL`,
+      )
+      .raw();
+
+    return (rows) => {
+      const ids = JSON.stringify(rows.map((r) => r[0]));
+      const households = JSON.stringify(rows.map((r) => r[2]));
+      const signalsOf = groupBy(
+        signals.all(ids) as SignalRow[],
+        (row) => row[0],
+        (row): TriageSignal => ({
+          organisationKey: row[1],
+          schuldeiser: row[2],
+          signaalpartner: row[3],
+          bedragCents: row[4],
+          ontstaansdatum: row[5],
+          crisissignaal: row[6] === 1,
+          warmeOverdracht: row[7] === 1,
+        }),
+      );
+      const earlierRows = earlier.all(households, index - lookBack, index - 1) as EarlierRow[];
+      const inRepeatWindow = earlierRows.filter((row) => monthIndex(row[2]) >= index - repeatMonths);
+      const earlierSignalsOf = groupBy(
+        earlierSignals.all(JSON.stringify(inRepeatWindow.map((row) => row[0]))) as Array<[number, string, number]>,
+        (row) => row[0],
+        (row) => ({ organisationKey: row[1], bedragCents: row[2] }),
+      );
+      const earlierByHousehold = groupBy(earlierRows, (row) => row[1], (row) => row);
+      const previousWorker = new Map<number, number>();
+      for (const [household, worker] of workers.all(index, households) as Array<[number, number]>) {
+        if (!previousWorker.has(household)) previousWorker.set(household, worker);
+      }
+      const current = new Map((status.all(ids) as StatusRow[]).map((row) => [row[0], row]));
+
+      return rows.map(([id, seq, householdId, category]): TriageMelding => {
+        const history = earlierByHousehold.get(householdId) ?? [];
+        const last = history.find((h) => h[2] === previous);
+        const now = current.get(id);
+        return {
+          id,
+          ref: formatRef(month, seq),
+          householdId,
+          category,
+          signals: signalsOf.get(id) ?? [],
+          lastMonth: last === undefined ? null : { followedUp: last[3] === 1, decision: last[4] },
+          recent: history
+            .filter((h) => monthIndex(h[2]) >= index - repeatMonths)
+            .map((h) => ({ month: h[2], followedUp: h[3] === 1, signals: earlierSignalsOf.get(h[0]) ?? [] })),
+          previousWorkerId: previousWorker.get(householdId) ?? null,
+          current:
+            now === undefined
+              ? null
+              : {
+                  decision: now[1],
+                  workerId: now[2],
+                  followedUp: now[3] === 1,
+                  // A result the triage itself set is decided afresh; a worker's or a closure is final.
+                  closed: now[4] === 'medewerker' || now[4] === 'sluiting',
+                },
+        };
+      });
+    };
   }
 
   async triageRun(month: Month): Promise<TriageRun | undefined> {
@@ -177,7 +184,7 @@ export class SqliteTriage {
     };
   }
 
-  async applyTriage(plan: TriagePlan, run: TriageRun, today: IsoDate): Promise<void> {
+  async applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO triage_runs (month, capacity, capacity_overridden, config, triaged_at) VALUES (?, ?, ?, ?, ?)
@@ -187,42 +194,50 @@ export class SqliteTriage {
       .run(run.month, run.capacity, run.capacityOverridden ? 1 : 0, JSON.stringify(run.config), run.triagedAt);
 
     // A kept decision gets a worker when it had none, or another when its worker left.
-    const assignKeptWorker = this.db.prepare('UPDATE decisions SET worker_id = ? WHERE melding_id = ?');
-    const dropTriageResult = this.db.prepare("DELETE FROM results WHERE melding_id = ? AND source = 'triage'");
-    const upsertDecision = this.db.prepare(
-      `INSERT INTO decisions (melding_id, kind, rule, reason, place, worker_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    const assignKeptWorkers = this.db.prepare(
+      `UPDATE decisions SET worker_id = j.value ->> 1 FROM json_each(?) AS j WHERE decisions.melding_id = j.value ->> 0`,
+    );
+    // A decision made afresh replaces the result an earlier triage gave it.
+    const dropTriageResults = this.db.prepare(`DELETE FROM results WHERE source = 'triage' AND melding_id IN (${IN_JSON})`);
+    // `WHERE true` tells SQLite that ON CONFLICT belongs to the INSERT, not to a join.
+    const upsertDecisions = this.db.prepare(
+      `INSERT INTO decisions (melding_id, kind, rule, reason, place, worker_id, decided_at)
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ? FROM json_each(?) WHERE true
        ON CONFLICT (melding_id) DO UPDATE SET kind = excluded.kind, rule = excluded.rule, reason = excluded.reason,
          place = excluded.place, worker_id = excluded.worker_id, decided_at = excluded.decided_at`,
     );
-    const insertResult = this.db.prepare(
+    const insertResults = this.db.prepare(
       `INSERT INTO results (melding_id, resultaat, referred_to, closed_on, source, recorded_at)
-       VALUES (?, ?, NULL, ?, ?, ?)`,
+       SELECT value ->> 0, value ->> 1, NULL, ?, ?, ? FROM json_each(?)`,
     );
 
-    for (const decision of plan.decisions) {
-      if (decision.kept) {
-        if (decision.workerId !== null) assignKeptWorker.run(decision.workerId, decision.meldingId);
-        continue;
+    for (const chunk of inChunks(plan.decisions, WRITE_BATCH)) {
+      const kept: Array<[number, number]> = [];
+      const fresh: Array<[number, string, string, string, number | null, number | null]> = [];
+      const results: Array<[number, string]> = [];
+      for (const d of chunk) {
+        if (d.kept) {
+          if (d.workerId !== null) kept.push([d.meldingId, d.workerId]);
+          continue;
+        }
+        fresh.push([d.meldingId, d.kind, d.rule, d.reason, d.place, d.workerId]);
+        if (d.result !== null) results.push([d.meldingId, d.result]);
       }
-      dropTriageResult.run(decision.meldingId);
-      upsertDecision.run(
-        decision.meldingId,
-        decision.kind,
-        decision.rule,
-        decision.reason,
-        decision.place,
-        decision.workerId,
-        run.triagedAt,
-      );
-      if (decision.result !== null) {
-        insertResult.run(decision.meldingId, decision.result, today, 'triage', run.triagedAt);
+      if (kept.length > 0) assignKeptWorkers.run(JSON.stringify(kept));
+      if (fresh.length > 0) {
+        dropTriageResults.run(JSON.stringify(fresh.map((f) => f[0])));
+        upsertDecisions.run(run.triagedAt, JSON.stringify(fresh));
       }
+      if (results.length > 0) insertResults.run(today, 'triage', run.triagedAt, JSON.stringify(results));
     }
+
     // The closed melding's reason now says why it was closed, not the promise it was deferred with.
-    const closeDecision = this.db.prepare('UPDATE decisions SET reason = ? WHERE melding_id = ?');
-    for (const closure of plan.closures) {
-      insertResult.run(closure.meldingId, closure.result, today, 'sluiting', run.triagedAt);
-      closeDecision.run(closure.reason, closure.meldingId);
+    const closeDecisions = this.db.prepare(
+      `UPDATE decisions SET reason = j.value ->> 1 FROM json_each(?) AS j WHERE decisions.melding_id = j.value ->> 0`,
+    );
+    for (const chunk of inChunks(plan.closures, WRITE_BATCH)) {
+      insertResults.run(today, 'sluiting', run.triagedAt, JSON.stringify(chunk.map((c) => [c.meldingId, c.result])));
+      closeDecisions.run(JSON.stringify(chunk.map((c) => [c.meldingId, c.reason])));
     }
   }
 }
