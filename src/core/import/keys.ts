@@ -15,8 +15,19 @@ export function householdKey(address: Address): string {
  */
 export function organisationKey(signal: Pick<Signal, 'schuldeiser' | 'signaalpartner'>): string {
   if (signal.schuldeiser === null) return `type:${signal.signaalpartner}`;
-  return `org:${signal.schuldeiser.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  let key = creditorKeys.get(signal.schuldeiser);
+  if (key === undefined) {
+    key = `org:${signal.schuldeiser.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+    if (creditorKeys.size >= CREDITOR_KEYS_KEPT) creditorKeys.clear();
+    creditorKeys.set(signal.schuldeiser, key);
+  }
+  return key;
 }
+
+// A list names a few hundred creditors a million times: each name is normalised once. The
+// memory stays bounded however many names a file has.
+const creditorKeys = new Map<string, string>();
+const CREDITOR_KEYS_KEPT = 10_000;
 
 /**
  * Two rows of one month are the same signal when they carry the same signaal_id, or, without an
