@@ -137,7 +137,8 @@ export class SqliteImportSession implements ImportSession {
   async stage(rows: readonly StagedRow[]): Promise<void> {
     const insert = this.insertStaged;
     this.db.transaction(() => {
-      for (const row of rows) insert.run(row);
+      // Spread: better-sqlite3 binds separate arguments faster than the elements of one array.
+      for (const row of rows) insert.run(...row);
     })();
   }
 
