@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { processIo, type Io } from '../terminal/io.js';
+import type { Io } from '../terminal/io.js';
+import { EXIT, helpExitCode } from './exit-codes.js';
 import { buildProgram } from './program.js';
-import { EXIT, reportError } from './report-error.js';
+
+// Startup time counts for every command: this file and program.ts load only commander and the
+// command definitions; each command loads what it needs when it runs (see commands/).
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -13,6 +20,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await buildProgram(io, packageVersion()).parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
+    // Commander ends help and the version with an exception too; only a real error loads the
+    // error report (and its colours).
+    const helpExit = helpExitCode(error);
+    if (helpExit !== null) return helpExit;
+    const { reportError } = await import('./report-error.js');
     return reportError(error, io);
   }
 }

@@ -12,8 +12,10 @@ import { registerTriage } from './commands/triage.js';
 import { registerWorkers } from './commands/workers.js';
 import { registerWorklist } from './commands/worklist.js';
 
-// Commander wiring in one place. Each command lives in its own file under commands/ and
-// registers itself here; help and usage errors are in Dutch.
+// Commander wiring in one place. Each command's definition (options, help) lives in its own file
+// under commands/ and registers itself here; what it does lives under actions/ and is loaded only
+// when it runs, so that no command pays at startup for the others' libraries and the database.
+// Help and usage errors are in Dutch.
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': 'Gebruik:',

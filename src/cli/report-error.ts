@@ -1,8 +1,7 @@
 import { CommanderError } from 'commander';
 import { DataError, EnvironmentError, EropafError, UsageError } from '../core/errors.js';
 import { colourFor, writeLine, type Io } from '../terminal/io.js';
-
-export const EXIT = { ok: 0, data: 1, usage: 2, environment: 3 } as const;
+import { EXIT } from './exit-codes.js';
 
 /** The one place where errors become messages and exit codes. */
 export function reportError(error: unknown, io: Io): number {
@@ -46,11 +45,8 @@ const COMMANDER_MESSAGES: Record<string, (quoted: string) => string> = {
   'commander.conflictingOption': (q) => `opties gaan niet samen: ${q}`,
 };
 
+// Help and the version never get here: main.ts ends those with helpExitCode().
 function reportCommanderError(error: CommanderError, io: Io): number {
-  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-  // Help asked for (exit code 0), or shown in place of an incomplete command such as `eropaf`
-  // or `eropaf export` (commander's exit code 1).
-  if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   const colour = colourFor(io.stderr, io.env);
   const quoted = error.message.match(/'[^']*'(?:\s*(?:and|or)\s*'[^']*')?/)?.[0] ?? '';
   const translate = COMMANDER_MESSAGES[error.code];

@@ -3,7 +3,7 @@ import type { DdasMeldingInput } from '../core/report/ddas.js';
 import type { Period } from '../core/report/period.js';
 import type { RetentionCandidate } from '../core/retention.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../core/report/stats.js';
-import type { MonthCounts } from '../core/report/table.js';
+import type { FollowUpCounts, MonthCounts } from '../core/report/table.js';
 import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
 import type { SignalRecord } from '../core/import/signal-record.js';
@@ -168,7 +168,9 @@ export interface ImportWriter {
 }
 
 export interface ReportStore {
-  /** Counts per month and category of the meldingen of the period's lists. */
+  /** Per month and category, the meldingen of the period's lists received and followed up. */
+  followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>>;
+  /** The same with the open and deferred ones: each month's state (more work to count). */
   monthCounts(period: Period): Promise<MonthCounts[]>;
   /** The months that have an imported list. */
   importedMonths(): Promise<Set<Month>>;

@@ -7,10 +7,6 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
-}
-
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export function colourFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): ChalkInstance {
   const wanted = stream.isTTY === true && (env.NO_COLOR ?? '') === '' && env.TERM !== 'dumb';

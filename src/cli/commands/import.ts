@@ -1,34 +1,6 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { importList, resolveImportMonth, type ImportOptions } from '../../app/import-list.js';
-import { DataError, UsageError } from '../../core/errors.js';
-import { FIELDS, type Field } from '../../core/import/headers.js';
-import { parseDelimiterOption } from '../../csv/delimiter.js';
-import { parseEncodingOption } from '../../csv/encoding.js';
-import { importWarnings, renderAlreadyImported, renderImportSummary } from '../../terminal/import-summary.js';
-import { colourFor, writeLine, type Io } from '../../terminal/io.js';
-import { progressBar } from '../../terminal/progress.js';
-import { now, today, withStore } from '../context.js';
-import { remindPastTerm } from '../reminders.js';
-import { parseFormat, parseMonth } from '../options.js';
-import { OPEENVOLGEND_MONTHS } from '../../core/import/melding.js';
-import { addMonths } from '../../core/month.js';
-
-interface ImportCommandOptions {
-  month?: string;
-  dryRun?: boolean;
-  replace?: boolean;
-  force?: boolean;
-  skipInvalid?: boolean;
-  rejects?: string;
-  encoding?: string;
-  delimiter?: string;
-  map?: string;
-  format?: string;
-}
-
-const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
+import type { Io } from '../../terminal/io.js';
+import type { ImportCommandOptions } from '../actions/import.js';
 
 export function registerImport(program: Command, io: Io): void {
   program
@@ -48,85 +20,7 @@ export function registerImport(program: Command, io: Io): void {
     .option('--map <koppeling.json>', 'koppel andere kolomnamen aan velden, bv. {"Dossier": "signaal_id"}')
     .option('--format <vorm>', 'tekst (standaard) of json')
     .action(async (file: string, options: ImportCommandOptions, command: Command) => {
-      const format = parseFormat(options.format, ['tekst', 'json']);
-      if (options.force && !options.replace) {
-        throw new UsageError('--force hoort bij --replace.', { hint: 'Gebruik --replace --force, of laat --force weg.' });
-      }
-      const month = resolveImportMonth({
-        file,
-        ...(options.month !== undefined && { month: parseMonth('--month', options.month) }),
-      });
-      const progress = progressBar(io.stderr, 'inlezen', { minTotal: PROGRESS_MIN_BYTES });
-      const importOptions: ImportOptions = {
-        file,
-        month,
-        dryRun: options.dryRun === true,
-        replace: options.replace === true,
-        force: options.force === true,
-        skipInvalid: options.skipInvalid === true,
-        ...(options.rejects !== undefined && { rejectsFile: options.rejects }),
-        ...(options.encoding !== undefined && { encoding: parseEncodingOption(options.encoding) }),
-        ...(options.delimiter !== undefined && { delimiter: parseDelimiterOption(options.delimiter) }),
-        ...(options.map !== undefined && { customMap: readHeaderMap(options.map) }),
-        today: today(),
-        now,
-        onProgress: (done, total) => progress.update(done, total),
-      };
-
-      await withStore(command, io, importOptions.dryRun ? 'dry-run' : 'write', async (store) => {
-        const outcome = await importList(store, importOptions);
-        progress.finish();
-        if (outcome.kind === 'already-imported') {
-          if (format === 'json') {
-            writeLine(io.stdout, JSON.stringify({ alreadyImported: true, file: outcome.file, ...outcome.prior }, null, 2));
-          } else {
-            io.stdout.write(renderAlreadyImported(outcome.file, outcome.prior));
-          }
-          return;
-        }
-        const { summary } = outcome;
-        if (format === 'json') writeLine(io.stdout, JSON.stringify(summary, null, 2));
-        else io.stdout.write(renderImportSummary(summary, colourFor(io.stdout, io.env)));
-        const colour = colourFor(io.stderr, io.env);
-        for (const warning of importWarnings(summary)) writeLine(io.stderr, `${colour.yellow('let op:')} ${warning}`);
-        const history = { from: addMonths(summary.month, -OPEENVOLGEND_MONTHS), to: addMonths(summary.month, -1) };
-        const purged = await store.purgedMonths(history);
-        if (purged.length > 0) {
-          writeLine(
-            io.stderr,
-            `${colour.yellow('let op:')} van ${purged.join(', ')} zijn de adressen al opgeschoond; huishoudens van toen zijn niet meer te herkennen, dus "opeenvolgend" en "op lijst vorige maand" kunnen voor ${summary.month} te laag zijn. Lees lijsten in binnen hun bewaartermijn.`,
-          );
-        }
-        await remindPastTerm(store, io);
-      }).finally(() => progress.finish());
+      const { runImport } = await import('../actions/import.js');
+      await runImport(io, file, options, command);
     });
-}
-
-const headerMapSchema = z.record(z.string(), z.enum(FIELDS));
-
-/** Reads a `--map` file: `{"Header in the file": "field"}`. */
-function readHeaderMap(file: string): Map<string, Field> {
-  const example = 'Een koppelbestand ziet er zo uit: {"Kolomnaam in uw bestand": "bedrag"}.';
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'bestaat niet' : code === 'EISDIR' ? 'is een map' : `kan niet worden gelezen (${code ?? 'onbekende fout'})`;
-    throw new UsageError(`Het koppelbestand ${file} ${reason}.`, { hint: example });
-  }
-  let content: unknown;
-  try {
-    content = JSON.parse(text);
-  } catch {
-    throw new UsageError(`Het koppelbestand ${file} is geen geldige JSON.`, { hint: example });
-  }
-  const parsed = headerMapSchema.safeParse(content);
-  if (!parsed.success) {
-    throw new UsageError(`Het koppelbestand ${file} koppelt aan een onbekend veld.`, {
-      details: [`Bekende velden: ${FIELDS.join(', ')}`],
-      hint: 'Gebruik als waarde een van de bekende velden, bijvoorbeeld {"Dossier": "signaal_id"}.',
-    });
-  }
-  return new Map(Object.entries(parsed.data));
 }

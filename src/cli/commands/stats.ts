@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { periodStats } from '../../core/report/stats.js';
-import { missingMonths } from '../../core/report/table.js';
-import { colourFor, writeLine, type Io } from '../../terminal/io.js';
-import { renderStatsCsv, renderStatsMarkdown, renderStatsText, statsRows } from '../../terminal/stats-report.js';
-import { withStore } from '../context.js';
-import { parseFormat, parsePeriodOptions } from '../options.js';
+import type { Io } from '../../terminal/io.js';
+import type { StatsOptions } from '../actions/stats.js';
 
 export function registerStats(program: Command, io: Io): void {
   program
@@ -15,29 +11,8 @@ export function registerStats(program: Command, io: Io): void {
     .requiredOption('--from <JJJJ-MM>', 'de eerste maand van de periode')
     .requiredOption('--to <JJJJ-MM>', 'de laatste maand van de periode')
     .option('--format <vorm>', 'tabel (standaard), md, json of csv')
-    .action(async (options: { from: string; to: string; format?: string }, command: Command) => {
-      const period = parsePeriodOptions(options);
-      const format = parseFormat(options.format, ['tabel', 'md', 'json', 'csv']);
-      await withStore(command, io, 'read', async (store) => {
-        const missing = missingMonths(period, await store.importedMonths());
-        if (missing.length > 0) {
-          writeLine(
-            io.stderr,
-            `${colourFor(io.stderr, io.env).yellow('let op:')} voor ${missing.join(', ')} is geen lijst ingelezen; die maanden tellen niet mee in de cijfers.`,
-          );
-        }
-        const data = await store.statsData(period);
-        const stats = periodStats(data.meldingen, data.signals, data.contacts);
-        const names = new Map((await store.workers()).map((w) => [w.id, w.name]));
-        if (format === 'json') {
-          const perWorker = stats.perWorker.map((w) => ({ ...w, naam: names.get(w.workerId) ?? null }));
-          writeLine(io.stdout, JSON.stringify({ periode: period, ...stats, perWorker }, null, 2));
-          return;
-        }
-        const rows = statsRows(stats, names);
-        if (format === 'csv') io.stdout.write(renderStatsCsv(rows));
-        else if (format === 'md') io.stdout.write(renderStatsMarkdown(period, rows));
-        else io.stdout.write(renderStatsText(period, rows, colourFor(io.stdout, io.env)));
-      });
+    .action(async (options: StatsOptions, command: Command) => {
+      const { runStats } = await import('../actions/stats.js');
+      await runStats(io, options, command);
     });
 }

@@ -1,26 +1,6 @@
 import type { Command } from 'commander';
-import { findWorker } from '../../app/workers.js';
-import { DataError, UsageError } from '../../core/errors.js';
-import { describeMonth } from '../../core/month.js';
-import { WORKLIST_COLUMNS, worklistCells, type WorklistEntry } from '../../core/worklist.js';
-import { parseDelimiterOption } from '../../csv/delimiter.js';
-import { createExcelCsvWriter, formatExcelCsv } from '../../csv/excel-csv.js';
-import { colourFor, writeLine, type Io } from '../../terminal/io.js';
-import { renderTable } from '../../terminal/table.js';
-import { withStore } from '../context.js';
-import { remindPastTerm } from '../reminders.js';
-import { parseFormat, parseMonth } from '../options.js';
-
-interface WorklistOptions {
-  month: string;
-  worker?: string;
-  format?: string;
-  delimiter?: string;
-  out?: string;
-}
-
-// On a terminal the list must fit a screen: the columns a worker scans, not the fill-in ones.
-const TABLE_COLUMNS = ['melding', 'medewerker', 'soort', 'totaal', 'naam', 'telefoon', 'pogingen', 'reden'] as const;
+import type { Io } from '../../terminal/io.js';
+import type { WorklistOptions } from '../actions/worklist.js';
 
 export function registerWorklist(program: Command, io: Io): void {
   program
@@ -34,62 +14,7 @@ export function registerWorklist(program: Command, io: Io): void {
     .option('--delimiter <teken>', 'met --format csv: ";" (standaard, Nederlandse Excel) of ","')
     .option('--out <bestand>', 'schrijf de CSV naar dit bestand (alleen voor u leesbaar)')
     .action(async (options: WorklistOptions, command: Command) => {
-      const month = parseMonth('--month', options.month);
-      const format = parseFormat(options.format, ['tabel', 'csv', 'json']);
-      if (options.out !== undefined && options.format !== undefined && format !== 'csv') {
-        throw new UsageError('--out schrijft altijd een CSV-bestand.', { hint: 'Laat --format weg of gebruik --format csv.' });
-      }
-      const delimiter = options.delimiter === undefined ? ';' : parseDelimiterOption(options.delimiter);
-      await withStore(command, io, 'read', async (store) => {
-        if ((await store.triageRun(month)) === undefined) {
-          throw new DataError(`${describeMonth(month)} (${month}) is nog niet getrieerd; er is nog geen werklijst.`, {
-            hint: `Trieer eerst: eropaf triage --month ${month}`,
-          });
-        }
-        await remindPastTerm(store, io);
-        const worker = options.worker === undefined ? null : await findWorker(store, options.worker);
-        const entries = await store.worklist(month, worker?.id ?? null);
-        const header = [...WORKLIST_COLUMNS];
-        const rows = entries.map((entry) => header.map((column) => worklistCells(entry)[column]));
-        if (options.out !== undefined) {
-          const writer = createExcelCsvWriter(options.out, { delimiter, header });
-          for (const row of rows) writer.write(row);
-          await writer.close();
-          writeLine(io.stderr, `${entries.length} meldingen geschreven naar ${options.out}.`);
-          return;
-        }
-        if (format === 'csv') io.stdout.write(formatExcelCsv(header, rows, { delimiter, bom: true }));
-        else if (format === 'json') writeLine(io.stdout, JSON.stringify(entries.map(toJson), null, 2));
-        else if (entries.length === 0) writeLine(io.stdout, `Geen open meldingen voor ${describeMonth(month)}${worker ? ` bij ${worker.name}` : ''}.`);
-        else {
-          const tableRows = entries.map((entry) => {
-            const cells = worklistCells(entry);
-            return TABLE_COLUMNS.map((column) => cells[column]);
-          });
-          io.stdout.write(renderTable([...TABLE_COLUMNS], tableRows, colourFor(io.stdout, io.env), { numeric: new Set([3, 6]) }));
-        }
-      });
+      const { runWorklist } = await import('../actions/worklist.js');
+      await runWorklist(io, options, command);
     });
-}
-
-/** JSON keeps the structure (signals as a list, amounts in cents) with the BSN masked. */
-function toJson(entry: WorklistEntry): Record<string, unknown> {
-  const cells = worklistCells(entry);
-  return {
-    melding: entry.ref,
-    medewerker: entry.worker,
-    besluit: entry.kind,
-    reden: entry.reason,
-    soort: entry.category,
-    opeenvolgend: entry.opeenvolgend,
-    vorigeMaandOpLijst: entry.onLastMonth,
-    signalen: entry.signals,
-    totaalCenten: entry.totalCents,
-    naam: entry.person.naam,
-    adres: cells.adres,
-    telefoon: entry.person.telefoon,
-    email: entry.person.email,
-    bsn: cells.bsn === '' ? null : cells.bsn,
-    pogingen: entry.contactCount,
-  };
 }

@@ -6,19 +6,24 @@ import { monthCount, periodMonths, type Period } from './period.js';
 // and the total's average is rounded from the total (not summed from rounded rows), as the
 // published tables do: 258 over 6 months is 43, 196 over 6 is 33 while 26 + 6 is 32.
 
-export interface CategoryCounts {
+/** What the period table counts: the meldingen received, and how many of them were followed up. */
+export interface FollowUpCounts {
   received: number;
   followedUp: number;
+}
+
+export interface CategoryCounts extends FollowUpCounts {
   /** Assigned to a worker, not followed up yet, no result. */
   open: number;
   /** Deferred for capacity and not followed up. */
   deferred: number;
 }
 
-export interface MonthCounts {
+/** A month's counts per category; the period table needs no more than FollowUpCounts. */
+export interface MonthCounts<C extends FollowUpCounts = CategoryCounts> {
   month: Month;
-  enkelvoudig: CategoryCounts;
-  meervoudig: CategoryCounts;
+  enkelvoudig: C;
+  meervoudig: C;
 }
 
 export type TableCategory = Category | 'totaal';
@@ -49,38 +54,50 @@ export interface MonthRow extends CategoryCounts {
   missing: boolean;
 }
 
-const ZERO: CategoryCounts = { received: 0, followedUp: 0, open: 0, deferred: 0 };
-
 /** Rounds a non-negative fraction half up, in integers so that 2.5 is 3 and 36.666… is 37. */
 export function roundHalfUp(numerator: number, denominator: number): number {
   if (denominator <= 0) throw new RangeError('roundHalfUp needs a positive denominator');
   return Math.floor((2 * numerator + denominator) / (2 * denominator));
 }
 
-function add(a: CategoryCounts, b: CategoryCounts): CategoryCounts {
-  return {
-    received: a.received + b.received,
-    followedUp: a.followedUp + b.followedUp,
-    open: a.open + b.open,
-    deferred: a.deferred + b.deferred,
-  };
+/** How counts of one kind add up: from zero, two at a time. */
+interface Sum<C extends FollowUpCounts> {
+  zero: C;
+  add: (a: C, b: C) => C;
 }
 
-function countsOf(month: MonthCounts | undefined, category: TableCategory): CategoryCounts {
-  if (month === undefined) return ZERO;
-  return category === 'totaal' ? add(month.enkelvoudig, month.meervoudig) : month[category];
+const FOLLOW_UP_SUM: Sum<FollowUpCounts> = {
+  zero: { received: 0, followedUp: 0 },
+  add: (a, b) => ({ received: a.received + b.received, followedUp: a.followedUp + b.followedUp }),
+};
+
+const CATEGORY_SUM: Sum<CategoryCounts> = {
+  zero: { ...FOLLOW_UP_SUM.zero, open: 0, deferred: 0 },
+  add: (a, b) => ({ ...FOLLOW_UP_SUM.add(a, b), open: a.open + b.open, deferred: a.deferred + b.deferred }),
+};
+
+function countsOf<C extends FollowUpCounts>(month: MonthCounts<C> | undefined, category: TableCategory, sum: Sum<C>): C {
+  if (month === undefined) return sum.zero;
+  return category === 'totaal' ? sum.add(month.enkelvoudig, month.meervoudig) : month[category];
 }
 
 /**
  * The period's table from per-month counts. `imported` holds the months that have a list;
  * `counts` may contain months outside the period, which are ignored.
  */
-export function periodTable(period: Period, counts: readonly MonthCounts[], imported: ReadonlySet<Month>): PeriodTable {
+export function periodTable(
+  period: Period,
+  counts: ReadonlyArray<MonthCounts<FollowUpCounts>>,
+  imported: ReadonlySet<Month>,
+): PeriodTable {
   const months = periodMonths(period);
   const byMonth = new Map(counts.map((c) => [c.month, c]));
   const length = monthCount(period);
   const rows = TABLE_CATEGORIES.map((category): PeriodRow => {
-    const total = months.reduce((sum, month) => add(sum, countsOf(byMonth.get(month), category)), ZERO);
+    const total = months.reduce(
+      (sum, month) => FOLLOW_UP_SUM.add(sum, countsOf(byMonth.get(month), category, FOLLOW_UP_SUM)),
+      FOLLOW_UP_SUM.zero,
+    );
     return {
       category,
       received: total.received,
@@ -107,7 +124,7 @@ export function monthRows(period: Period, counts: readonly MonthCounts[], import
       month,
       category,
       missing: !imported.has(month),
-      ...countsOf(byMonth.get(month), category),
+      ...countsOf(byMonth.get(month), category, CATEGORY_SUM),
     })),
   );
 }

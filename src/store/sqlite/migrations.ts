@@ -11,6 +11,16 @@ export interface Migration {
   sql: string;
 }
 
+// Part of migration 4 (never edit). Whether a melding is 'opgevolgd' restates core/followup.ts
+// isOpgevolgd: at least one contact attempt, or a result other than the three 'Niet opgepakt'
+// values; a test holds the two to the same answers.
+const COUNTS_AS_FOLLOW_UP = (resultaat: string): string => `${resultaat} NOT LIKE 'Niet opgepakt:%'`;
+const RENEW_OPGEVOLGD = `
+        UPDATE meldingen SET opgevolgd = (
+          EXISTS (SELECT 1 FROM contacts c WHERE c.melding_id = meldingen.id)
+          OR coalesce((SELECT ${COUNTS_AS_FOLLOW_UP('r.resultaat')} FROM results r WHERE r.melding_id = meldingen.id), 0)
+        )`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -207,6 +217,65 @@ export const MIGRATIONS: readonly Migration[] = [
         period_to TEXT NOT NULL,
         delivered_at TEXT NOT NULL
       ) STRICT;
+    `,
+  },
+  {
+    version: 4,
+    name: 'opgevolgd kept per melding',
+    sql: `
+      -- A report over ten years counts half a million meldingen, and melding_status looked in
+      -- contacts for each of them: seconds. So each melding keeps whether it is opgevolgd, the
+      -- triggers below renew that whenever one of its contacts or results changes, and the index
+      -- lets a report count meldingen per month and category without reading them. A result
+      -- that says 'Niet opgepakt' cannot make a melding opgevolgd, so the results triage writes
+      -- (thousands a month) leave the triggers alone.
+      ALTER TABLE meldingen ADD COLUMN opgevolgd INTEGER NOT NULL DEFAULT 0 CHECK (opgevolgd IN (0, 1));
+      ${RENEW_OPGEVOLGD};
+      CREATE INDEX meldingen_by_month ON meldingen (month, category, opgevolgd);
+
+      CREATE TRIGGER contacts_inserted_renew_opgevolgd AFTER INSERT ON contacts BEGIN
+        ${RENEW_OPGEVOLGD} WHERE id = NEW.melding_id;
+      END;
+      CREATE TRIGGER contacts_moved_renew_opgevolgd AFTER UPDATE OF melding_id ON contacts BEGIN
+        ${RENEW_OPGEVOLGD} WHERE id IN (OLD.melding_id, NEW.melding_id);
+      END;
+      CREATE TRIGGER contacts_deleted_renew_opgevolgd AFTER DELETE ON contacts BEGIN
+        ${RENEW_OPGEVOLGD} WHERE id = OLD.melding_id;
+      END;
+      CREATE TRIGGER results_inserted_renew_opgevolgd AFTER INSERT ON results
+      WHEN ${COUNTS_AS_FOLLOW_UP('NEW.resultaat')} BEGIN
+        ${RENEW_OPGEVOLGD} WHERE id = NEW.melding_id;
+      END;
+      CREATE TRIGGER results_updated_renew_opgevolgd AFTER UPDATE OF melding_id, resultaat ON results
+      WHEN ${COUNTS_AS_FOLLOW_UP('OLD.resultaat')} OR ${COUNTS_AS_FOLLOW_UP('NEW.resultaat')} BEGIN
+        ${RENEW_OPGEVOLGD} WHERE id IN (OLD.melding_id, NEW.melding_id);
+      END;
+      CREATE TRIGGER results_deleted_renew_opgevolgd AFTER DELETE ON results
+      WHEN ${COUNTS_AS_FOLLOW_UP('OLD.resultaat')} BEGIN
+        ${RENEW_OPGEVOLGD} WHERE id = OLD.melding_id;
+      END;
+
+      -- The follow-up state of every melding, defined once for every report, as in migration 2
+      -- but with 'opgevolgd' read from the melding instead of looked up in contacts. 'open':
+      -- picked, not followed up, no result yet. 'uitgesteld': deferred and still waiting (the
+      -- next month's triage closes it).
+      DROP VIEW melding_status;
+      CREATE VIEW melding_status AS
+        SELECT
+          m.id AS melding_id,
+          m.month,
+          m.category,
+          d.kind AS decision,
+          d.worker_id,
+          (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contact_count,
+          r.resultaat,
+          r.source AS result_source,
+          m.opgevolgd,
+          coalesce(d.kind IN ('altijd', 'capaciteit') AND m.opgevolgd = 0 AND r.resultaat IS NULL, 0) AS open,
+          coalesce(d.kind = 'uitgesteld' AND m.opgevolgd = 0 AND r.resultaat IS NULL, 0) AS uitgesteld
+        FROM meldingen m
+        LEFT JOIN decisions d ON d.melding_id = m.id
+        LEFT JOIN results r ON r.melding_id = m.id;
     `,
   },
 ];

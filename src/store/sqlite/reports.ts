@@ -5,48 +5,54 @@ import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/
 import { localIsoDate } from '../../core/fields/date.js';
 import { formatRef } from '../../core/reference.js';
 import { groupBy } from './group-by.js';
-import type { CategoryCounts, MonthCounts } from '../../core/report/table.js';
+import type { CategoryCounts, FollowUpCounts, MonthCounts } from '../../core/report/table.js';
 import type { Category, Month } from '../../core/types.js';
 import type { MonthOverview, ReportStore } from '../store.js';
 
 // Counting for the reports. Meldingen are counted in the month of their list; the follow-up
-// state comes from the melding_status view, whose 'opgevolgd' follows core/followup.ts.
+// state comes from the melding_status view, whose 'opgevolgd' (kept per melding, migration 4)
+// follows core/followup.ts.
 
 export class SqliteReports implements ReportStore {
   constructor(private readonly db: Database.Database) {}
 
-  async monthCounts(period: Period): Promise<MonthCounts[]> {
+  async followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>> {
+    // Counted in the index on (month, category, opgevolgd) alone, without reading the meldingen.
     const rows = this.db
       .prepare(
-        `SELECT month, category,
-                count(*) AS received,
-                sum(opgevolgd) AS followed_up,
-                sum(open) AS open,
-                sum(uitgesteld) AS deferred
-         FROM melding_status WHERE month BETWEEN ? AND ?
-         GROUP BY month, category ORDER BY month`,
+        `SELECT month, category, count(*) AS received, sum(opgevolgd) AS followed_up
+         FROM meldingen WHERE month BETWEEN ? AND ? GROUP BY month, category ORDER BY month`,
       )
-      .all(period.from, period.to) as Array<{
-      month: Month;
-      category: Category;
-      received: number;
-      followed_up: number;
-      open: number | null;
-      deferred: number | null;
-    }>;
-    const empty = (): CategoryCounts => ({ received: 0, followedUp: 0, open: 0, deferred: 0 });
-    const months = new Map<Month, MonthCounts>();
+      .all(period.from, period.to) as Array<{ month: Month; category: Category; received: number; followed_up: number }>;
+    const none = (): FollowUpCounts => ({ received: 0, followedUp: 0 });
+    const months = new Map<Month, MonthCounts<FollowUpCounts>>();
     for (const row of rows) {
-      const month = months.get(row.month) ?? { month: row.month, enkelvoudig: empty(), meervoudig: empty() };
-      month[row.category] = {
-        received: row.received,
-        followedUp: row.followed_up,
-        open: row.open ?? 0,
-        deferred: row.deferred ?? 0,
-      };
+      const month = months.get(row.month) ?? { month: row.month, enkelvoudig: none(), meervoudig: none() };
+      month[row.category] = { received: row.received, followedUp: row.followed_up };
       months.set(row.month, month);
     }
     return [...months.values()];
+  }
+
+  async monthCounts(period: Period): Promise<MonthCounts[]> {
+    // Open and uitgesteld need each melding's decision and result; only a melding that is not
+    // opgevolgd can be either, so the others (in the index) are not looked up.
+    const waiting = this.db
+      .prepare(
+        `SELECT month, category, sum(open) AS open, sum(uitgesteld) AS deferred
+         FROM melding_status WHERE month BETWEEN ? AND ? AND opgevolgd = 0 GROUP BY month, category`,
+      )
+      .all(period.from, period.to) as Array<{ month: Month; category: Category; open: number; deferred: number }>;
+    const waitingOf = new Map(waiting.map((row) => [`${row.month} ${row.category}`, row]));
+    const withWaiting = (month: Month, category: Category, counts: FollowUpCounts): CategoryCounts => {
+      const still = waitingOf.get(`${month} ${category}`);
+      return { ...counts, open: still?.open ?? 0, deferred: still?.deferred ?? 0 };
+    };
+    return (await this.followUpCounts(period)).map((m) => ({
+      month: m.month,
+      enkelvoudig: withWaiting(m.month, 'enkelvoudig', m.enkelvoudig),
+      meervoudig: withWaiting(m.month, 'meervoudig', m.meervoudig),
+    }));
   }
 
   async statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }> {
@@ -232,7 +238,17 @@ export class SqliteReports implements ReportStore {
   }
 
   async importedMonths(): Promise<Set<Month>> {
-    const rows = this.db.prepare('SELECT DISTINCT month FROM meldingen').all() as Array<{ month: Month }>;
+    // From one month to the next in the index on month, instead of reading every melding.
+    const rows = this.db
+      .prepare(
+        `WITH RECURSIVE imported (month) AS (
+           SELECT min(month) FROM meldingen
+           UNION ALL
+           SELECT (SELECT min(month) FROM meldingen WHERE month > imported.month) FROM imported WHERE month IS NOT NULL
+         )
+         SELECT month FROM imported WHERE month IS NOT NULL`,
+      )
+      .all() as Array<{ month: Month }>;
     return new Set(rows.map((row) => row.month));
   }
 }

@@ -5,7 +5,7 @@ import type { DdasMeldingInput } from '../../core/report/ddas.js';
 import type { Period } from '../../core/report/period.js';
 import type { RetentionCandidate } from '../../core/retention.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
-import type { MonthCounts } from '../../core/report/table.js';
+import type { FollowUpCounts, MonthCounts } from '../../core/report/table.js';
 import type { PlannedMonth } from '../../core/triage/types.js';
 import type { IsoDate, Month } from '../../core/types.js';
 import type {
@@ -148,6 +148,10 @@ export class SqliteStore implements Store {
 
   setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void> {
     return this.followUpRepo.setResult(meldingId, result, recordedAt);
+  }
+
+  followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>> {
+    return this.reportRepo.followUpCounts(period);
   }
 
   monthCounts(period: Period): Promise<MonthCounts[]> {

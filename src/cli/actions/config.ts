@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { describeSettings, isSettingKey, normaliseSetting, SETTING_KEYS } from '../../core/settings.js';
+import { colourFor, writeLine, type Io } from '../../terminal/io.js';
+import { renderTable } from '../../terminal/table.js';
+import { withStore } from '../context.js';
+
+export async function runShowConfig(io: Io, command: Command): Promise<void> {
+  // Before the first import there is no database yet: the defaults are what holds then.
+  await withStore(command, io, 'dry-run', async (store) => {
+    const settings = describeSettings(await store.settings());
+    io.stdout.write(
+      renderTable(
+        ['instelling', 'waarde', 'uitleg'],
+        settings.map((s) => [s.key, `${s.value}${s.isDefault ? ' (standaard)' : ''}`, s.description]),
+        colourFor(io.stdout, io.env),
+      ),
+    );
+  });
+}
+
+export async function runSetConfig(io: Io, key: string, value: string, command: Command): Promise<void> {
+  if (!isSettingKey(key)) {
+    throw new UsageError(`Er is geen instelling "${key}".`, { hint: `Kies uit: ${SETTING_KEYS.join(', ')}.` });
+  }
+  const normalised = normaliseSetting(key, value);
+  if (!normalised.ok) {
+    throw new UsageError(`${key} ${value}: verwacht ${normalised.expected}.`, normalised.hint === undefined ? {} : { hint: normalised.hint });
+  }
+  await withStore(command, io, 'write', async (store) => {
+    await store.transaction(async () => {
+      await store.setSetting(key, normalised.value);
+      await store.appendAudit({ counts: {} });
+    });
+    const when = key.startsWith('triage.') ? 'de volgende triage' : 'de volgende "eropaf purge"';
+    writeLine(io.stdout, `${key} is nu ${normalised.value}. Dit geldt vanaf ${when}.`);
+  });
+}

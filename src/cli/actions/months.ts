@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { colourFor, writeLine, type Io } from '../../terminal/io.js';
+import { renderTable } from '../../terminal/table.js';
+import { withStore } from '../context.js';
+import { parseFormat } from '../options.js';
+
+export async function runMonths(io: Io, options: { format?: string }, command: Command): Promise<void> {
+  const format = parseFormat(options.format, ['tabel', 'json']);
+  await withStore(command, io, 'read', async (store) => {
+    const months = await store.monthOverview();
+    if (format === 'json') {
+      writeLine(io.stdout, JSON.stringify(months, null, 2));
+      return;
+    }
+    if (months.length === 0) {
+      writeLine(io.stdout, 'Nog geen maandlijsten ingelezen. Begin met: eropaf import BESTAND');
+      return;
+    }
+    io.stdout.write(
+      renderTable(
+        ['maand', 'ontvangen', 'getrieerd', 'toegewezen', 'opgevolgd', 'uitgesteld', 'afgesloten'],
+        months.map((m) => [
+          m.month,
+          String(m.received),
+          m.triaged ? 'ja' : 'nee',
+          String(m.assigned),
+          String(m.followedUp),
+          String(m.deferred),
+          String(m.closed),
+        ]),
+        colourFor(io.stdout, io.env),
+        { numeric: new Set([1, 3, 4, 5, 6]) },
+      ),
+    );
+  });
+}
