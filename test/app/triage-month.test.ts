@@ -3,22 +3,14 @@
 // assigned or followed up, and a --replace that will not throw recorded follow-up away.
 
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importList } from '../../src/app/import-list.js';
 import { recordFollowUp } from '../../src/app/record-followup.js';
 import { triageMonth, type TriageOutcome } from '../../src/app/triage-month.js';
 import { DataError } from '../../src/core/errors.js';
 import type { FollowUpEntry } from '../../src/core/followup-plan.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TODAY = '2022-06-30';
-const now = (): string => '2022-06-30T12:00:00.000Z';
-const lijst = (month: string): string => path.join(ROOT, 'fixtures', 'lijsten', `vroegeropaf-${month}.csv`);
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { bundledStore, importFile as importInto, lijst, now, openStoreFile, queryFile, removeBundledStore, TODAY, type BundledStore } from './bundled-store.js';
 
 const HEADER =
   'Kenmerk;Signaaldatum;Datum ontstaan;Type signaalpartner;Schuldeiser;Bedrag achterstand;BSN;Voorletters;Voorvoegsel;Achternaam;Geboortedatum;Geslacht;Straat;Huisnummer;Toevoeging;Postcode;Woonplaats;Telefoon;E-mail;Crisissignaal;Warme overdracht';
@@ -31,26 +23,13 @@ const SUPPLEMENT = [
   'AANV-3;21-01-2022;01-12-2021;Zorg;Testzorg;95,00;;P.;;Proef;02-02-1980;Man;Proefstraat;903;;2106 ZZ;Heemstede;;;Nee;Nee',
 ].join('\r\n');
 
+let bundled: BundledStore;
 let dir: string;
 let file: string;
 let store: SqliteStore;
 
-function openStore(readonly = false): SqliteStore {
-  return SqliteStore.open(file, { readonly, busyTimeoutMs: 1000, now });
-}
-
-async function importFile(list: string, options: { month?: string; replace?: boolean; force?: boolean } = {}) {
-  return importList(store, {
-    file: list,
-    ...(options.month !== undefined && { month: options.month }),
-    dryRun: false,
-    replace: options.replace ?? false,
-    force: options.force ?? false,
-    skipInvalid: false,
-    today: TODAY,
-    now,
-  });
-}
+const importFile = (list: string, options: { month?: string; replace?: boolean; force?: boolean } = {}) =>
+  importInto(store, list, options);
 
 function triage(month: string, options: { capacity?: number; dryRun?: boolean; on?: SqliteStore } = {}): Promise<TriageOutcome> {
   return triageMonth(options.on ?? store, {
@@ -76,14 +55,7 @@ interface StoredDecision {
   worker_id: number | null;
 }
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => queryFile<T>(file, sql, ...params);
 
 function decisions(month: string): Map<string, StoredDecision> {
   const rows = query<StoredDecision>(
@@ -122,19 +94,12 @@ const resultOn = (ref: string, resultaat: NonNullable<FollowUpEntry['result']>['
 });
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-app-triage-'));
-  file = path.join(dir, 'eropaf.db');
-  store = openStore();
-  for (const month of ['2022-01', '2022-02']) expect((await importFile(lijst(month))).kind).toBe('imported');
-  await store.transaction(async () => {
-    await store.addWorker({ name: 'Anna de Vries', capacity: 10, createdAt: now() });
-    await store.addWorker({ name: 'Bram Jansen', capacity: 8, createdAt: now() });
-  });
+  bundled = await bundledStore('eropaf-app-triage-', { anna: 10, bram: 8 });
+  ({ dir, file, store } = bundled);
 });
 
 afterEach(() => {
-  store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeBundledStore(bundled);
 });
 
 describe('triage of a month', () => {
@@ -176,7 +141,7 @@ describe('triage of a month', () => {
     expect(dump()).toEqual(before);
 
     // The command line opens the database read-only for a dry run: same plan.
-    const readonly = openStore(true);
+    const readonly = openStoreFile(file, true);
     const dryReadonly = await triage('2022-01', { dryRun: true, on: readonly });
     readonly.close();
     expect(dump()).toEqual(before);

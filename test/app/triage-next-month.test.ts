@@ -2,24 +2,14 @@
 // the household did not come back and always followed up when it did; a returning household goes
 // to the worker who had it, unless that worker is no longer active.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importList } from '../../src/app/import-list.js';
 import { recordFollowUp } from '../../src/app/record-followup.js';
 import { updateWorker } from '../../src/app/workers.js';
 import { triageMonth, type TriageOutcome } from '../../src/app/triage-month.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { bundledStore, now, queryFile, removeBundledStore, TODAY, type BundledStore } from './bundled-store.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TODAY = '2022-06-30';
-const now = (): string => '2022-06-30T12:00:00.000Z';
-const lijst = (month: string): string => path.join(ROOT, 'fixtures', 'lijsten', `vroegeropaf-${month}.csv`);
-
-let dir: string;
+let bundled: BundledStore;
 let file: string;
 let store: SqliteStore;
 
@@ -27,14 +17,7 @@ function triage(month: string, dryRun = false): Promise<TriageOutcome> {
   return triageMonth(store, { month, dryRun, today: TODAY, now });
 }
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => queryFile<T>(file, sql, ...params);
 
 interface Pair {
   janRef: string;
@@ -60,30 +43,12 @@ function returning(): Pair[] {
 }
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-app-next-'));
-  file = path.join(dir, 'eropaf.db');
-  store = SqliteStore.open(file, { readonly: false, busyTimeoutMs: 1000, now });
-  for (const month of ['2022-01', '2022-02']) {
-    const outcome = await importList(store, {
-      file: lijst(month),
-      dryRun: false,
-      replace: false,
-      force: false,
-      skipInvalid: false,
-      today: TODAY,
-      now,
-    });
-    expect(outcome.kind).toBe('imported');
-  }
-  await store.transaction(async () => {
-    await store.addWorker({ name: 'Anna de Vries', capacity: 10, createdAt: now() });
-    await store.addWorker({ name: 'Bram Jansen', capacity: 8, createdAt: now() });
-  });
+  bundled = await bundledStore('eropaf-app-next-', { anna: 10, bram: 8 });
+  ({ file, store } = bundled);
 });
 
 afterEach(() => {
-  store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeBundledStore(bundled);
 });
 
 describe("next month's triage", () => {

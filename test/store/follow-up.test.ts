@@ -2,37 +2,15 @@
 // follow-up (only a worker's contact or result, never the triage's own results), recording and
 // replacing results, the worklist and the month overview.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importList } from '../../src/app/import-list.js';
 import { triageMonth } from '../../src/app/triage-month.js';
 import { formatRef } from '../../src/core/reference.js';
 import type { ContactRecord } from '../../src/store/store.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { bundledStore, now, removeBundledStore, TODAY, type BundledStore } from '../app/bundled-store.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TODAY = '2022-06-30';
-const now = (): string => '2022-06-30T12:00:00.000Z';
-const lijst = (month: string): string => path.join(ROOT, 'fixtures', 'lijsten', `vroegeropaf-${month}.csv`);
-
-let dir: string;
+let bundled: BundledStore;
 let store: SqliteStore;
-
-async function importMonth(month: string): Promise<void> {
-  const outcome = await importList(store, {
-    file: lijst(month),
-    dryRun: false,
-    replace: false,
-    force: false,
-    skipInvalid: false,
-    today: TODAY,
-    now,
-  });
-  expect(outcome.kind).toBe('imported');
-}
 
 async function triage(month: string): Promise<void> {
   await triageMonth(store, { month, dryRun: false, today: TODAY, now });
@@ -41,21 +19,14 @@ async function triage(month: string): Promise<void> {
 const CONTACT: ContactRecord = { soort: 'Telefoon', bereikt: true, datum: '2022-01-20', dagdeel: 'Ochtend', notitie: null };
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-store-'));
-  store = SqliteStore.open(path.join(dir, 'eropaf.db'), { readonly: false, busyTimeoutMs: 1000, now });
-  await importMonth('2022-01');
-  await importMonth('2022-02');
-  await store.transaction(async () => {
-    await store.addWorker({ name: 'Anna de Vries', capacity: 8, createdAt: now() });
-    await store.addWorker({ name: 'Bram Jansen', capacity: 6, createdAt: now() });
-    // A threshold, so that the triage itself records 'Niet opgepakt' results.
-    await store.setSetting('triage.drempel', '€ 100,00');
-  });
+  bundled = await bundledStore('eropaf-store-', { anna: 8, bram: 6 });
+  store = bundled.store;
+  // A threshold, so that the triage itself records 'Niet opgepakt' results.
+  await store.transaction(() => store.setSetting('triage.drempel', '€ 100,00'));
 });
 
 afterEach(() => {
-  store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  removeBundledStore(bundled);
 });
 
 /** The month's meldingen with their decision and follow-up state, by reference. */
