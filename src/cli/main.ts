@@ -12,7 +12,7 @@ function packageVersion(): string {
 }
 
 function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

@@ -9,6 +9,7 @@ import { registerPrivacy } from './commands/privacy.js';
 import { registerStats } from './commands/stats.js';
 import { registerTable } from './commands/table.js';
 import { registerTriage } from './commands/triage.js';
+import { registerUsers } from './commands/users.js';
 import { registerWorkers } from './commands/workers.js';
 import { registerWorklist } from './commands/worklist.js';
 
@@ -68,5 +69,6 @@ export function buildProgram(io: Io, version: string): Command {
   registerExport(program, io);
   registerConfig(program, io);
   registerPrivacy(program, io);
+  registerUsers(program, io);
   return program;
 }

@@ -77,6 +77,19 @@ function retentionMonths(description: string, defaultValue: number): SettingDefi
   };
 }
 
+const MAX_SESSION_IDLE_MINUTES = 720;
+
+const sessionIdleMinutes: SettingDefinition<number> = {
+  description: `na hoeveel minuten zonder activiteit iemand in de webapp opnieuw moet inloggen (1 tot en met ${MAX_SESSION_IDLE_MINUTES})`,
+  defaultValue: 30,
+  parse(text) {
+    const value = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+    if (Number.isInteger(value) && value >= 1 && value <= MAX_SESSION_IDLE_MINUTES) return { ok: true, value };
+    return { ok: false, expected: `een heel aantal minuten van 1 tot en met ${MAX_SESSION_IDLE_MINUTES}` };
+  },
+  format: String,
+};
+
 export const SETTINGS = {
   'triage.herhaald-maanden': repeatMonths,
   'triage.drempel': threshold,
@@ -86,6 +99,7 @@ export const SETTINGS = {
     6,
   ),
   'bewaren.opgevolgd': retentionMonths('maanden na het afsluiten dat persoonsgegevens van opgevolgde meldingen bewaard blijven', 18),
+  'web.sessie-minuten': sessionIdleMinutes,
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -133,4 +147,8 @@ export function describeSettings(
     const value = definition.format(read(definition, stored.get(key)));
     return { key, value, isDefault: !stored.has(key), description: definition.description };
   });
+}
+
+export function sessionIdleMinutesFrom(stored: ReadonlyMap<string, string>): number {
+  return read(sessionIdleMinutes, stored.get('web.sessie-minuten'));
 }

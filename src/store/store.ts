@@ -1,4 +1,5 @@
 import type { ContactInput, RecordedFollowUp, ResultInput } from '../core/followup-plan.js';
+import type { Role } from '../core/accounts.js';
 import type { DdasMeldingInput } from '../core/report/ddas.js';
 import type { Period } from '../core/report/period.js';
 import type { RetentionCandidate } from '../core/retention.js';
@@ -49,7 +50,7 @@ export interface ImportCounts {
 
 export type { WorklistEntry };
 
-export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore {
+export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, AccountStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   findImportByHash(sha256: string): Promise<PriorImport | undefined>;
@@ -59,6 +60,8 @@ export interface Store extends WorkerStore, TriageStore, FollowUpStore, Settings
   openImportSession(): Promise<ImportSession>;
   /** Runs `work` in one transaction: all of its writes happen, or none. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** The same store, auditing as another actor (a web app account and its request). */
+  withAudit(context: AuditContext): Store;
   close(): void;
 }
 
@@ -192,6 +195,8 @@ export interface PurgeCounts {
 export interface AuditRecord {
   at: string;
   osUser: string;
+  /** The web app account that made the change; absent for the command line. */
+  account?: string | null;
   command: string;
   options: Record<string, unknown>;
   counts: Record<string, number>;
@@ -235,4 +240,42 @@ export interface PrivacyStore {
    */
   appendAudit(entry: AuditEntry): Promise<void>;
   auditRecords(since: string | null): Promise<AuditRecord[]>;
+}
+
+export interface AccountRecord {
+  id: number;
+  name: string;
+  role: Role;
+  workerId: number | null;
+  workerName: string | null;
+  active: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  /** SHA-256 (hex) of the random id in the browser's cookie. */
+  idHash: string;
+  accountId: number;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface AccountStore {
+  accounts(): Promise<AccountRecord[]>;
+  /** An account by name (case-insensitive), with its password hash. */
+  accountByName(name: string): Promise<(AccountRecord & { passwordHash: string }) | undefined>;
+  addAccount(account: { name: string; role: Role; workerId: number | null; passwordHash: string; createdAt: string }): Promise<AccountRecord>;
+  updateAccount(id: number, change: { active?: boolean; passwordHash?: string; lockedUntil?: string | null }): Promise<void>;
+  addLoginFailure(accountId: number, at: string): Promise<void>;
+  /** Wrong passwords for the account at or after `since`. */
+  countLoginFailures(accountId: number, since: string): Promise<number>;
+  clearLoginFailures(accountId: number): Promise<void>;
+  addSession(session: SessionRecord): Promise<void>;
+  /** A session with its account. */
+  session(idHash: string): Promise<{ session: SessionRecord; account: AccountRecord } | undefined>;
+  touchSession(idHash: string, at: string): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteSessionsOf(accountId: number): Promise<void>;
 }

@@ -278,6 +278,46 @@ export const MIGRATIONS: readonly Migration[] = [
         LEFT JOIN results r ON r.melding_id = m.id;
     `,
   },
+  {
+    version: 9,
+    name: 'accounts, sessions, login attempts',
+    sql: `
+      -- Who may sign in to the web app. Only a scrypt hash of the password is kept, with its
+      -- salt and parameters. A medewerker's account may be tied to a worker: their worklist.
+      CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('coordinator', 'medewerker')),
+        worker_id INTEGER REFERENCES workers (id),
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        locked_until TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Signed-in browsers. The cookie holds a random id; only its SHA-256 is stored, so a copy
+      -- of the database cannot be used to take over a session.
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_account ON sessions (account_id);
+
+      -- Wrong passwords per account, for the lock-out; cleared by a good sign-in or a lock.
+      CREATE TABLE login_attempts (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX login_attempts_by_account ON login_attempts (account_id, at);
+
+      -- The web app's changes are audited with the account that made them.
+      ALTER TABLE audit ADD COLUMN account TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

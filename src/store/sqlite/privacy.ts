@@ -124,17 +124,18 @@ export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
 
   async appendAudit(record: AuditRecord): Promise<void> {
     this.db
-      .prepare('INSERT INTO audit (at, os_user, command, options, counts, input_sha256) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(record.at, record.osUser, record.command, JSON.stringify(record.options), JSON.stringify(record.counts), record.inputSha256);
+      .prepare('INSERT INTO audit (at, os_user, account, command, options, counts, input_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(record.at, record.osUser, record.account ?? null, record.command, JSON.stringify(record.options), JSON.stringify(record.counts), record.inputSha256);
   }
 
   async auditRecords(since: string | null): Promise<AuditRecord[]> {
     const rows = this.db
-      .prepare('SELECT at, os_user, command, options, counts, input_sha256 FROM audit WHERE ? IS NULL OR at >= ? ORDER BY id')
-      .all(since, since) as Array<{ at: string; os_user: string; command: string; options: string; counts: string; input_sha256: string | null }>;
+      .prepare('SELECT at, os_user, account, command, options, counts, input_sha256 FROM audit WHERE ? IS NULL OR at >= ? ORDER BY id')
+      .all(since, since) as Array<{ at: string; os_user: string; account: string | null; command: string; options: string; counts: string; input_sha256: string | null }>;
     return rows.map((row) => ({
       at: row.at,
       osUser: row.os_user,
+      ...(row.account !== null && { account: row.account }),
       command: row.command,
       options: JSON.parse(row.options) as Record<string, unknown>,
       counts: JSON.parse(row.counts) as Record<string, number>,

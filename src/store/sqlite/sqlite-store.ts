@@ -8,7 +8,9 @@ import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/
 import type { FollowUpCounts, MonthCounts } from '../../core/report/table.js';
 import type { PlannedMonth } from '../../core/triage/types.js';
 import type { IsoDate, Month } from '../../core/types.js';
+import type { Role } from '../../core/accounts.js';
 import type {
+  AccountRecord,
   AuditContext,
   AuditEntry,
   AuditRecord,
@@ -19,12 +21,14 @@ import type {
   PriorImport,
   PurgeCounts,
   ResultRecord,
+  SessionRecord,
   Store,
   TriageData,
   TriageRun,
   WorkerRecord,
   WorklistEntry,
 } from '../store.js';
+import { SqliteAccounts } from './accounts.js';
 import { SqliteFollowUp } from './followup.js';
 import { SqlitePrivacy } from './privacy.js';
 import { SqliteReports } from './reports.js';
@@ -43,6 +47,7 @@ export class SqliteStore implements Store {
   private readonly followUpRepo: SqliteFollowUp;
   private readonly reportRepo: SqliteReports;
   private readonly privacyRepo: SqlitePrivacy;
+  private readonly accountRepo: SqliteAccounts;
 
   private constructor(
     private readonly db: Database.Database,
@@ -60,6 +65,7 @@ export class SqliteStore implements Store {
     this.followUpRepo = new SqliteFollowUp(db);
     this.reportRepo = new SqliteReports(db);
     this.privacyRepo = new SqlitePrivacy(db);
+    this.accountRepo = new SqliteAccounts(db);
   }
 
   static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
@@ -231,6 +237,58 @@ export class SqliteStore implements Store {
 
   auditRecords(since: string | null): Promise<AuditRecord[]> {
     return this.privacyRepo.auditRecords(since);
+  }
+
+  withAudit(context: AuditContext): SqliteStore {
+    return new SqliteStore(this.db, this.file, this.readonly, this.tooOpenMode, this.created, context);
+  }
+
+  accounts(): Promise<AccountRecord[]> {
+    return this.accountRepo.accounts();
+  }
+
+  accountByName(name: string): Promise<(AccountRecord & { passwordHash: string }) | undefined> {
+    return this.accountRepo.accountByName(name);
+  }
+
+  addAccount(account: { name: string; role: Role; workerId: number | null; passwordHash: string; createdAt: string }): Promise<AccountRecord> {
+    return this.accountRepo.addAccount(account);
+  }
+
+  updateAccount(id: number, change: { active?: boolean; passwordHash?: string; lockedUntil?: string | null }): Promise<void> {
+    return this.accountRepo.updateAccount(id, change);
+  }
+
+  addLoginFailure(accountId: number, at: string): Promise<void> {
+    return this.accountRepo.addLoginFailure(accountId, at);
+  }
+
+  countLoginFailures(accountId: number, since: string): Promise<number> {
+    return this.accountRepo.countLoginFailures(accountId, since);
+  }
+
+  clearLoginFailures(accountId: number): Promise<void> {
+    return this.accountRepo.clearLoginFailures(accountId);
+  }
+
+  addSession(session: SessionRecord): Promise<void> {
+    return this.accountRepo.addSession(session);
+  }
+
+  session(idHash: string): Promise<{ session: SessionRecord; account: AccountRecord } | undefined> {
+    return this.accountRepo.session(idHash);
+  }
+
+  touchSession(idHash: string, at: string): Promise<void> {
+    return this.accountRepo.touchSession(idHash, at);
+  }
+
+  deleteSession(idHash: string): Promise<void> {
+    return this.accountRepo.deleteSession(idHash);
+  }
+
+  deleteSessionsOf(accountId: number): Promise<void> {
+    return this.accountRepo.deleteSessionsOf(accountId);
   }
 
   close(): void {
