@@ -6,6 +6,7 @@ import { registerFollowUp } from './commands/followup.js';
 import { registerImport } from './commands/import.js';
 import { registerMonths } from './commands/months.js';
 import { registerPrivacy } from './commands/privacy.js';
+import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
 import { registerTable } from './commands/table.js';
 import { registerTriage } from './commands/triage.js';
@@ -70,5 +71,6 @@ export function buildProgram(io: Io, version: string): Command {
   registerConfig(program, io);
   registerPrivacy(program, io);
   registerUsers(program, io);
+  registerServe(program, io);
   return program;
 }

@@ -53,6 +53,8 @@ export type { WorklistEntry };
 export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, AccountStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
+  /** One melding with everything the melding page shows (the BSN masked), or undefined. */
+  meldingDetail(ref: { month: Month; seq: number }): Promise<MeldingDetail | undefined>;
   findImportByHash(sha256: string): Promise<PriorImport | undefined>;
   /** Whether a worker recorded follow-up (contact attempts or results) for meldingen of the month. */
   monthHasFollowUp(month: Month): Promise<boolean>;
@@ -278,4 +280,32 @@ export interface AccountStore {
   touchSession(idHash: string, at: string): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
   deleteSessionsOf(accountId: number): Promise<void>;
+}
+
+export interface MeldingDetail {
+  id: number;
+  ref: string;
+  month: Month;
+  category: 'enkelvoudig' | 'meervoudig';
+  opeenvolgend: boolean;
+  onLastMonth: boolean;
+  /** Its personal data was removed after its retention term. */
+  purged: boolean;
+  decision: { kind: DecisionKind; reason: string; worker: string | null; decidedAt: string } | null;
+  signals: Array<{
+    signaalpartner: string;
+    schuldeiser: string | null;
+    bedragCents: number;
+    signaaldatum: string;
+    naam: string | null;
+    adres: string;
+    telefoon: string | null;
+    email: string | null;
+    /** Masked: only the last three digits. */
+    bsn: string | null;
+  }>;
+  contacts: Array<ContactRecord & { recordedAt: string }>;
+  result: { resultaat: string; referredTo: string | null; closedOn: IsoDate; source: 'medewerker' | 'triage' | 'sluiting' } | null;
+  /** The household's other meldingen, oldest first. */
+  history: Array<{ ref: string; month: Month; decision: DecisionKind | null; resultaat: string | null; opgevolgd: boolean }>;
 }

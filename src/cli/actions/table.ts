@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { describePeriod, parsePeriod, type Period } from '../../core/report/period.js';
-import { missingMonths, monthRows, periodTable } from '../../core/report/table.js';
+import { missingLists, monthTable, periodTables } from '../../app/report-table.js';
+import { describePeriod, parsePeriod } from '../../core/report/period.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import {
   monthsJson,
@@ -36,21 +36,17 @@ export async function runTable(io: Io, options: TableOptions, command: Command):
   }
   const firstHeader = options.gemeente ?? '';
   await withStore(command, io, 'read', async (store) => {
-    const imported = await store.importedMonths();
     const periods = compare === null ? [period] : [period, compare];
     const colour = colourFor(io.stdout, io.env);
     const warn = colourFor(io.stderr, io.env);
-    for (const p of periods) {
-      const missing = missingMonths(p, imported);
-      if (missing.length > 0) {
-        writeLine(
-          io.stderr,
-          `${warn.yellow('let op:')} voor ${missing.join(', ')} (in ${describePeriod(p)}) is geen lijst ingelezen; die ${missing.length === 1 ? 'maand telt' : 'maanden tellen'} als 0 mee in de gemiddelden.`,
-        );
-      }
+    for (const { period: p, missing } of await missingLists(store, periods)) {
+      writeLine(
+        io.stderr,
+        `${warn.yellow('let op:')} voor ${missing.join(', ')} (in ${describePeriod(p)}) is geen lijst ingelezen; die ${missing.length === 1 ? 'maand telt' : 'maanden tellen'} als 0 mee in de gemiddelden.`,
+      );
     }
     if (options.perMonth) {
-      const rows = monthRows(period, await store.monthCounts(period), imported);
+      const rows = await monthTable(store, period);
       if (format === 'json') writeLine(io.stdout, JSON.stringify(monthsJson(rows), null, 2));
       else if (format === 'csv') io.stdout.write(renderMonthsCsv(rows));
       else if (format === 'md') io.stdout.write(renderMonthsMarkdown(rows));
@@ -58,20 +54,13 @@ export async function runTable(io: Io, options: TableOptions, command: Command):
       if (options.chart && format === 'tabel') io.stdout.write(`\n${renderChart(rows, colour)}`);
       return;
     }
-    // The period table needs received and followed up only, which are quicker to count.
-    const counts = await store.followUpCounts(compare === null ? period : spanning(period, compare));
-    const tables = periods.map((p) => periodTable(p, counts, imported));
+    const tables = await periodTables(store, period, compare);
     if (format === 'json') writeLine(io.stdout, JSON.stringify(periodsJson(tables), null, 2));
     else if (format === 'csv') io.stdout.write(renderPeriodsCsv(tables));
     else if (format === 'md') io.stdout.write(renderPeriodsMarkdown(tables, firstHeader));
     else io.stdout.write(renderPeriodsText(tables, colour, firstHeader));
     if (options.chart && format === 'tabel') {
-      io.stdout.write(`\n${renderChart(monthRows(period, await store.monthCounts(period), imported), colour)}`);
+      io.stdout.write(`\n${renderChart(await monthTable(store, period), colour)}`);
     }
   });
-}
-
-/** The smallest period that holds both, so one query serves both tables. */
-function spanning(a: Period, b: Period): Period {
-  return { from: a.from < b.from ? a.from : b.from, to: a.to > b.to ? a.to : b.to };
 }

@@ -16,6 +16,7 @@ import type {
   AuditRecord,
   ContactRecord,
   ImportSession,
+  MeldingDetail,
   MeldingState,
   MonthOverview,
   PriorImport,
@@ -30,6 +31,7 @@ import type {
 } from '../store.js';
 import { SqliteAccounts } from './accounts.js';
 import { SqliteFollowUp } from './followup.js';
+import { SqliteMeldingDetail } from './melding-detail.js';
 import { SqlitePrivacy } from './privacy.js';
 import { SqliteReports } from './reports.js';
 import { SqliteImportSession } from './import-session.js';
@@ -48,6 +50,7 @@ export class SqliteStore implements Store {
   private readonly reportRepo: SqliteReports;
   private readonly privacyRepo: SqlitePrivacy;
   private readonly accountRepo: SqliteAccounts;
+  private readonly meldingDetailRepo: SqliteMeldingDetail;
 
   private constructor(
     private readonly db: Database.Database,
@@ -66,6 +69,7 @@ export class SqliteStore implements Store {
     this.reportRepo = new SqliteReports(db);
     this.privacyRepo = new SqlitePrivacy(db);
     this.accountRepo = new SqliteAccounts(db);
+    this.meldingDetailRepo = new SqliteMeldingDetail(db);
   }
 
   static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
@@ -241,6 +245,10 @@ export class SqliteStore implements Store {
 
   withAudit(context: AuditContext): SqliteStore {
     return new SqliteStore(this.db, this.file, this.readonly, this.tooOpenMode, this.created, context);
+  }
+
+  meldingDetail(ref: { month: Month; seq: number }): Promise<MeldingDetail | undefined> {
+    return this.meldingDetailRepo.meldingDetail(ref);
   }
 
   accounts(): Promise<AccountRecord[]> {

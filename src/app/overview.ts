@@ -1,0 +1,41 @@
+import type { Month } from '../core/types.js';
+import type { IsoDate } from '../core/types.js';
+import type { MonthOverview, Store, WorklistEntry } from '../store/store.js';
+import { countPastTerm } from './purge.js';
+
+// What the team sees first: every month's state, and what needs doing.
+
+export interface MonthState extends MonthOverview {
+  /** Assigned, not followed up yet, no result. */
+  open: number;
+}
+
+export interface TeamOverview {
+  /** Newest month first. */
+  months: MonthState[];
+  untriaged: Month[];
+  /** Meldingen whose personal data is kept past its term. */
+  pastTerm: number;
+}
+
+export async function teamOverview(store: Store, today: IsoDate): Promise<TeamOverview> {
+  const overview = await store.monthOverview();
+  const sorted = overview.map((m) => m.month).sort();
+  const counts = sorted.length === 0 ? [] : await store.monthCounts({ from: sorted[0]!, to: sorted[sorted.length - 1]! });
+  const openOf = new Map(counts.map((c) => [c.month, c.enkelvoudig.open + c.meervoudig.open]));
+  const months = overview
+    .map((m) => ({ ...m, open: openOf.get(m.month) ?? 0 }))
+    .sort((a, b) => (a.month < b.month ? 1 : -1));
+  return { months, untriaged: months.filter((m) => !m.triaged).map((m) => m.month), pastTerm: await countPastTerm(store, today) };
+}
+
+/** A worker's meldingen without a result, newest month first; those without any attempt first within a month. */
+export async function openWorkOf(store: Store, workerId: number): Promise<WorklistEntry[]> {
+  const months = (await store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort().reverse();
+  const work: WorklistEntry[] = [];
+  for (const month of months) {
+    const entries = await store.worklist(month, workerId);
+    work.push(...entries.filter((e) => e.contactCount === 0), ...entries.filter((e) => e.contactCount > 0));
+  }
+  return work;
+}

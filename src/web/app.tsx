@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { EropafError } from '../core/errors.js';
+import type { WebEnv, WebOptions } from './env.js';
+import { Notice, Page } from './layout.js';
+import { registerLogin } from './pages/login.js';
+import { registerMelding } from './pages/melding.js';
+import { registerOverview } from './pages/overview.js';
+import { registerTable } from './pages/table.js';
+import { registerWorklist } from './pages/worklist.js';
+import { serialised } from './queue.js';
+import { securityHeaders } from './security.js';
+import { guard, loadSession } from './session.js';
+
+// The web app: the same use cases as the command line (src/app/), rendered as HTML on the
+// server. Order matters: headers wrap everything, then one request at a time, then who is
+// asking, then the guard (no page without a session, no POST without origin and token).
+
+// The stylesheet ships with the package (public/), beside src/ and dist/ alike.
+const STYLESHEET = fs.readFileSync(new URL('../../public/eropaf.css', import.meta.url), 'utf8');
+const MAX_FORM_BYTES = 64 * 1024;
+
+export function createApp(options: WebOptions): Hono<WebEnv> {
+  const app = new Hono<WebEnv>();
+  app.use('*', securityHeaders(options.secure));
+  app.use('*', serialised());
+  app.use('*', bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('Het formulier is te groot.', 413) }));
+  app.use('*', loadSession(options));
+  app.use('*', guard(options));
+
+  app.get('/static/eropaf.css', (c) => c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  registerLogin(app, options);
+  registerOverview(app, options);
+  registerWorklist(app, options);
+  registerMelding(app, options);
+  registerTable(app, options);
+
+  app.notFound((c) =>
+    c.html(
+      <Page title="Niet gevonden" auth={c.get('auth') ?? null}>
+        <p>Deze pagina bestaat niet. Ga terug naar het <a href="/">overzicht</a>.</p>
+      </Page>,
+      404,
+    ),
+  );
+  // A domain error's message names no personal data (src/core/errors.ts) and says what to do;
+  // anything else is a fault of eropaf itself and shows no details at all.
+  app.onError((error, c) => {
+    const known = error instanceof EropafError;
+    return c.html(
+      <Page title={known ? 'Dat lukte niet' : 'Er ging iets mis'} auth={c.get('auth') ?? null}>
+        <Notice kind="fout">
+          {known ? error.message : 'Er ging iets mis in eropaf zelf; er is niets opgeslagen. Meld dit bij de beheerder, met het tijdstip.'}
+        </Notice>
+        {known && error.hint !== undefined && <p>{error.hint}</p>}
+        <p>
+          <a href="/">Terug naar het overzicht</a>
+        </p>
+      </Page>,
+      known ? 400 : 500,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,93 @@
+import { parseDate } from '../core/fields/date.js';
+import type { ContactInput, FollowUpEntry, ResultInput } from '../core/followup-plan.js';
+import { dagdeelOfTime, parseContactsoort, parseJaNee, parseReferral, parseResultCode } from '../core/followup.js';
+import { formatRef, parseRef } from '../core/reference.js';
+import type { IsoDate } from '../core/types.js';
+
+// The worklist's two forms, read into the same entries `eropaf contact` and `eropaf close`
+// record, with the same parsers; a problem is reported per field, in Dutch, without the value.
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string>;
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+const MAX_NOTE_LENGTH = 500;
+
+function text(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** The form's own fields as text, to show them again next to the errors. */
+export function formValues(form: Record<string, unknown>, names: readonly string[]): FormValues {
+  return Object.fromEntries(names.map((name) => [name, text(form, name)]));
+}
+
+export function meldingRef(form: Record<string, unknown>): string | null {
+  const ref = parseRef(text(form, 'melding'));
+  return ref === null ? null : formatRef(ref.month, ref.seq);
+}
+
+function pastDate(value: string, today: IsoDate, errors: FieldErrors): IsoDate | null {
+  if (value.trim() === '') {
+    errors.datum = 'Vul de datum in.';
+    return null;
+  }
+  const parsed = parseDate(value);
+  if (!parsed.ok) {
+    errors.datum = `Dit is geen datum; verwacht ${parsed.expected}.`;
+    return null;
+  }
+  if (parsed.value > today) {
+    errors.datum = 'De datum ligt in de toekomst; leg vast wat al gebeurd is.';
+    return null;
+  }
+  return parsed.value;
+}
+
+export const ATTEMPT_FIELDS = ['soort', 'datum', 'tijd', 'bereikt', 'notitie'] as const;
+
+export function parseAttemptForm(form: Record<string, unknown>, today: IsoDate): Parsed<ContactInput> {
+  const errors: FieldErrors = {};
+  const soort = parseContactsoort(text(form, 'soort'));
+  if (!soort.ok) errors.soort = 'Kies de soort contact.';
+  const datum = pastDate(text(form, 'datum'), today, errors);
+  const time = text(form, 'tijd');
+  const dagdeel = time.trim() === '' ? null : dagdeelOfTime(time);
+  if (dagdeel !== null && !dagdeel.ok) errors.tijd = `Dit is geen tijd; verwacht ${dagdeel.expected}.`;
+  const bereikt = parseJaNee(text(form, 'bereikt'));
+  if (!bereikt.ok) errors.bereikt = 'Kies of de inwoner bereikt is.';
+  const note = text(form, 'notitie').trim();
+  if (note.length > MAX_NOTE_LENGTH) errors.notitie = `De notitie is te lang: hoogstens ${MAX_NOTE_LENGTH} tekens.`;
+  if (Object.keys(errors).length > 0 || !soort.ok || !bereikt.ok || datum === null || (dagdeel !== null && !dagdeel.ok)) {
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    value: { soort: soort.value, bereikt: bereikt.value, datum, dagdeel: dagdeel === null ? null : dagdeel.value, notitie: note === '' ? null : note },
+  };
+}
+
+export const RESULT_FIELDS = ['resultaat', 'verwezen', 'datum'] as const;
+
+export function parseResultForm(form: Record<string, unknown>, today: IsoDate): Parsed<ResultInput> {
+  const errors: FieldErrors = {};
+  const resultaat = parseResultCode(text(form, 'resultaat'));
+  if (!resultaat.ok) errors.resultaat = 'Kies een resultaat.';
+  const referral = text(form, 'verwezen');
+  const referredTo = referral === '' ? null : parseReferral(referral);
+  if (referredTo !== null && !referredTo.ok) errors.verwezen = 'Kies een verwijzing uit de lijst, of geen.';
+  const closedOn = pastDate(text(form, 'datum'), today, errors);
+  if (!resultaat.ok || closedOn === null || (referredTo !== null && !referredTo.ok)) return { ok: false, errors };
+  return { ok: true, value: { resultaat: resultaat.value, referredTo: referredTo === null ? null : referredTo.value, closedOn } };
+}
+
+/** A worklist form ('poging' or 'resultaat') as the entry `eropaf contact` or `eropaf close` would record. */
+export function parseFollowUpForm(kind: 'poging' | 'resultaat', ref: string, form: Record<string, unknown>, today: IsoDate): Parsed<FollowUpEntry> {
+  if (kind === 'poging') {
+    const contact = parseAttemptForm(form, today);
+    return contact.ok ? { ok: true, value: { ref, contact: contact.value, result: null } } : contact;
+  }
+  const result = parseResultForm(form, today);
+  return result.ok ? { ok: true, value: { ref, contact: null, result: result.value } } : result;
+}

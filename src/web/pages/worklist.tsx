@@ -1,0 +1,318 @@
+import type { Hono } from 'hono';
+import { recordFollowUp } from '../../app/record-followup.js';
+import { formatCents } from '../../core/fields/amount.js';
+import { CONTACTSOORTEN, EINDRESULTATEN, REFERRAL_TARGETS } from '../../core/followup.js';
+import { describeMonth, parseMonthOption } from '../../core/month.js';
+import type { Month } from '../../core/types.js';
+import { formatAddress, worklistCells, type WorklistEntry } from '../../core/worklist.js';
+import type { AccountRecord, WorkerRecord } from '../../store/store.js';
+import { auditedStore, type Auth, type WebContext, type WebEnv, type WebOptions } from '../env.js';
+import { InputField, RadioField, SelectField, TextAreaField } from '../fields.js';
+import {
+  ATTEMPT_FIELDS,
+  formValues,
+  meldingRef,
+  parseFollowUpForm,
+  RESULT_FIELDS,
+  type FieldErrors,
+  type FormValues,
+} from '../followup-form.js';
+import { timeOf, todayOf } from '../format.js';
+import { CsrfField, Notice, Page } from '../layout.js';
+
+// Werklijst: the meldingen still to follow up, per worker (mine by default) and month, each with
+// what a worker needs on the phone, and two forms that record an attempt and a result through
+// the same use case as `eropaf contact` and `eropaf close`.
+
+const STATES = [
+  { value: 'alle', label: 'alle zonder resultaat' },
+  { value: 'open', label: 'nog geen poging' },
+  { value: 'bezig', label: 'al een poging, nog geen resultaat' },
+] as const;
+type State = (typeof STATES)[number]['value'];
+
+interface Filters {
+  month: Month | null;
+  /** A worker's id, or null for the whole team. */
+  workerId: number | null;
+  state: State;
+}
+
+interface FormProblem {
+  ref: string;
+  form: 'poging' | 'resultaat';
+  errors: FieldErrors;
+  values: FormValues;
+}
+
+function defaultWorker(account: AccountRecord): number | null {
+  return account.workerId;
+}
+
+function readFilters(query: Record<string, string>, account: AccountRecord, triaged: readonly Month[]): Filters | string {
+  let month: Month | null = triaged[0] ?? null;
+  if (query.maand !== undefined && query.maand !== '') {
+    const parsed = parseMonthOption(query.maand);
+    if (!parsed.ok) return 'De maand in het adres is geen maand (JJJJ-MM).';
+    month = parsed.value;
+  }
+  let workerId = defaultWorker(account);
+  if (query.medewerker === 'alle') workerId = null;
+  else if (query.medewerker !== undefined && query.medewerker !== '') {
+    if (!/^\d{1,9}$/.test(query.medewerker)) return 'De medewerker in het adres bestaat niet.';
+    workerId = Number(query.medewerker);
+  }
+  const state = (STATES.find((s) => s.value === query.staat)?.value ?? 'alle') as State;
+  return { month, workerId, state };
+}
+
+function filterQuery(filters: Filters): string {
+  const params = new URLSearchParams();
+  if (filters.month !== null) params.set('maand', filters.month);
+  params.set('medewerker', filters.workerId === null ? 'alle' : String(filters.workerId));
+  params.set('staat', filters.state);
+  return params.toString();
+}
+
+const ofState = (entry: WorklistEntry, state: State): boolean =>
+  state === 'alle' || (state === 'open' ? entry.contactCount === 0 : entry.contactCount > 0);
+
+async function renderWorklist(c: WebContext, options: WebOptions, filters: Filters, problem: FormProblem | null, status: 200 | 422) {
+  const auth = c.get('auth')!;
+  const overview = await options.store.monthOverview();
+  const triaged = overview.filter((m) => m.triaged).map((m) => m.month).sort().reverse();
+  const workers = await options.store.workers();
+  const triagedMonth = filters.month !== null && triaged.includes(filters.month);
+  const entries = triagedMonth ? (await options.store.worklist(filters.month!, filters.workerId)).filter((e) => ofState(e, filters.state)) : [];
+  const saved = c.req.query('vastgelegd');
+  const workerName = workers.find((w) => w.id === filters.workerId)?.name;
+  return c.html(
+    <Page title="Werklijst" auth={auth} current="/werklijst">
+      {saved !== undefined && /^\d{4}-\d{2}-\d{3,}$/.test(saved) && <Notice kind="ok">{`Vastgelegd bij melding ${saved}.`}</Notice>}
+      {problem !== null && <Notice kind="fout">{`Er is niets vastgelegd bij melding ${problem.ref}: verbeter de velden die hieronder gemarkeerd zijn.`}</Notice>}
+      <FilterForm filters={filters} triaged={triaged} workers={workers} />
+      {triaged.length === 0 ? (
+        <p>Er is nog geen getrieerde maand, dus nog geen werklijst.</p>
+      ) : !triagedMonth ? (
+        <p>{`${filters.month} is (nog) niet getrieerd; kies een andere maand.`}</p>
+      ) : entries.length === 0 ? (
+        <p>{`Geen meldingen zonder resultaat voor ${describeMonth(filters.month!)}${workerName === undefined ? '' : ` bij ${workerName}`}.`}</p>
+      ) : (
+        <>
+          <p class="count">{`${entries.length} ${entries.length === 1 ? 'melding' : 'meldingen'} in ${describeMonth(filters.month!)}${workerName === undefined ? ' (heel het team)' : ` bij ${workerName}`}.`}</p>
+          {entries.map((entry) => (
+            <Entry entry={entry} auth={auth} filters={filters} problem={problem?.ref === entry.ref ? problem : null} options={options} />
+          ))}
+        </>
+      )}
+    </Page>,
+    status,
+  );
+}
+
+function FilterForm(props: { filters: Filters; triaged: readonly Month[]; workers: readonly WorkerRecord[] }) {
+  const { filters } = props;
+  return (
+    <form method="get" action="/werklijst" class="filters" aria-label="Welke meldingen">
+      <SelectField
+        id="filter-maand"
+        name="maand"
+        label="Maand"
+        value={filters.month ?? ''}
+        options={props.triaged.map((m) => ({ value: m, label: `${describeMonth(m)} (${m})` }))}
+      />
+      <SelectField
+        id="filter-medewerker"
+        name="medewerker"
+        label="Medewerker"
+        value={filters.workerId === null ? 'alle' : String(filters.workerId)}
+        options={[{ value: 'alle', label: 'heel het team' }, ...props.workers.map((w) => ({ value: String(w.id), label: w.name }))]}
+      />
+      <SelectField id="filter-staat" name="staat" label="Stand" value={filters.state} options={STATES} />
+      <button type="submit">Toon</button>
+    </form>
+  );
+}
+
+function Entry(props: { entry: WorklistEntry; auth: Auth; filters: Filters; problem: FormProblem | null; options: WebOptions }) {
+  const { entry, filters, problem } = props;
+  const cells = worklistCells(entry);
+  const id = `m-${entry.ref}`;
+  const attempt = problem?.form === 'poging' ? problem : null;
+  const result = problem?.form === 'resultaat' ? problem : null;
+  const today = todayOf(props.options.clock);
+  const attemptValues = attempt?.values ?? { soort: '', datum: today, tijd: timeOf(props.options.clock), bereikt: '', notitie: '' };
+  const resultValues = result?.values ?? { resultaat: '', verwezen: '', datum: today };
+  return (
+    <article id={id} class="melding" aria-labelledby={`${id}-titel`}>
+      <h2 id={`${id}-titel`}>
+        <a href={`/melding/${entry.ref}`}>{`Melding ${entry.ref}`}</a>
+      </h2>
+      <dl class="facts">
+        <dt>Medewerker</dt>
+        <dd>{cells.medewerker}</dd>
+        <dt>Reden</dt>
+        <dd>{entry.reason}</dd>
+        <dt>Soort</dt>
+        <dd>{`${entry.category}${entry.opeenvolgend ? ', opeenvolgend' : ''}`}</dd>
+        <dt>Pogingen</dt>
+        <dd>{entry.contactCount}</dd>
+      </dl>
+      <table class="signals">
+        <caption>Organisaties en bedragen</caption>
+        <thead>
+          <tr>
+            <th scope="col">Organisatie</th>
+            <th scope="col">Soort</th>
+            <th scope="col" class="num">Bedrag</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entry.signals.map((s) => (
+            <tr>
+              <td>{s.schuldeiser ?? s.signaalpartner}</td>
+              <td>{s.signaalpartner}</td>
+              <td class="num">{formatCents(s.bedragCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colspan={2}>
+              Totaal
+            </th>
+            <td class="num">{formatCents(entry.totalCents)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <dl class="contact">
+        <dt>Naam</dt>
+        <dd>{cells.naam || '(onbekend)'}</dd>
+        <dt>Adres</dt>
+        <dd>{formatAddress(entry.person)}</dd>
+        <dt>Telefoon</dt>
+        <dd>{cells.telefoon || '(onbekend)'}</dd>
+        <dt>E-mail</dt>
+        <dd>{cells.email || '(onbekend)'}</dd>
+        <dt>BSN</dt>
+        <dd>{cells.bsn || '(onbekend)'}</dd>
+      </dl>
+      <div class="forms">
+        <form method="post" action="/werklijst/poging" aria-labelledby={`${id}-poging`}>
+          <h3 id={`${id}-poging`}>Contactpoging vastleggen</h3>
+          <Hidden auth={props.auth} filters={filters} ref_={entry.ref} />
+          <SelectField
+            id={`${id}-soort`}
+            name="soort"
+            label="Soort contact"
+            required
+            value={attemptValues.soort ?? ''}
+            error={attempt?.errors.soort}
+            options={[{ value: '', label: 'kies…' }, ...CONTACTSOORTEN.map((s) => ({ value: s.code, label: s.value }))]}
+          />
+          <InputField id={`${id}-datum`} name="datum" label="Datum" type="date" required max={today} value={attemptValues.datum ?? ''} error={attempt?.errors.datum} />
+          <InputField id={`${id}-tijd`} name="tijd" label="Tijd" type="time" value={attemptValues.tijd ?? ''} error={attempt?.errors.tijd} />
+          <RadioField
+            id={`${id}-bereikt`}
+            name="bereikt"
+            legend="Bereikt?"
+            value={attemptValues.bereikt ?? ''}
+            error={attempt?.errors.bereikt}
+            options={[
+              { value: 'ja', label: 'ja' },
+              { value: 'nee', label: 'nee' },
+            ]}
+          />
+          <TextAreaField
+            id={`${id}-notitie`}
+            name="notitie"
+            label="Notitie"
+            hint="Kort en zakelijk: de notitie hoort bij de persoonsgegevens."
+            value={attemptValues.notitie ?? ''}
+            error={attempt?.errors.notitie}
+          />
+          <button type="submit">Poging vastleggen</button>
+        </form>
+        <form method="post" action="/werklijst/resultaat" aria-labelledby={`${id}-resultaat`}>
+          <h3 id={`${id}-resultaat`}>Resultaat vastleggen</h3>
+          <Hidden auth={props.auth} filters={filters} ref_={entry.ref} />
+          <SelectField
+            id={`${id}-res`}
+            name="resultaat"
+            label="Resultaat"
+            required
+            value={resultValues.resultaat ?? ''}
+            error={result?.errors.resultaat}
+            options={[{ value: '', label: 'kies…' }, ...EINDRESULTATEN.map((r) => ({ value: r.code, label: r.value }))]}
+          />
+          <SelectField
+            id={`${id}-verwezen`}
+            name="verwezen"
+            label="Verwezen naar"
+            value={resultValues.verwezen ?? ''}
+            error={result?.errors.verwezen}
+            options={[{ value: '', label: 'geen' }, ...REFERRAL_TARGETS.map((r) => ({ value: r.code, label: r.description }))]}
+          />
+          <InputField id={`${id}-afgesloten`} name="datum" label="Datum afsluiten" type="date" required max={today} value={resultValues.datum ?? ''} error={result?.errors.datum} />
+          <button type="submit">Resultaat vastleggen</button>
+        </form>
+      </div>
+    </article>
+  );
+}
+
+function Hidden(props: { auth: Auth; filters: Filters; ref_: string }) {
+  return (
+    <>
+      <CsrfField auth={props.auth} />
+      <input type="hidden" name="melding" value={props.ref_} />
+      <input type="hidden" name="terug" value={filterQuery(props.filters)} />
+    </>
+  );
+}
+
+/** The filters a form came from, so that the page after it shows the same list. */
+function filtersOfForm(form: Record<string, unknown>, account: AccountRecord): Filters {
+  const back = typeof form.terug === 'string' ? Object.fromEntries(new URLSearchParams(form.terug)) : {};
+  const filters = readFilters(back, account, []);
+  return typeof filters === 'string' ? { month: null, workerId: defaultWorker(account), state: 'alle' } : filters;
+}
+
+export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
+  app.get('/werklijst', async (c) => {
+    const auth = c.get('auth')!;
+    const triaged = (await options.store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort().reverse();
+    const filters = readFilters(c.req.query(), auth.account, triaged);
+    if (typeof filters === 'string') {
+      return c.html(
+        <Page title="Werklijst" auth={auth} current="/werklijst">
+          <Notice kind="fout">{filters}</Notice>
+          <p>
+            <a href="/werklijst">Naar mijn werklijst</a>
+          </p>
+        </Page>,
+        400,
+      );
+    }
+    return renderWorklist(c, options, filters, null, 200);
+  });
+
+  for (const kind of ['poging', 'resultaat'] as const) {
+    app.post(`/werklijst/${kind}`, async (c) => {
+      const auth = c.get('auth')!;
+      const form = await c.req.parseBody();
+      const ref = meldingRef(form);
+      if (ref === null) return c.text('Onbekende melding.', 400);
+      const filters = filtersOfForm(form, auth.account);
+      const today = todayOf(options.clock);
+      const parsed = parseFollowUpForm(kind, ref, form, today);
+      if (!parsed.ok) {
+        const values = formValues(form, kind === 'poging' ? ATTEMPT_FIELDS : RESULT_FIELDS);
+        return renderWorklist(c, options, filters, { ref, form: kind, errors: parsed.errors, values }, 422);
+      }
+      const store = auditedStore(c, options, kind === 'poging' ? 'contact' : 'close', { melding: ref });
+      await recordFollowUp(store, [{ entry: parsed.value, source: null }], { dryRun: false, now: () => options.clock().toISOString() });
+      return c.redirect(`/werklijst?${filterQuery(filters)}&vastgelegd=${ref}#m-${ref}`, 303);
+    });
+  }
+}
