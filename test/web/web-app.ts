@@ -1,0 +1,96 @@
+// The web app in-process (Hono's app.request, no socket) on a copy of the bundled lists:
+// January and February 2022 imported, February triaged, a coordinator and a medewerker (Anna),
+// and a clock the test moves. A small browser keeps cookies and the page's form token.
+
+import { addAccount } from '../../src/app/accounts.js';
+import { triageMonth } from '../../src/app/triage-month.js';
+import { createApp } from '../../src/web/app.js';
+import { bundledStore, now, removeBundledStore, TODAY, type BundledStore } from '../app/bundled-store.js';
+
+export const PASSWORD = 'een lange wachtwoordzin';
+export const START = '2022-06-30T10:00:00.000Z';
+
+type App = ReturnType<typeof createApp>;
+
+export interface WebFixture {
+  bundled: BundledStore;
+  app: App;
+  /** Moves the app's clock forward. */
+  advance(ms: number): void;
+  close(): void;
+}
+
+export async function webFixture(prefix: string, options: { secure?: boolean } = {}): Promise<WebFixture> {
+  const bundled = await bundledStore(prefix, { anna: 10, bram: 5 });
+  await triageMonth(bundled.store, { month: '2022-02', dryRun: false, today: TODAY, now });
+  await addAccount(bundled.store, { name: 'coord', role: 'coordinator', password: PASSWORD, createdAt: now() });
+  await addAccount(bundled.store, { name: 'anna', role: 'medewerker', worker: 'Anna de Vries', password: PASSWORD, createdAt: now() });
+  let time = Date.parse(START);
+  const app = createApp({ store: bundled.store, clock: () => new Date(time), secure: options.secure ?? false, behindProxy: false, osUser: 'test' });
+  return { bundled, app, advance: (ms) => (time += ms), close: () => removeBundledStore(bundled) };
+}
+
+/** What a same-origin form post from a browser carries. */
+export const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' };
+
+export class Browser {
+  readonly cookies = new Map<string, string>();
+  /** The form token of the last HTML page. */
+  csrf: string | undefined;
+  lastSetCookies: string[] = [];
+
+  constructor(private readonly app: App) {}
+
+  private cookieHeader(): Record<string, string> {
+    return this.cookies.size === 0 ? {} : { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+  }
+
+  private async keep(response: Response): Promise<Response> {
+    this.lastSetCookies = response.headers.getSetCookie();
+    for (const line of this.lastSetCookies) {
+      const [pair] = line.split(';');
+      const [name, value] = pair!.split('=') as [string, string];
+      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    if ((response.headers.get('content-type') ?? '').startsWith('text/html')) {
+      const text = await response.clone().text();
+      const token = /name="_csrf" value="([^"]+)"/.exec(text);
+      if (token !== null) this.csrf = token[1];
+    }
+    return response;
+  }
+
+  async get(path: string): Promise<Response> {
+    return this.keep(await this.app.request(path, { headers: this.cookieHeader() }));
+  }
+
+  async post(path: string, fields: Record<string, string>, headers: Record<string, string> = SAME_ORIGIN): Promise<Response> {
+    return this.keep(
+      await this.app.request(path, {
+        method: 'POST',
+        headers: { ...this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams(fields).toString(),
+      }),
+    );
+  }
+
+  /** Opens the login page and signs in; returns the response to the POST. */
+  async login(name: string, password: string): Promise<Response> {
+    await this.get('/inloggen');
+    return this.post('/inloggen', { _csrf: this.csrf!, gebruikersnaam: name, wachtwoord: password });
+  }
+
+  /** A signed-in page's POST with its token. */
+  async submit(path: string, fields: Record<string, string>): Promise<Response> {
+    return this.post(path, { _csrf: this.csrf!, ...fields });
+  }
+}
+
+export async function signedIn(app: App, name: string): Promise<Browser> {
+  const browser = new Browser(app);
+  const response = await browser.login(name, PASSWORD);
+  if (response.status !== 303) throw new Error(`login of ${name} failed: ${response.status}`);
+  await browser.get('/');
+  return browser;
+}
