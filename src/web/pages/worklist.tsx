@@ -271,11 +271,12 @@ function Hidden(props: { auth: Auth; filters: Filters; ref_: string }) {
   );
 }
 
-/** The filters a form came from, so that the page after it shows the same list. */
-function filtersOfForm(form: Record<string, unknown>, account: AccountRecord): Filters {
+/** The filters a form came from, so that the page after it shows the same list; else the melding's month. */
+function filtersOfForm(form: Record<string, unknown>, account: AccountRecord, ref: string): Filters {
   const back = typeof form.terug === 'string' ? Object.fromEntries(new URLSearchParams(form.terug)) : {};
-  const filters = readFilters(back, account, []);
-  return typeof filters === 'string' ? { month: null, workerId: defaultWorker(account), state: 'alle' } : filters;
+  const ownMonth = ref.slice(0, 7);
+  const filters = readFilters(back, account, [ownMonth]);
+  return typeof filters === 'string' ? { month: ownMonth, workerId: defaultWorker(account), state: 'alle' } : filters;
 }
 
 export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
@@ -303,7 +304,7 @@ export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
       const form = await c.req.parseBody();
       const ref = meldingRef(form);
       if (ref === null) return c.text('Onbekende melding.', 400);
-      const filters = filtersOfForm(form, auth.account);
+      const filters = filtersOfForm(form, auth.account, ref);
       const today = todayOf(options.clock);
       const parsed = parseFollowUpForm(kind, ref, form, today);
       if (!parsed.ok) {

@@ -1,0 +1,206 @@
+// The pages do what the command line does, on the same data: an attempt or a result recorded on
+// the worklist is stored exactly as `eropaf contact` / `eropaf close` store it, the table shows
+// the figures of `eropaf table`, and no page shows a full BSN.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryFile } from '../app/bundled-store.js';
+import { runEropaf } from '../e2e/helpers.js';
+import { signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
+
+let web: WebFixture;
+let coord: Browser;
+let anna: Browser;
+beforeAll(async () => {
+  web = await webFixture('eropaf-web-pages-');
+  coord = await signedIn(web.app, 'coord');
+  anna = await signedIn(web.app, 'anna');
+});
+afterAll(() => web.close());
+
+/** A copy of the test database as it is now, for the command line to work on. */
+function copyDatabase(name: string): string {
+  const copy = path.join(web.bundled.dir, name);
+  const db = new Database(web.bundled.file, { readonly: true });
+  try {
+    db.exec(`VACUUM INTO '${copy}'`);
+  } finally {
+    db.close();
+  }
+  fs.chmodSync(copy, 0o600);
+  return copy;
+}
+
+const FOLLOW_UP = `SELECT m.month, m.seq, c.soort, c.bereikt, c.datum, c.dagdeel, c.notitie, NULL AS resultaat, NULL AS referred_to, NULL AS closed_on, NULL AS source, m.opgevolgd
+  FROM contacts c JOIN meldingen m ON m.id = c.melding_id
+  UNION ALL
+  SELECT m.month, m.seq, NULL, NULL, NULL, NULL, NULL, r.resultaat, r.referred_to, r.closed_on, r.source, m.opgevolgd
+  FROM results r JOIN meldingen m ON m.id = r.melding_id WHERE r.source = 'medewerker'
+  ORDER BY 1, 2, 3, 8`;
+
+/** Anna's meldingen on February's worklist, from the worklist page. */
+async function annasRefs(): Promise<string[]> {
+  const html = await (await anna.get('/werklijst?maand=2022-02')).text();
+  return [...html.matchAll(/<article id="m-(\d{4}-\d{2}-\d{3})"/g)].map((m) => m[1]!);
+}
+
+describe('the worklist', () => {
+  it('shows a medewerker their own meldingen by default, each with reason, organisations, contact data and attempts', async () => {
+    const mine = await (await anna.get('/werklijst')).text();
+    const team = await (await anna.get('/werklijst?maand=2022-02&medewerker=alle')).text();
+    const refs = await annasRefs();
+    expect(refs.length).toBe(10);
+    expect(mine.match(/<dt>Medewerker<\/dt><dd>([^<]*)<\/dd>/g)!.every((m) => m.includes('Anna de Vries'))).toBe(true);
+    expect([...team.matchAll(/<article id="m-/g)].length).toBeGreaterThan(refs.length);
+    for (const label of ['Reden', 'Naam', 'Adres', 'Telefoon', 'BSN', 'Pogingen']) expect(mine).toContain(`<dt>${label}</dt>`);
+    expect(mine).toContain('<caption>Organisaties en bedragen</caption>');
+  });
+
+  it('stores an attempt exactly as `eropaf contact` does, and a result exactly as `eropaf close`', async () => {
+    const [first, second] = await annasRefs();
+    const copy = copyDatabase('cli.db');
+    const cli = (args: string[]): void => {
+      const run = runEropaf(args, { cwd: web.bundled.dir, db: copy });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    };
+    cli(['contact', first!, '--type', 'huisbezoek', '--reached', 'nee', '--date', '2022-06-29', '--daypart', 'avond', '--note', 'kaartje achtergelaten']);
+    cli(['contact', second!, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-06-30']);
+    cli(['close', second!, '--result', 'vervolghulp-financieel', '--referred-to', 'schuldhulpverlening', '--date', '2022-06-30']);
+
+    await anna.get('/werklijst?maand=2022-02');
+    const back = 'maand=2022-02&medewerker=1&staat=alle';
+    const one = await anna.submit('/werklijst/poging', { melding: first!, terug: back, soort: 'huisbezoek', datum: '2022-06-29', tijd: '19:15', bereikt: 'nee', notitie: 'kaartje achtergelaten' });
+    expect(one.status).toBe(303);
+    expect(one.headers.get('location')).toBe(`/werklijst?${back}&vastgelegd=${first}#m-${first}`);
+    expect((await anna.submit('/werklijst/poging', { melding: second!, soort: 'telefoon', datum: '2022-06-30', tijd: '', bereikt: 'ja', notitie: '' })).status).toBe(303);
+    expect((await anna.submit('/werklijst/resultaat', { melding: second!, resultaat: 'vervolghulp-financieel', verwezen: 'schuldhulpverlening', datum: '2022-06-30' })).status).toBe(303);
+
+    const fromWeb = queryFile(web.bundled.file, FOLLOW_UP);
+    expect(fromWeb).toHaveLength(3);
+    expect(fromWeb).toEqual(queryFile(copy, FOLLOW_UP));
+    const audit = queryFile<{ account: string; command: string; options: string; counts: string }>(
+      web.bundled.file,
+      "SELECT account, command, options, counts FROM audit WHERE command IN ('web contact', 'web close') ORDER BY id",
+    );
+    expect(audit.map((a) => [a.account, a.command, JSON.parse(a.options), JSON.parse(a.counts)])).toEqual([
+      ['anna', 'web contact', { melding: first }, { contactpogingen: 1, resultaten: 0, al_vastgelegd: 0 }],
+      ['anna', 'web contact', { melding: second }, { contactpogingen: 1, resultaten: 0, al_vastgelegd: 0 }],
+      ['anna', 'web close', { melding: second }, { contactpogingen: 0, resultaten: 1, al_vastgelegd: 0 }],
+    ]);
+    // The closed melding has left the worklist.
+    expect(await annasRefs()).not.toContain(second);
+  });
+
+  it('refuses a bad form with each error tied to its field, and stores nothing', async () => {
+    const [ref] = await annasRefs();
+    const before = queryFile(web.bundled.file, FOLLOW_UP);
+    const response = await anna.submit('/werklijst/poging', { melding: ref!, soort: '', datum: '2022-07-01', tijd: '25:00', bereikt: '', notitie: '' });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    for (const field of ['soort', 'datum', 'tijd']) {
+      expect(html).toMatch(new RegExp(`id="m-${ref}-${field}"[^>]*aria-invalid="true"[^>]*aria-describedby="m-${ref}-${field}-fout"`));
+      expect(html).toContain(`<p id="m-${ref}-${field}-fout" class="field-error">`);
+    }
+    expect(html).toContain('De datum ligt in de toekomst');
+    expect(html).toContain('Kies of de inwoner bereikt is.');
+    expect(queryFile(web.bundled.file, FOLLOW_UP)).toEqual(before);
+  });
+
+  it('refuses a melding that does not exist with a message, and stores nothing', async () => {
+    await anna.get('/werklijst');
+    const response = await anna.submit('/werklijst/poging', { melding: '2022-02-999', soort: 'telefoon', datum: '2022-06-30', bereikt: 'ja' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('melding 2022-02-999 bestaat niet');
+  });
+});
+
+describe('the melding page', () => {
+  it('shows signals, decision and history, and its opening is audited with the account only', async () => {
+    const [ref] = await annasRefs();
+    const response = await anna.get(`/melding/${ref}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    for (const heading of ['Signalen', 'Contactpogingen', 'Resultaat', 'Eerdere en latere meldingen van dit huishouden']) expect(html).toContain(`<h2>${heading}</h2>`);
+    expect(html).toContain('<dt>Reden</dt>');
+    const audit = queryFile<{ account: string; options: string; counts: string }>(web.bundled.file, "SELECT account, options, counts FROM audit WHERE command = 'web melding bekijken' ORDER BY id DESC LIMIT 1");
+    expect(audit).toEqual([{ account: 'anna', options: JSON.stringify({ melding: ref }), counts: JSON.stringify({ geopend: 1 }) }]);
+  });
+
+  it('is 404 for a reference that does not exist or is not one', async () => {
+    expect((await anna.get('/melding/2022-02-999')).status).toBe(404);
+    expect((await anna.get('/melding/onzin')).status).toBe(404);
+  });
+});
+
+describe('no full BSN', () => {
+  it('appears in any page, while the masked one does', async () => {
+    const bsns = queryFile<{ bsn: string }>(web.bundled.file, 'SELECT DISTINCT bsn FROM signals WHERE bsn IS NOT NULL').map((r) => r.bsn);
+    expect(bsns.length).toBeGreaterThan(10);
+    const refs = queryFile<{ month: string; seq: number }>(web.bundled.file, "SELECT month, seq FROM meldingen WHERE month = '2022-02'");
+    const paths = [
+      '/',
+      '/werklijst?maand=2022-02&medewerker=alle',
+      '/tabel?van=2022-01&tot=2022-06',
+      '/tabel.csv?van=2022-01&tot=2022-06',
+      ...refs.map((r) => `/melding/${r.month}-${String(r.seq).padStart(3, '0')}`),
+    ];
+    let masked = 0;
+    for (const p of paths) {
+      const text = await (await coord.get(p)).text();
+      for (const bsn of bsns) expect(text.includes(bsn), `${p} shows a full BSN`).toBe(false);
+      masked += (text.match(/\*{6}\d{3}/g) ?? []).length;
+    }
+    expect(masked).toBeGreaterThan(0);
+  });
+});
+
+describe('the Verantwoording page', () => {
+  const HALF_YEAR = ['--from', '2022-01', '--to', '2022-06'];
+
+  it('shows the figures of `eropaf table` for the same period', async () => {
+    const cli = runEropaf(['table', ...HALF_YEAR, '--format', 'json'], { cwd: web.bundled.dir, db: web.bundled.file });
+    expect(cli.status).toBe(0);
+    const expected = (JSON.parse(cli.stdout) as { perioden: Array<{ rijen: Array<Record<string, number | string>> }> }).perioden[0]!.rijen;
+    expect(expected.some((r) => (r.opgevolgd as number) > 0)).toBe(true);
+    const html = await (await coord.get('/tabel?van=2022-01&tot=2022-06')).text();
+    for (const row of expected) {
+      const tr = new RegExp(`<tr data-categorie="${row.categorie}">(.*?)</tr>`).exec(html)![1]!;
+      const cells = Object.fromEntries([...tr.matchAll(/data-veld="(\w+)">(\d+)</g)].map((m) => [m[1], Number(m[2])]));
+      expect(cells).toEqual({ ontvangen: row.ontvangen, ontvangenGemPerMaand: row.ontvangenGemPerMaand, opgevolgd: row.opgevolgd, opgevolgdGemPerMaand: row.opgevolgdGemPerMaand });
+    }
+    expect(html).toMatch(/<svg class="chart" role="img"/);
+  });
+
+  it('downloads the CSV and Markdown that `eropaf table` writes', async () => {
+    for (const [format, extension] of [
+      ['csv', 'csv'],
+      ['md', 'md'],
+    ] as const) {
+      const cli = runEropaf(['table', ...HALF_YEAR, '--compare', '2021-07:2021-12', '--format', format], { cwd: web.bundled.dir, db: web.bundled.file });
+      const response = await coord.get(`/tabel.${extension}?van=2022-01&tot=2022-06&vergelijk=2021-07:2021-12`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="verantwoording-2022-01-2022-06.${extension}"`);
+      expect(await response.text()).toBe(cli.stdout);
+    }
+  });
+
+  it('refuses a period that is not one, with the error at the field', async () => {
+    const response = await coord.get('/tabel?van=2022-13&tot=2022-06');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/id="van"[^>]*aria-invalid="true"/);
+  });
+});
+
+describe('the overview', () => {
+  it('shows every month, and a medewerker their own open meldingen first', async () => {
+    const html = await (await anna.get('/')).text();
+    expect(html.indexOf('Mijn open meldingen')).toBeGreaterThan(-1);
+    expect(html.indexOf('Mijn open meldingen')).toBeLessThan(html.indexOf('Per maand'));
+    for (const ref of await annasRefs()) expect(html).toContain(`href="/melding/${ref}"`);
+    expect(html).toMatch(/<th scope="row"><a href="\/werklijst\?maand=2022-02">2022-02<\/a><\/th><td class="num">43<\/td>/);
+    expect(await (await coord.get('/')).text()).not.toContain('Mijn open meldingen');
+  });
+});
