@@ -49,7 +49,7 @@ export function ReceivedChart(props: { rows: readonly MonthRow[]; titleId: strin
             </text>
             {r.missing && (
               <text class="label" x={x + BAR} y={TOP + HEIGHT - 6} text-anchor="middle">
-                geen lijst
+                –
               </text>
             )}
           </g>

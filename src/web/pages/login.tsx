@@ -40,7 +40,10 @@ export function registerLogin(app: Hono<WebEnv>, options: WebOptions): void {
 
   app.get('/inloggen', (c) => {
     if (c.get('auth') !== null) return c.redirect('/', 303);
-    const token = randomBytes(32).toString('base64url');
+    // One token per browser, reused while it lasts: a second tab (or the browser fetching its
+    // favicon through this page) must not invalidate the form already shown.
+    const existing = getCookie(c, LOGIN_COOKIE);
+    const token = existing !== undefined && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomBytes(32).toString('base64url');
     setCookie(c, LOGIN_COOKIE, token, { ...cookieOptions, maxAge: 3600 });
     return c.html(<LoginPage token={token} error={false} name="" />);
   });

@@ -100,9 +100,13 @@ export function registerMelding(app: Hono<WebEnv>, options: WebOptions): void {
 
         <h2>Resultaat</h2>
         {melding.result === null ? (
-          <p>
-            Nog geen resultaat. Leg het vast op de <a href={`/werklijst?maand=${melding.month}&medewerker=alle#m-${melding.ref}`}>werklijst</a>.
-          </p>
+          melding.decision?.kind === 'altijd' || melding.decision?.kind === 'capaciteit' ? (
+            <p>
+              Nog geen resultaat. Leg het vast op de <a href={`/werklijst?maand=${melding.month}&medewerker=alle#m-${melding.ref}`}>werklijst</a>.
+            </p>
+          ) : (
+            <p>Nog geen resultaat.</p>
+          )
         ) : (
           <dl class="facts">
             <dt>Resultaat</dt>

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { missingLists, monthTable, periodTables } from '../../app/report-table.js';
 import { monthOfDate, parseMonthOption } from '../../core/month.js';
-import { checkPeriod, describePeriod, type Period } from '../../core/report/period.js';
-import type { PeriodTable } from '../../core/report/table.js';
+import { checkPeriod, describePeriod, periodLabel, type Period } from '../../core/report/period.js';
+import type { MonthRow, PeriodTable } from '../../core/report/table.js';
 import { renderPeriodsCsv, renderPeriodsMarkdown } from '../../terminal/report-table.js';
 import { ReceivedChart } from '../chart.js';
 import type { WebContext, WebEnv, WebOptions } from '../env.js';
@@ -113,6 +113,42 @@ function PeriodTableView(props: { table: PeriodTable }) {
   );
 }
 
+function MonthTableView(props: { rows: readonly MonthRow[] }) {
+  return (
+    <table class="report">
+      <caption>Per maand, alle meldingen (enkelvoudig en meervoudig)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Maand</th>
+          <th scope="col" class="num">Ontvangen</th>
+          <th scope="col" class="num">Opgevolgd</th>
+          <th scope="col" class="num">Open</th>
+          <th scope="col" class="num">Uitgesteld</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows
+          .filter((r) => r.category === 'totaal')
+          .map((r) => (
+            <tr>
+              <th scope="row">{r.month}</th>
+              {r.missing ? (
+                <td colspan={4}>geen lijst</td>
+              ) : (
+                <>
+                  <td class="num">{r.received}</td>
+                  <td class="num">{r.followedUp}</td>
+                  <td class="num">{r.open}</td>
+                  <td class="num">{r.deferred}</td>
+                </>
+              )}
+            </tr>
+          ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function registerTable(app: Hono<WebEnv>, options: WebOptions): void {
   app.get('/tabel', coordinatorOnly(), async (c) => {
     const auth = c.get('auth')!;
@@ -141,7 +177,7 @@ export function registerTable(app: Hono<WebEnv>, options: WebOptions): void {
       <Page title="Verantwoording" auth={auth} current="/tabel">
         <PeriodForm values={shown} errors={{}} />
         {missing.map(({ period, missing: months }) => (
-          <Notice kind="let-op">{`Voor ${months.join(', ')} (in ${describePeriod(period)}) is geen lijst ingelezen; ${months.length === 1 ? 'die maand telt' : 'die maanden tellen'} als 0 mee in de gemiddelden.`}</Notice>
+          <Notice kind="let-op">{`Voor ${months.join(', ')} (in ${periodLabel(period)}) is geen lijst ingelezen; ${months.length === 1 ? 'die maand telt' : 'die maanden tellen'} als 0 mee in de gemiddelden.`}</Notice>
         ))}
         {tables.map((table) => (
           <PeriodTableView table={table} />
@@ -151,6 +187,7 @@ export function registerTable(app: Hono<WebEnv>, options: WebOptions): void {
         </p>
         <h2 id="per-maand">Per maand</h2>
         <ReceivedChart rows={rows} titleId="grafiek-titel" />
+        <MonthTableView rows={rows} />
       </Page>,
     );
   });
