@@ -20,6 +20,9 @@ import {
 import { timeOf, todayOf } from '../format.js';
 import { CsrfField, Notice, Page } from '../layout.js';
 
+// The forms are checked on the server only (novalidate), so every error reads the same, in
+// Dutch, next to its field.
+//
 // Werklijst: the meldingen still to follow up, per worker (mine by default) and month, each with
 // what a worker needs on the phone, and two forms that record an attempt and a result through
 // the same use case as `eropaf contact` and `eropaf close`.
@@ -198,7 +201,7 @@ function Entry(props: { entry: WorklistEntry; auth: Auth; filters: Filters; prob
         <dd>{cells.bsn || '(onbekend)'}</dd>
       </dl>
       <div class="forms">
-        <form method="post" action="/werklijst/poging" aria-labelledby={`${id}-poging`}>
+        <form method="post" action="/werklijst/poging" novalidate aria-labelledby={`${id}-poging`}>
           <h3 id={`${id}-poging`}>Contactpoging vastleggen</h3>
           <Hidden auth={props.auth} filters={filters} ref_={entry.ref} />
           <SelectField
@@ -233,7 +236,7 @@ function Entry(props: { entry: WorklistEntry; auth: Auth; filters: Filters; prob
           />
           <button type="submit">Poging vastleggen</button>
         </form>
-        <form method="post" action="/werklijst/resultaat" aria-labelledby={`${id}-resultaat`}>
+        <form method="post" action="/werklijst/resultaat" novalidate aria-labelledby={`${id}-resultaat`}>
           <h3 id={`${id}-resultaat`}>Resultaat vastleggen</h3>
           <Hidden auth={props.auth} filters={filters} ref_={entry.ref} />
           <SelectField
