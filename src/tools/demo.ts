@@ -244,8 +244,14 @@ function main(): number {
     process.stderr.write(`demo gestopt: ${error.message}\n`);
     return 1;
   } finally {
-    if (keep) out(`De map blijft staan (EROPAF_DEMO_KEEP=1): ${workdir}`);
-    else fs.rmSync(workdir, { recursive: true, force: true });
+    if (keep) {
+      out(`De map blijft staan (EROPAF_DEMO_KEEP=1): ${workdir}`);
+      out(`Bekijk de demo in de webapp: npx eropaf --db ${dbFile} users add coord --role coordinator`);
+      out(`                        en dan: npx eropaf --db ${dbFile} serve   (http://127.0.0.1:8080)`);
+    } else {
+      fs.rmSync(workdir, { recursive: true, force: true });
+      out('Bekijk de demo in de webapp: EROPAF_DEMO_KEEP=1 npm run demo laat de database staan en zegt hoe.');
+    }
   }
 }
 
