@@ -8,6 +8,7 @@ import { registerLogin } from './pages/login.js';
 import { registerMelding } from './pages/melding.js';
 import { registerOverview } from './pages/overview.js';
 import { registerTable } from './pages/table.js';
+import { registerTriage } from './pages/triage.js';
 import { registerWorklist } from './pages/worklist.js';
 import { serialised } from './queue.js';
 import { securityHeaders } from './security.js';
@@ -35,6 +36,7 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   registerWorklist(app, options);
   registerMelding(app, options);
   registerTable(app, options);
+  registerTriage(app, options);
 
   app.notFound((c) =>
     c.html(
