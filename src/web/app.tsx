@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { EropafError } from '../core/errors.js';
 import type { WebEnv, WebOptions } from './env.js';
 import { Notice, Page } from './layout.js';
+import { MAX_UPLOAD_BYTES, registerImport } from './pages/import.js';
 import { registerLogin } from './pages/login.js';
 import { registerMelding } from './pages/melding.js';
 import { registerOverview } from './pages/overview.js';
@@ -13,6 +14,7 @@ import { registerWorklist } from './pages/worklist.js';
 import { serialised } from './queue.js';
 import { securityHeaders } from './security.js';
 import { guard, loadSession } from './session.js';
+import { Uploads } from './uploads.js';
 
 // The web app: the same use cases as the command line (src/app/), rendered as HTML on the
 // server. Order matters: headers wrap everything, then one request at a time, then who is
@@ -26,7 +28,10 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.use('*', securityHeaders(options.secure));
   app.use('*', serialised());
-  app.use('*', bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('Het formulier is te groot.', 413) }));
+  // A form is small; only an uploaded list may be large.
+  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('Het formulier is te groot.', 413) });
+  const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => c.text(`Het bestand is te groot (hoogstens ${MAX_UPLOAD_BYTES / 1024 / 1024} MB).`, 413) });
+  app.use('*', (c, next) => (c.req.path === '/inlezen' ? uploadLimit(c, next) : formLimit(c, next)));
   app.use('*', loadSession(options));
   app.use('*', guard(options));
 
@@ -37,6 +42,7 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   registerMelding(app, options);
   registerTable(app, options);
   registerTriage(app, options);
+  registerImport(app, options, options.uploads ?? new Uploads(options.clock));
 
   app.notFound((c) =>
     c.html(

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AccountRecord, SessionRecord, Store } from '../store/store.js';
+import type { Uploads } from './uploads.js';
 
 // What the app's handlers share: the signed-in account of the request, and the store.
 
@@ -18,6 +19,8 @@ export interface WebOptions {
   behindProxy: boolean;
   /** Who runs the server process, for the audit trail next to the account. */
   osUser: string;
+  /** Where uploaded lists wait for confirmation; the server removes them when it stops. */
+  uploads?: Uploads;
 }
 
 export interface WebEnv {

@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { serve, type ServerType } from '@hono/node-server';
 import { currentOsUser, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createApp } from './app.js';
+import { Uploads } from './uploads.js';
 
 // Starting the web app for `eropaf serve`: one store for the process, TLS when given.
 
@@ -14,10 +15,17 @@ export interface ServeOptions {
   behindProxy: boolean;
 }
 
-export function startServer(options: ServeOptions, onListening: (address: { address: string; port: number }) => void): ServerType {
+/** Starts listening; `stop` closes the server and removes uploads that were never confirmed. */
+export function startServer(
+  options: ServeOptions,
+  onListening: (address: { address: string; port: number }) => void,
+): { server: ServerType; stop: (done: () => void) => void } {
+  const clock = (): Date => new Date();
+  const uploads = new Uploads(clock);
   const app = createApp({
+    uploads,
     store: options.store,
-    clock: () => new Date(),
+    clock,
     secure: options.tls !== null || options.behindProxy,
     behindProxy: options.behindProxy,
     osUser: currentOsUser(),
@@ -30,5 +38,11 @@ export function startServer(options: ServeOptions, onListening: (address: { addr
           { ...common, createServer: createHttpsServer, serverOptions: { cert: fs.readFileSync(options.tls.cert), key: fs.readFileSync(options.tls.key) } },
           (info) => onListening(info),
         );
-  return server;
+  return {
+    server,
+    stop: (done) => {
+      uploads.dispose();
+      server.close(() => done());
+    },
+  };
 }

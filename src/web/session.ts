@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { resumeSession } from '../app/sessions.js';
 import type { WebEnv, WebOptions } from './env.js';
+import { forbidden } from './refusal.js';
 import { isSameOrigin, sameToken } from './security.js';
 
 // Who is asking, decided on every request from the session cookie; and the rules that follow:
@@ -25,11 +26,11 @@ export function guard(options: WebOptions): MiddlewareHandler<WebEnv> {
     const auth = c.get('auth');
     const path = c.req.path;
     if (c.req.method === 'POST') {
-      if (!isSameOrigin(c, options.behindProxy)) return c.text('Verboden: dit verzoek komt niet van een pagina van eropaf.', 403);
+      if (!isSameOrigin(c, options.behindProxy)) return forbidden(c, 'Dit verzoek komt niet van een pagina van eropaf; er is niets gewijzigd.');
       if (path !== '/inloggen') {
-        if (auth === null) return c.text('Verboden: log eerst in.', 403);
+        if (auth === null) return forbidden(c, 'Log eerst in; er is niets gewijzigd.');
         const form = await c.req.parseBody();
-        if (!sameToken(form._csrf, auth.session.csrfToken)) return c.text('Verboden: het formulier is verlopen. Laad de pagina opnieuw.', 403);
+        if (!sameToken(form._csrf, auth.session.csrfToken)) return forbidden(c, 'Het formulier is verlopen; er is niets gewijzigd. Laad de pagina opnieuw en probeer het nog eens.');
       }
     } else if (auth === null && !PUBLIC.has(path)) {
       return c.redirect('/inloggen', 303);
@@ -41,7 +42,7 @@ export function guard(options: WebOptions): MiddlewareHandler<WebEnv> {
 /** Only the coordinator: others get 403. */
 export function coordinatorOnly(): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
-    if (c.get('auth')?.account.role !== 'coordinator') return c.text('Verboden: deze pagina is alleen voor de coördinator.', 403);
+    if (c.get('auth')?.account.role !== 'coordinator') return forbidden(c, 'Deze pagina is alleen voor de coördinator.');
     await next();
   };
 }

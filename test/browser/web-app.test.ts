@@ -8,9 +8,11 @@
 
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryFile } from '../app/bundled-store.js';
+import { ROOT } from '../e2e/helpers.js';
 import { PASSWORD, webFixture, type WebFixture } from '../web/web-app.js';
 
 function chromiumPath(): string | null {
@@ -120,7 +122,7 @@ describe.skipIf(CHROMIUM === null)(SUITE, () => {
     await page.goto(`${base}/inloggen`);
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, 'coord');
-    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/bestaat-niet']) {
+    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/bestaat-niet']) {
       await page.goto(`${base}${path}`);
       expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
     }
@@ -132,12 +134,20 @@ describe.skipIf(CHROMIUM === null)(SUITE, () => {
     await page.waitForLoadState();
     expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
+    // The upload's preview, and a refused list with its problems.
+    for (const file of ['fixtures/lijsten/vroegeropaf-2022-03.csv', 'fixtures/fouten/bsn-elfproef-2022-03.csv']) {
+      await page.goto(`${base}/inlezen`);
+      await page.getByLabel('Maandlijst (CSV, zoals de gemeente hem levert)').setInputFiles(path.join(ROOT, file));
+      await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
+      await page.waitForLoadState();
+      expect({ file, violations: await seriousViolations(page) }).toEqual({ file, violations: [] });
+    }
   }, 120_000);
 
   it('pages fit a window zoomed to 200% without scrolling sideways', async () => {
     const page = await newPage({ width: 640, height: 450 });
     await signIn(page, 'coord');
-    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01']) {
+    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen']) {
       await page.goto(`${base}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });

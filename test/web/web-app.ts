@@ -5,6 +5,7 @@
 import { addAccount } from '../../src/app/accounts.js';
 import { triageMonth } from '../../src/app/triage-month.js';
 import { createApp } from '../../src/web/app.js';
+import { Uploads } from '../../src/web/uploads.js';
 import { bundledStore, now, removeBundledStore, TODAY, type BundledStore } from '../app/bundled-store.js';
 
 export const PASSWORD = 'een lange wachtwoordzin';
@@ -14,6 +15,7 @@ type App = ReturnType<typeof createApp>;
 
 export interface WebFixture {
   bundled: BundledStore;
+  uploads: Uploads;
   app: App;
   /** Moves the app's clock forward. */
   advance(ms: number): void;
@@ -26,8 +28,19 @@ export async function webFixture(prefix: string, options: { secure?: boolean } =
   await addAccount(bundled.store, { name: 'coord', role: 'coordinator', password: PASSWORD, createdAt: now() });
   await addAccount(bundled.store, { name: 'anna', role: 'medewerker', worker: 'Anna de Vries', password: PASSWORD, createdAt: now() });
   let time = Date.parse(START);
-  const app = createApp({ store: bundled.store, clock: () => new Date(time), secure: options.secure ?? false, behindProxy: false, osUser: 'test' });
-  return { bundled, app, advance: (ms) => (time += ms), close: () => removeBundledStore(bundled) };
+  const clock = (): Date => new Date(time);
+  const uploads = new Uploads(clock);
+  const app = createApp({ store: bundled.store, clock, secure: options.secure ?? false, behindProxy: false, osUser: 'test', uploads });
+  return {
+    bundled,
+    uploads,
+    app,
+    advance: (ms) => (time += ms),
+    close: () => {
+      uploads.dispose();
+      removeBundledStore(bundled);
+    },
+  };
 }
 
 /** What a same-origin form post from a browser carries. */
@@ -73,6 +86,17 @@ export class Browser {
         body: new URLSearchParams(fields).toString(),
       }),
     );
+  }
+
+  /** A multipart form post (a file upload) with the page's token. */
+  async upload(path: string, fields: Record<string, string | Blob | { name: string; data: Uint8Array }>): Promise<Response> {
+    const form = new FormData();
+    form.set('_csrf', this.csrf!);
+    for (const [name, value] of Object.entries(fields)) {
+      if (typeof value === 'string' || value instanceof Blob) form.set(name, value);
+      else form.set(name, new Blob([value.data]), value.name);
+    }
+    return this.keep(await this.app.request(path, { method: 'POST', headers: { ...this.cookieHeader(), ...SAME_ORIGIN }, body: form }));
   }
 
   /** Opens the login page and signs in; returns the response to the POST. */

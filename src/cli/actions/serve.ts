@@ -46,7 +46,7 @@ export async function runServe(io: Io, options: ServeCommandOptions, command: Co
     }
     const { startServer } = await import('../../web/server.js');
     await new Promise<void>((resolve, reject) => {
-      const server = startServer({ store, host, port, tls, behindProxy }, (info) => {
+      const { server, stop: stopServer } = startServer({ store, host, port, tls, behindProxy }, (info) => {
         const shown = info.address.includes(':') ? `[${info.address}]` : info.address;
         writeLine(io.stdout, `De webapp draait op ${tls === null && !behindProxy ? 'http' : 'https'}://${shown}:${info.port} — stop met Ctrl+C.`);
       });
@@ -57,9 +57,7 @@ export async function runServe(io: Io, options: ServeCommandOptions, command: Co
           }),
         ),
       );
-      const stop = (): void => {
-        server.close(() => resolve());
-      };
+      const stop = (): void => stopServer(resolve);
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

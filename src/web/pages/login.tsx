@@ -5,6 +5,7 @@ import { signIn, signOut } from '../../app/sessions.js';
 import { SESSION_MAX_MS } from '../../core/accounts.js';
 import { auditedStore, type WebEnv, type WebOptions } from '../env.js';
 import { Notice, Page } from '../layout.js';
+import { forbidden } from '../refusal.js';
 import { sameToken } from '../security.js';
 import { SESSION_COOKIE } from '../session.js';
 
@@ -51,7 +52,7 @@ export function registerLogin(app: Hono<WebEnv>, options: WebOptions): void {
   app.post('/inloggen', async (c) => {
     const form = await c.req.parseBody();
     const expected = getCookie(c, LOGIN_COOKIE);
-    if (expected === undefined || !sameToken(form._csrf, expected)) return c.text('Verboden', 403);
+    if (expected === undefined || !sameToken(form._csrf, expected)) return forbidden(c, 'Het inlogformulier is verlopen. Laad de pagina opnieuw en log in.');
     const name = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam : '';
     const password = typeof form.wachtwoord === 'string' ? form.wachtwoord : '';
     const signedIn = await signIn(options.store, { name, password, now: options.clock() }, (account) =>

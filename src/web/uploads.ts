@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// Uploaded lists between the preview and "Inlezen": each in a private folder (0700) as a private
+// file (0600) under its own name (the import records the file's name and reads the month from
+// it), tied to the session that uploaded it, and removed after the import, when refused, when
+// not confirmed within half an hour, or when the server stops.
+
+const KEEP_MS = 30 * 60_000;
+/** What a list's name may keep: letters, digits, dot, dash, underscore. */
+const SAFE_NAME = /[^A-Za-z0-9._-]+/g;
+
+export interface Upload {
+  token: string;
+  file: string;
+  name: string;
+  sessionHash: string;
+  savedAt: number;
+}
+
+export class Uploads {
+  private readonly pending = new Map<string, Upload>();
+  private dir: string | null = null;
+
+  constructor(private readonly clock: () => Date) {}
+
+  private root(): string {
+    this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-upload-'));
+    fs.chmodSync(this.dir, 0o700);
+    return this.dir;
+  }
+
+  async save(contents: Uint8Array, originalName: string, sessionHash: string): Promise<Upload> {
+    this.sweep();
+    const token = randomBytes(24).toString('base64url');
+    const folder = path.join(this.root(), token);
+    fs.mkdirSync(folder, { mode: 0o700 });
+    const name = path.basename(originalName).replace(SAFE_NAME, '_').slice(-120) || 'lijst.csv';
+    const file = path.join(folder, name);
+    await fs.promises.writeFile(file, contents, { mode: 0o600, flag: 'wx' });
+    const upload = { token, file, name, sessionHash, savedAt: this.clock().getTime() };
+    this.pending.set(token, upload);
+    return upload;
+  }
+
+  /** The upload of this session under this token, taken out of the pending ones. */
+  take(token: unknown, sessionHash: string): Upload | undefined {
+    if (typeof token !== 'string') return undefined;
+    const upload = this.pending.get(token);
+    if (upload === undefined || upload.sessionHash !== sessionHash) return undefined;
+    this.pending.delete(token);
+    return upload;
+  }
+
+  remove(upload: Upload): void {
+    this.pending.delete(upload.token);
+    fs.rmSync(path.dirname(upload.file), { recursive: true, force: true });
+  }
+
+  /** Removes uploads nobody confirmed in time. */
+  sweep(): void {
+    const now = this.clock().getTime();
+    for (const upload of this.pending.values()) if (now - upload.savedAt > KEEP_MS) this.remove(upload);
+  }
+
+  /** Removes every upload and the folder: at shutdown. */
+  dispose(): void {
+    this.pending.clear();
+    if (this.dir !== null) fs.rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+  }
+
+  /** How many files are waiting (for tests). */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** The private folder, once there is one (for tests). */
+  get folder(): string | null {
+    return this.dir;
+  }
+}

@@ -1,0 +1,140 @@
+// Lijst inlezen: the coordinator uploads a list, sees the summary of `eropaf import --dry-run`,
+// confirms, and the list is imported; the upload waits in a private file that is removed
+// afterwards; every bad file of fixtures/fouten gives the command line's own messages.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryFile } from '../app/bundled-store.js';
+import { lijst, ROOT, runEropaf } from '../e2e/helpers.js';
+import { signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
+
+let web: WebFixture;
+let coord: Browser;
+beforeAll(async () => {
+  web = await webFixture('eropaf-web-import-');
+  coord = await signedIn(web.app, 'coord');
+  await coord.get('/inlezen');
+});
+afterAll(() => web.close());
+
+const MARCH = lijst('2022-03');
+const fileField = (file: string) => ({ name: path.basename(file), data: fs.readFileSync(file) });
+const imports = (): unknown[] => queryFile(web.bundled.file, 'SELECT month, file_name, rows_read, signals_new FROM imports ORDER BY id');
+
+/** The page's text as a person reads it: tags gone, entities decoded. */
+function textOf(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '\n')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+describe('Lijst inlezen', () => {
+  it('is for the coordinator only', async () => {
+    const anna = await signedIn(web.app, 'anna');
+    expect((await anna.get('/inlezen')).status).toBe(403);
+    expect((await anna.upload('/inlezen', { bestand: fileField(MARCH) })).status).toBe(403);
+    expect(web.uploads.size).toBe(0);
+  });
+
+  it('carries the session token in the upload form', async () => {
+    const html = await (await coord.get('/inlezen')).text();
+    expect(html).toMatch(/<form method="post" action="\/inlezen" enctype="multipart\/form-data" novalidate(="")?><input type="hidden" name="_csrf" value="[^"]{43}"\/>/);
+  });
+
+  it('previews the dry run in a private file, imports on "Inlezen" as `eropaf import` does, and removes the file', async () => {
+    const before = imports();
+    const preview = await coord.upload('/inlezen', { bestand: fileField(MARCH), maand: '' });
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(imports()).toEqual(before);
+    expect(web.uploads.size).toBe(1);
+    const folder = web.uploads.folder!;
+    expect(fs.statSync(folder).mode & 0o777).toBe(0o700);
+    const [tokenDir] = fs.readdirSync(folder);
+    const saved = path.join(folder, tokenDir!, 'vroegeropaf-2022-03.csv');
+    expect(fs.statSync(saved).mode & 0o777).toBe(0o600);
+
+    const dry = JSON.parse(runEropaf(['import', MARCH, '--dry-run', '--format', 'json'], { cwd: web.bundled.dir, db: web.bundled.file }).stdout) as {
+      rowsRead: number;
+      signals: { new: number };
+    };
+    const text = textOf(html);
+    expect(text).toContain(`Regels gelezen\n\n${dry.rowsRead}`);
+    expect(text).toContain(`Signalen nieuw\n\n${dry.signals.new}`);
+
+    const token = /name="upload" value="([^"]+)"/.exec(html)![1]!;
+    const done = await coord.submit('/inlezen/bevestig', { upload: token, maand: '', vervang: '' });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Ingelezen: vroegeropaf-2022-03.csv als maart 2022 (2022-03).');
+    expect(imports()).toEqual([...before, { month: '2022-03', file_name: 'vroegeropaf-2022-03.csv', rows_read: dry.rowsRead, signals_new: dry.signals.new }]);
+    expect(web.uploads.size).toBe(0);
+    expect(fs.existsSync(path.dirname(saved))).toBe(false);
+    const audit = queryFile<{ account: string; command: string }>(web.bundled.file, "SELECT account, command FROM audit WHERE command = 'web import'");
+    expect(audit).toEqual([{ account: 'coord', command: 'web import' }]);
+    // The same token cannot be used twice.
+    expect((await coord.submit('/inlezen/bevestig', { upload: token })).status).toBe(400);
+  });
+
+  it('says a list was already imported, and keeps nothing', async () => {
+    const again = await coord.upload('/inlezen', { bestand: fileField(MARCH) });
+    expect(await again.text()).toContain('is al eerder ingelezen');
+    expect(web.uploads.size).toBe(0);
+  });
+
+  it('refuses an upload of another session, and one not confirmed within half an hour', async () => {
+    const html = await (await coord.upload('/inlezen', { bestand: fileField(lijst('2022-04')) })).text();
+    const token = /name="upload" value="([^"]+)"/.exec(html)![1]!;
+    const other = await signedIn(web.app, 'coord');
+    expect((await other.submit('/inlezen/bevestig', { upload: token })).status).toBe(400);
+    expect(web.uploads.size).toBe(1);
+    const stale = path.join(web.uploads.folder!, token);
+    expect(fs.existsSync(stale)).toBe(true);
+    // Half an hour later (the session has ended too): the next upload sweeps the stale one away.
+    web.advance(31 * 60_000);
+    coord = await signedIn(web.app, 'coord');
+    await coord.get('/inlezen');
+    expect((await coord.upload('/inlezen', { bestand: fileField(lijst('2022-05')) })).status).toBe(200);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(web.uploads.size).toBe(1);
+    expect((await coord.submit('/inlezen/bevestig', { upload: token })).status).toBe(400);
+    expect(imports()).not.toContainEqual(expect.objectContaining({ month: '2022-04' }));
+    web.uploads.sweep();
+  });
+
+  it('gives every bad file of fixtures/fouten the messages of `eropaf import`', async () => {
+    const dir = path.join(ROOT, 'fixtures', 'fouten');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.csv'));
+    expect(files.length).toBeGreaterThan(20);
+    const before = imports();
+    const waiting = web.uploads.size;
+    let accepted = 0;
+    for (const name of files) {
+      const cli = runEropaf(['import', name, '--dry-run'], { cwd: dir, db: web.bundled.file });
+      await coord.get('/inlezen');
+      const response = await coord.upload('/inlezen', { bestand: fileField(path.join(dir, name)) });
+      // "Today" is the clock's: the web app's is fixed, the command line's is the real one.
+      const today = (t: string): string => t.replace(/vandaag \(\d{4}-\d{2}-\d{2}\)/g, 'vandaag (…)');
+      const text = today(textOf(await response.text()));
+      if (cli.status === 0) {
+        expect({ name, status: response.status }).toEqual({ name, status: 200 });
+        accepted++;
+        continue;
+      }
+      expect({ name, status: response.status }).toEqual({ name, status: 422 });
+      const lines = cli.stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('let op:'));
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) {
+        const said = today(line.replace(/^fout: /, '').trim());
+        expect({ name, found: text.includes(said) ? said : `MISSING: ${said}` }).toEqual({ name, found: said });
+      }
+    }
+    expect(imports()).toEqual(before);
+    // Refused files are gone at once; accepted ones wait for "Inlezen" (or half an hour).
+    expect(web.uploads.size).toBe(waiting + accepted);
+  }, 120_000);
+});
