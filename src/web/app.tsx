@@ -56,6 +56,8 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   // anything else is a fault of eropaf itself and shows no details at all.
   app.onError((error, c) => {
     const known = error instanceof EropafError;
+    // The route's pattern and the error's kind only: a message could quote data.
+    if (!known) options.reportFault?.(`fout in eropaf bij ${c.req.method} ${c.req.routePath} (${error.name}) om ${options.clock().toISOString()}`);
     return c.html(
       <Page title={known ? 'Dat lukte niet' : 'Er ging iets mis'} auth={c.get('auth') ?? null}>
         <Notice kind="fout">

@@ -29,6 +29,7 @@ export function startServer(
     secure: options.tls !== null || options.behindProxy,
     behindProxy: options.behindProxy,
     osUser: currentOsUser(),
+    reportFault: (line) => process.stderr.write(`${line}\n`),
   });
   const common = { fetch: app.fetch, hostname: options.host, port: options.port };
   const server =

@@ -270,3 +270,27 @@ describe('sessions', () => {
     }
   });
 });
+
+describe('a fault in eropaf itself', () => {
+  it('gives a page without details, and the server output names the route and the kind of error only', async () => {
+    const { createApp } = await import('../../src/web/app.js');
+    const faults: string[] = [];
+    const store: typeof web.bundled.store = new Proxy(web.bundled.store, {
+      get(target, key, receiver) {
+        if (key === 'meldingDetail') return () => Promise.reject(new TypeError('kapot bij 123456782 Jansen'));
+        if (key === 'withAudit') return () => store;
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const app = createApp({ store, clock: () => new Date('2022-06-30T10:00:00Z'), secure: false, behindProxy: false, osUser: 'test', reportFault: (line) => faults.push(line) });
+    const anna = await signedIn(app, 'anna');
+    const response = await anna.get('/melding/2022-02-001');
+    expect(response.status).toBe(500);
+    const html = await response.text();
+    expect(html).toContain('Er ging iets mis in eropaf zelf');
+    expect(html).not.toContain('123456782');
+    expect(html).not.toContain('Jansen');
+    expect(faults).toEqual(['fout in eropaf bij GET /melding/:ref (TypeError) om 2022-06-30T10:00:00.000Z']);
+  });
+});
