@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { describeSettings, isSettingKey, normaliseSetting, SETTING_KEYS } from '../../core/settings.js';
+import { changeSetting, settingTakesEffect } from '../../app/settings.js';
+import { describeSettings, isSettingKey, SETTING_KEYS } from '../../core/settings.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { withStore } from '../context.js';
@@ -20,19 +21,12 @@ export async function runShowConfig(io: Io, command: Command): Promise<void> {
 }
 
 export async function runSetConfig(io: Io, key: string, value: string, command: Command): Promise<void> {
+  // Checked before the database is opened, so that a mistyped key leaves nothing behind.
   if (!isSettingKey(key)) {
     throw new UsageError(`Er is geen instelling "${key}".`, { hint: `Kies uit: ${SETTING_KEYS.join(', ')}.` });
   }
-  const normalised = normaliseSetting(key, value);
-  if (!normalised.ok) {
-    throw new UsageError(`${key} ${value}: verwacht ${normalised.expected}.`, normalised.hint === undefined ? {} : { hint: normalised.hint });
-  }
   await withStore(command, io, 'write', async (store) => {
-    await store.transaction(async () => {
-      await store.setSetting(key, normalised.value);
-      await store.appendAudit({ counts: {} });
-    });
-    const when = key.startsWith('triage.') ? 'de volgende triage' : 'de volgende "eropaf purge"';
-    writeLine(io.stdout, `${key} is nu ${normalised.value}. Dit geldt vanaf ${when}.`);
+    const stored = await changeSetting(store, key, value);
+    writeLine(io.stdout, `${key} is nu ${stored}. Dit geldt vanaf ${settingTakesEffect(key)}.`);
   });
 }
