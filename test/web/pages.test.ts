@@ -117,6 +117,24 @@ describe('the worklist', () => {
   });
 });
 
+describe('the worklist download', () => {
+  it('is the CSV of `eropaf worklist --format csv`, for the team and for one worker', async () => {
+    const cli = (args: string[]): string => {
+      const run = runEropaf(['worklist', '--month', '2022-02', '--format', 'csv', ...args], { cwd: web.bundled.dir, db: web.bundled.file });
+      expect(run.status).toBe(0);
+      return run.stdout;
+    };
+    const team = await anna.get('/werklijst.csv?maand=2022-02&medewerker=alle');
+    expect(team.headers.get('content-disposition')).toBe('attachment; filename="werklijst-2022-02.csv"');
+    const bytes = new Uint8Array(await team.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(cli([]));
+    // Response.text() drops the BOM, as a UTF-8 decoder does.
+    expect(await (await anna.get('/werklijst.csv?maand=2022-02')).text()).toBe(cli(['--worker', 'Anna de Vries']).replace(/^\uFEFF/, ''));
+    expect((await anna.get('/werklijst.csv?maand=2021-01')).status).toBe(404);
+  });
+});
+
 describe('the melding page', () => {
   it('shows signals, decision and history, and its opening is audited with the account only', async () => {
     const [ref] = await annasRefs();

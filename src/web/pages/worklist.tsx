@@ -4,7 +4,8 @@ import { formatCents } from '../../core/fields/amount.js';
 import { CONTACTSOORTEN, EINDRESULTATEN, REFERRAL_TARGETS } from '../../core/followup.js';
 import { describeMonth, parseMonthOption } from '../../core/month.js';
 import type { Month } from '../../core/types.js';
-import { formatAddress, worklistCells, type WorklistEntry } from '../../core/worklist.js';
+import { formatAddress, WORKLIST_COLUMNS, worklistCells, type WorklistEntry } from '../../core/worklist.js';
+import { formatExcelCsv } from '../../csv/excel-csv.js';
 import type { AccountRecord, WorkerRecord } from '../../store/store.js';
 import { auditedStore, type Auth, type WebContext, type WebEnv, type WebOptions } from '../env.js';
 import { InputField, RadioField, SelectField, TextAreaField } from '../fields.js';
@@ -102,7 +103,10 @@ async function renderWorklist(c: WebContext, options: WebOptions, filters: Filte
         <p>{`Geen meldingen zonder resultaat voor ${describeMonth(filters.month!)}${workerName === undefined ? '' : ` bij ${workerName}`}.`}</p>
       ) : (
         <>
-          <p class="count">{`${entries.length} ${entries.length === 1 ? 'melding' : 'meldingen'} in ${describeMonth(filters.month!)}${workerName === undefined ? ' (heel het team)' : ` bij ${workerName}`}.`}</p>
+          <p class="count">
+            {`${entries.length} ${entries.length === 1 ? 'melding' : 'meldingen'} in ${describeMonth(filters.month!)}${workerName === undefined ? ' (heel het team)' : ` bij ${workerName}`}. `}
+            <a href={`/werklijst.csv?${filterQuery(filters)}`} class="downloads">Download voor Excel (CSV)</a>
+          </p>
           {entries.map((entry) => (
             <Entry entry={entry} auth={auth} filters={filters} problem={problem?.ref === entry.ref ? problem : null} options={options} />
           ))}
@@ -299,6 +303,18 @@ export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
       );
     }
     return renderWorklist(c, options, filters, null, 200);
+  });
+
+  // The worklist for Excel, as `eropaf worklist --format csv` writes it (with the stand filter).
+  app.get('/werklijst.csv', async (c) => {
+    const auth = c.get('auth')!;
+    const triaged = (await options.store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort().reverse();
+    const filters = readFilters(c.req.query(), auth.account, triaged);
+    if (typeof filters === 'string' || filters.month === null || !triaged.includes(filters.month)) return c.notFound();
+    const entries = (await options.store.worklist(filters.month, filters.workerId)).filter((e) => ofState(e, filters.state));
+    const header = [...WORKLIST_COLUMNS];
+    const csv = formatExcelCsv(header, entries.map((entry) => header.map((column) => worklistCells(entry)[column])), { delimiter: ';', bom: true });
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="werklijst-${filters.month}.csv"` });
   });
 
   for (const kind of ['poging', 'resultaat'] as const) {
