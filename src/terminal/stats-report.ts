@@ -50,7 +50,8 @@ export function statsRows(stats: PeriodStats, workerNames: ReadonlyMap<number, s
   return rows;
 }
 
-function percentage(row: StatsRow): string {
+/** A row's share as a whole percentage, rounded half up; empty where a share means nothing. */
+export function percentage(row: StatsRow): string {
   if (row.of === null) return '';
   if (row.of === 0) return '-';
   return `${roundHalfUp(row.count * 100, row.of)}%`;

@@ -5,6 +5,7 @@ import { EropafError } from '../core/errors.js';
 import type { WebEnv, WebOptions } from './env.js';
 import { Notice, Page } from './layout.js';
 import { registerAdmin } from './pages/admin.js';
+import { registerFigures } from './pages/figures.js';
 import { MAX_UPLOAD_BYTES, registerImport } from './pages/import.js';
 import { registerLogin } from './pages/login.js';
 import { registerMelding } from './pages/melding.js';
@@ -44,6 +45,7 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   registerTable(app, options);
   registerTriage(app, options);
   registerImport(app, options, options.uploads ?? new Uploads(options.clock));
+  registerFigures(app, options);
   registerAdmin(app, options);
 
   app.notFound((c) =>

@@ -17,6 +17,7 @@ const NAV: readonly NavItem[] = [
   { href: '/inlezen', label: 'Lijst inlezen', coordinatorOnly: true },
   { href: '/triage', label: 'Triage', coordinatorOnly: true },
   { href: '/tabel', label: 'Verantwoording', coordinatorOnly: true },
+  { href: '/cijfers', label: 'Cijfers', coordinatorOnly: true },
   { href: '/beheer/gebruikers', label: 'Beheer', coordinatorOnly: true },
 ];
 

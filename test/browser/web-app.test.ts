@@ -122,7 +122,7 @@ describe.skipIf(CHROMIUM === null)(SUITE, () => {
     await page.goto(`${base}/inloggen`);
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, 'coord');
-    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/bestaat-niet']) {
+    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/cijfers?van=2022-01&tot=2022-06', '/bestaat-niet']) {
       await page.goto(`${base}${path}`);
       expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
     }
@@ -147,7 +147,7 @@ describe.skipIf(CHROMIUM === null)(SUITE, () => {
   it('pages fit a window zoomed to 200% without scrolling sideways', async () => {
     const page = await newPage({ width: 640, height: 450 });
     await signIn(page, 'coord');
-    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek']) {
+    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/cijfers?van=2022-01&tot=2022-06']) {
       await page.goto(`${base}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });

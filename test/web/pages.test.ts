@@ -212,6 +212,24 @@ describe('the Verantwoording page', () => {
   });
 });
 
+describe('the Cijfers page', () => {
+  it('shows the rows of `eropaf stats` and downloads its CSV', async () => {
+    const csv = runEropaf(['stats', '--from', '2022-01', '--to', '2022-06', '--format', 'csv'], { cwd: web.bundled.dir, db: web.bundled.file });
+    expect(csv.status).toBe(0);
+    const download = await coord.get('/cijfers.csv?van=2022-01&tot=2022-06');
+    expect(await download.text()).toBe(csv.stdout);
+    const html = await (await coord.get('/cijfers?van=2022-01&tot=2022-06')).text();
+    // Each CSV row (onderdeel;wat;aantal;van) is a row of the page.
+    const lines = csv.stdout.trim().split(/\r?\n/).slice(1);
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) {
+      const [section, label, count] = line.split(';');
+      expect(html).toContain(`<tr><td>${section}</td><th scope="row">${label!.replace(/^"|"$/g, '')}</th><td class="num">${count}</td>`);
+    }
+    expect((await anna.get('/cijfers')).status).toBe(403);
+  });
+});
+
 describe('the overview', () => {
   it('shows every month, and a medewerker their own open meldingen first', async () => {
     const html = await (await anna.get('/')).text();

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { periodStats } from '../../core/report/stats.js';
-import { missingMonths } from '../../core/report/table.js';
+import { statsOf } from '../../app/stats.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderStatsCsv, renderStatsMarkdown, renderStatsText, statsRows } from '../../terminal/stats-report.js';
 import { withStore } from '../context.js';
@@ -16,16 +15,13 @@ export async function runStats(io: Io, options: StatsOptions, command: Command):
   const period = parsePeriodOptions(options);
   const format = parseFormat(options.format, ['tabel', 'md', 'json', 'csv']);
   await withStore(command, io, 'read', async (store) => {
-    const missing = missingMonths(period, await store.importedMonths());
+    const { stats, workerNames: names, missing } = await statsOf(store, period);
     if (missing.length > 0) {
       writeLine(
         io.stderr,
         `${colourFor(io.stderr, io.env).yellow('let op:')} voor ${missing.join(', ')} is geen lijst ingelezen; die maanden tellen niet mee in de cijfers.`,
       );
     }
-    const data = await store.statsData(period);
-    const stats = periodStats(data.meldingen, data.signals, data.contacts);
-    const names = new Map((await store.workers()).map((w) => [w.id, w.name]));
     if (format === 'json') {
       const perWorker = stats.perWorker.map((w) => ({ ...w, naam: names.get(w.workerId) ?? null }));
       writeLine(io.stdout, JSON.stringify({ periode: period, ...stats, perWorker }, null, 2));

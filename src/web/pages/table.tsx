@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { missingLists, monthTable, periodTables } from '../../app/report-table.js';
-import { monthOfDate, parseMonthOption } from '../../core/month.js';
 import { checkPeriod, describePeriod, periodLabel, type Period } from '../../core/report/period.js';
 import type { MonthRow, PeriodTable } from '../../core/report/table.js';
 import { renderPeriodsCsv, renderPeriodsMarkdown } from '../../terminal/report-table.js';
@@ -9,6 +8,7 @@ import type { WebContext, WebEnv, WebOptions } from '../env.js';
 import { InputField } from '../fields.js';
 import { todayOf } from '../format.js';
 import { Notice, Page } from '../layout.js';
+import { queryMonth, readPeriod } from '../period-query.js';
 import { coordinatorOnly } from '../session.js';
 
 // Verantwoording: the received/opgevolgd table of `eropaf table` for a period (bookmarkable:
@@ -22,37 +22,16 @@ interface TableQuery {
 
 type Field = 'van' | 'tot' | 'vergelijk-van' | 'vergelijk-tot';
 
-function month(text: string | undefined): string | null {
-  if (text === undefined || text.trim() === '') return null;
-  const parsed = parseMonthOption(text);
-  return parsed.ok ? parsed.value : null;
-}
-
-/** The half year of today: what the municipality asks for most. */
-function currentHalfYear(today: string): Period {
-  const current = monthOfDate(today);
-  const year = current.slice(0, 4);
-  return Number(current.slice(5, 7)) <= 6 ? { from: `${year}-01`, to: `${year}-06` } : { from: `${year}-07`, to: `${year}-12` };
-}
-
 function readQuery(c: WebContext, today: string): { query: TableQuery } | { errors: Partial<Record<Field, string>> } {
   const q = c.req.query();
-  const errors: Partial<Record<Field, string>> = {};
-  const given = (name: Field): boolean => (q[name] ?? '').trim() !== '';
-  const read = (name: Field): string | null => {
-    const value = month(q[name]);
-    if (value === null && given(name)) errors[name] = 'Schrijf de maand als JJJJ-MM, bijvoorbeeld 2022-03.';
-    return value;
-  };
-  const fallback = currentHalfYear(today);
-  const from = read('van') ?? (given('van') ? null : fallback.from);
-  const to = read('tot') ?? (given('tot') ? null : fallback.to);
+  const read = readPeriod(q, today);
+  const errors: Partial<Record<Field, string>> = 'errors' in read ? { ...read.errors } : {};
   let compare: Period | null = null;
   // vergelijk=2021-07:2021-12 as in `--compare`, or its two halves from the form.
   const [cf, ct] = q.vergelijk !== undefined && q.vergelijk !== '' ? q.vergelijk.split(':') : [q['vergelijk-van'], q['vergelijk-tot']];
-  const compareFrom = month(cf);
-  const compareTo = month(ct);
   if ((cf ?? '') !== '' || (ct ?? '') !== '') {
+    const compareFrom = queryMonth(cf);
+    const compareTo = queryMonth(ct);
     if (compareFrom === null || compareTo === null) errors['vergelijk-van'] = 'Geef van de vergelijkingsperiode begin en einde als JJJJ-MM.';
     else {
       const checked = checkPeriod({ from: compareFrom, to: compareTo });
@@ -60,10 +39,8 @@ function readQuery(c: WebContext, today: string): { query: TableQuery } | { erro
       else errors['vergelijk-van'] = 'Het begin van de vergelijkingsperiode ligt na het einde.';
     }
   }
-  if (from === null || to === null || Object.keys(errors).length > 0) return { errors };
-  const period = checkPeriod({ from, to });
-  if (!period.ok) return { errors: { van: 'Het begin ligt na het einde; verwissel de twee maanden.' } };
-  return { query: { period: period.value, compare } };
+  if ('errors' in read || Object.keys(errors).length > 0) return { errors };
+  return { query: { period: read.period, compare } };
 }
 
 function queryString(query: TableQuery): string {
