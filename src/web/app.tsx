@@ -9,6 +9,7 @@ import { registerFigures } from './pages/figures.js';
 import { MAX_UPLOAD_BYTES, registerImport } from './pages/import.js';
 import { registerLogin } from './pages/login.js';
 import { registerMelding } from './pages/melding.js';
+import { registerOutcomes } from './pages/outcomes.js';
 import { registerOverview } from './pages/overview.js';
 import { registerTable } from './pages/table.js';
 import { registerTriage } from './pages/triage.js';
@@ -25,6 +26,8 @@ import { Uploads } from './uploads.js';
 // The stylesheet ships with the package (public/), beside src/ and dist/ alike.
 const STYLESHEET = fs.readFileSync(new URL('../../public/eropaf.css', import.meta.url), 'utf8');
 const MAX_FORM_BYTES = 64 * 1024;
+/** Where a list or a filled-in worklist is uploaded. */
+const UPLOAD_PATHS = new Set(['/inlezen', '/uitkomsten']);
 
 export function createApp(options: WebOptions): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
@@ -33,7 +36,7 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   // A form is small; only an uploaded list may be large.
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('Het formulier is te groot.', 413) });
   const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => c.text(`Het bestand is te groot (hoogstens ${MAX_UPLOAD_BYTES / 1024 / 1024} MB).`, 413) });
-  app.use('*', (c, next) => (c.req.path === '/inlezen' ? uploadLimit(c, next) : formLimit(c, next)));
+  app.use('*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? uploadLimit(c, next) : formLimit(c, next)));
   app.use('*', loadSession(options));
   app.use('*', guard(options));
 
@@ -44,7 +47,9 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   registerMelding(app, options);
   registerTable(app, options);
   registerTriage(app, options);
-  registerImport(app, options, options.uploads ?? new Uploads(options.clock));
+  const uploads = options.uploads ?? new Uploads(options.clock);
+  registerImport(app, options, uploads);
+  registerOutcomes(app, options, uploads);
   registerFigures(app, options);
   registerAdmin(app, options);
 

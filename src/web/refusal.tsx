@@ -1,3 +1,4 @@
+import type { EropafError } from '../core/errors.js';
 import type { WebContext } from './env.js';
 import { Notice, Page } from './layout.js';
 
@@ -11,5 +12,23 @@ export function forbidden(c: WebContext, message: string) {
       </p>
     </Page>,
     403,
+  );
+}
+
+/** A refused file: the command line's message, every problem (line, column, masked value) and the hint. */
+export function RefusedFile(props: { error: EropafError }) {
+  const { error } = props;
+  return (
+    <>
+      <Notice kind="fout">{error.message}</Notice>
+      {error.details.length > 0 && (
+        <ul class="problems">
+          {error.details.map((line) => (
+            <li>{line}</li>
+          ))}
+        </ul>
+      )}
+      {error.hint !== undefined && <p>{`Tip: ${error.hint}`}</p>}
+    </>
   );
 }

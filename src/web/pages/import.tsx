@@ -10,6 +10,7 @@ import { auditedStore, type Auth, type WebContext, type WebEnv, type WebOptions 
 import { InputField } from '../fields.js';
 import { todayOf } from '../format.js';
 import { CsrfField, Notice, Page } from '../layout.js';
+import { RefusedFile } from '../refusal.js';
 import { coordinatorOnly } from '../session.js';
 import type { Upload, Uploads } from '../uploads.js';
 
@@ -127,15 +128,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
     page(
       c,
       <>
-        <Notice kind="fout">{error.message}</Notice>
-        {error.details.length > 0 && (
-          <ul class="problems">
-            {error.details.map((line) => (
-              <li>{line}</li>
-            ))}
-          </ul>
-        )}
-        {error.hint !== undefined && <p>{`Tip: ${error.hint}`}</p>}
+        <RefusedFile error={error} />
         <p>Er is niets ingelezen.</p>
         <UploadForm auth={c.get('auth')!} month={choice.month ?? ''} replace={choice.replace} errors={{}} />
       </>,

@@ -106,6 +106,8 @@ async function renderWorklist(c: WebContext, options: WebOptions, filters: Filte
           <p class="count">
             {`${entries.length} ${entries.length === 1 ? 'melding' : 'meldingen'} in ${describeMonth(filters.month!)}${workerName === undefined ? ' (heel het team)' : ` bij ${workerName}`}. `}
             <a href={`/werklijst.csv?${filterQuery(filters)}`} class="downloads">Download voor Excel (CSV)</a>
+            {' · '}
+            <a href="/uitkomsten" class="downloads">Ingevulde werklijst teruglezen</a>
           </p>
           {entries.map((entry) => (
             <Entry entry={entry} auth={auth} filters={filters} problem={problem?.ref === entry.ref ? problem : null} options={options} />
