@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { isLocked, LOCKOUT_MS, MAX_FAILED_LOGINS, parseAccountName, sessionExpired } from '../core/accounts.js';
+import { isLocked, LOCKOUT_MS, MAX_FAILED_LOGINS, parseAccountName, SESSION_MAX_MS, sessionExpired } from '../core/accounts.js';
 import { sessionIdleMinutesFrom } from '../core/settings.js';
 import type { AccountRecord, SessionRecord, Store } from '../store/store.js';
 import { decoyHash, verifyPassword } from './passwords.js';
@@ -54,7 +54,10 @@ export async function signIn(
   }
   const token = newToken();
   const session: SessionRecord = { idHash: hashToken(token), accountId: account.id, csrfToken: newToken(), createdAt: at, lastSeenAt: at };
+  const idleMs = sessionIdleMinutesFrom(await store.settings()) * 60_000;
   await audited.transaction(async () => {
+    // Sessions nobody came back to are removed here, at the moment a new one starts.
+    await store.deleteEndedSessions(new Date(input.now.getTime() - idleMs).toISOString(), new Date(input.now.getTime() - SESSION_MAX_MS).toISOString());
     await store.clearLoginFailures(account.id);
     await store.updateAccount(account.id, { lockedUntil: null });
     await store.addSession(session);

@@ -280,6 +280,8 @@ export interface AccountStore {
   touchSession(idHash: string, at: string): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
   deleteSessionsOf(accountId: number): Promise<void>;
+  /** Removes sessions idle since before `idleBefore` or begun before `startedBefore`. */
+  deleteEndedSessions(idleBefore: string, startedBefore: string): Promise<void>;
 }
 
 export interface MeldingDetail {

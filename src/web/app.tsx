@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { decoyHash } from '../app/passwords.js';
 import { EropafError } from '../core/errors.js';
 import type { WebEnv, WebOptions } from './env.js';
 import { Notice, Page } from './layout.js';
@@ -30,6 +31,8 @@ const MAX_FORM_BYTES = 64 * 1024;
 const UPLOAD_PATHS = new Set(['/inlezen', '/uitkomsten']);
 
 export function createApp(options: WebOptions): Hono<WebEnv> {
+  // The decoy hash for unknown names is made now, so that the first such sign-in takes no longer.
+  void decoyHash();
   const app = new Hono<WebEnv>();
   app.use('*', securityHeaders(options.secure));
   app.use('*', serialised());

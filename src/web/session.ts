@@ -15,6 +15,11 @@ const PUBLIC = new Set(['/inloggen', '/static/eropaf.css']);
 
 export function loadSession(options: WebOptions): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
+    // The stylesheet is public, and fetching it must not count as activity in a session.
+    if (c.req.path.startsWith('/static/')) {
+      c.set('auth', null);
+      return next();
+    }
     const token = getCookie(c, SESSION_COOKIE);
     c.set('auth', token === undefined ? null : await resumeSession(options.store, token, options.clock()));
     await next();

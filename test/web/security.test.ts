@@ -227,6 +227,17 @@ describe('sessions', () => {
     expect(sessionCount()).toBe(before - 1);
   });
 
+  it('that ended are removed from the database when someone signs in', async () => {
+    await signedIn(web.app, 'anna');
+    const hashes = (): string[] => queryFile<{ id_hash: string }>(web.bundled.file, 'SELECT id_hash FROM sessions').map((r) => r.id_hash);
+    const before = hashes();
+    web.advance(31 * MINUTE);
+    await signedIn(web.app, 'coord');
+    const after = hashes();
+    expect(after).toHaveLength(1);
+    expect(before).not.toContain(after[0]);
+  });
+
   it('end after 12 hours however active', async () => {
     const anna = await signedIn(web.app, 'anna');
     for (let i = 0; i < 28; i++) {

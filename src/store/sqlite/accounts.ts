@@ -103,4 +103,8 @@ export class SqliteAccounts implements AccountStore {
   async deleteSessionsOf(accountId: number): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE account_id = ?').run(accountId);
   }
+
+  async deleteEndedSessions(idleBefore: string, startedBefore: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?').run(idleBefore, startedBefore);
+  }
 }

@@ -299,6 +299,10 @@ export class SqliteStore implements Store {
     return this.accountRepo.deleteSessionsOf(accountId);
   }
 
+  deleteEndedSessions(idleBefore: string, startedBefore: string): Promise<void> {
+    return this.accountRepo.deleteEndedSessions(idleBefore, startedBefore);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
