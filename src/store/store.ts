@@ -242,6 +242,12 @@ export interface PrivacyStore {
    */
   appendAudit(entry: AuditEntry): Promise<void>;
   auditRecords(since: string | null): Promise<AuditRecord[]>;
+  /**
+   * The changes recorded for one melding (reference as written, such as 2022-03-017): the web
+   * app's (option "melding") and the command line's (first argument), oldest first; openings of
+   * its page are left out.
+   */
+  auditOfMelding(ref: string): Promise<AuditRecord[]>;
 }
 
 export interface AccountRecord {

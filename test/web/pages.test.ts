@@ -147,6 +147,18 @@ describe('the melding page', () => {
     expect(audit).toEqual([{ account: 'anna', options: JSON.stringify({ melding: ref }), counts: JSON.stringify({ geopend: 1 }) }]);
   });
 
+  it('shows who did what: the changes of the web app and of the command line', async () => {
+    const [ref] = await annasRefs();
+    await anna.get('/werklijst');
+    expect((await anna.submit('/werklijst/poging', { melding: ref!, soort: 'brief', datum: '2022-06-30', bereikt: 'nee' })).status).toBe(303);
+    expect(runEropaf(['contact', ref!, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-06-30'], { cwd: web.bundled.dir, db: web.bundled.file }).status).toBe(0);
+    const html = await (await coord.get(`/melding/${ref}`)).text();
+    const section = html.slice(html.indexOf('<h2>Wie deed wat</h2>'), html.indexOf('<h2>Eerdere en latere'));
+    expect(section).toMatch(/<td>anna<\/td><td>web contact<\/td><td>contactpogingen 1<\/td>/);
+    expect(section).toMatch(/<td>[^<]+ \(opdrachtregel\)<\/td><td>contact<\/td><td>contactpogingen 1<\/td>/);
+    expect(section).not.toContain('melding bekijken');
+  });
+
   it('is 404 for a reference that does not exist or is not one', async () => {
     expect((await anna.get('/melding/2022-02-999')).status).toBe(404);
     expect((await anna.get('/melding/onzin')).status).toBe(404);

@@ -131,15 +131,41 @@ export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
   async auditRecords(since: string | null): Promise<AuditRecord[]> {
     const rows = this.db
       .prepare('SELECT at, os_user, account, command, options, counts, input_sha256 FROM audit WHERE ? IS NULL OR at >= ? ORDER BY id')
-      .all(since, since) as Array<{ at: string; os_user: string; account: string | null; command: string; options: string; counts: string; input_sha256: string | null }>;
-    return rows.map((row) => ({
-      at: row.at,
-      osUser: row.os_user,
-      ...(row.account !== null && { account: row.account }),
-      command: row.command,
-      options: JSON.parse(row.options) as Record<string, unknown>,
-      counts: JSON.parse(row.counts) as Record<string, number>,
-      inputSha256: row.input_sha256,
-    }));
+      .all(since, since) as AuditRow[];
+    return rows.map(toAuditRecord);
   }
+
+  async auditOfMelding(ref: string): Promise<AuditRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT at, os_user, account, command, options, counts, input_sha256 FROM audit
+         WHERE command <> 'web melding bekijken'
+           AND (json_extract(options, '$.melding') = ? OR json_extract(options, '$.argumenten[0]') = ?)
+         ORDER BY id`,
+      )
+      .all(ref, ref) as AuditRow[];
+    return rows.map(toAuditRecord);
+  }
+}
+
+interface AuditRow {
+  at: string;
+  os_user: string;
+  account: string | null;
+  command: string;
+  options: string;
+  counts: string;
+  input_sha256: string | null;
+}
+
+function toAuditRecord(row: AuditRow): AuditRecord {
+  return {
+    at: row.at,
+    osUser: row.os_user,
+    ...(row.account !== null && { account: row.account }),
+    command: row.command,
+    options: JSON.parse(row.options) as Record<string, unknown>,
+    counts: JSON.parse(row.counts) as Record<string, number>,
+    inputSha256: row.input_sha256,
+  };
 }

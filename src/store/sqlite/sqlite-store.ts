@@ -243,6 +243,10 @@ export class SqliteStore implements Store {
     return this.privacyRepo.auditRecords(since);
   }
 
+  auditOfMelding(ref: string): Promise<AuditRecord[]> {
+    return this.privacyRepo.auditOfMelding(ref);
+  }
+
   withAudit(context: AuditContext): SqliteStore {
     return new SqliteStore(this.db, this.file, this.readonly, this.tooOpenMode, this.created, context);
   }

@@ -3,6 +3,7 @@ import { openMelding } from '../../app/melding.js';
 import { formatCents } from '../../core/fields/amount.js';
 import { describeMonth } from '../../core/month.js';
 import { auditedStore, type WebEnv, type WebOptions } from '../env.js';
+import { localDateTime } from '../../terminal/dates.js';
 import { dutchDate } from '../format.js';
 import { Page } from '../layout.js';
 
@@ -20,8 +21,9 @@ export function registerMelding(app: Hono<WebEnv>, options: WebOptions): void {
   app.get('/melding/:ref', async (c) => {
     const auth = c.get('auth')!;
     const ref = c.req.param('ref');
-    const melding = await openMelding(auditedStore(c, options, 'melding bekijken', { melding: ref }), ref);
-    if (melding === undefined) return c.notFound();
+    const opened = await openMelding(auditedStore(c, options, 'melding bekijken', { melding: ref }), ref);
+    if (opened === undefined) return c.notFound();
+    const { melding, changes } = opened;
     return c.html(
       <Page title={`Melding ${melding.ref}`} auth={auth}>
         <dl class="facts">
@@ -118,6 +120,32 @@ export function registerMelding(app: Hono<WebEnv>, options: WebOptions): void {
             <dt>Vastgelegd door</dt>
             <dd>{melding.result.source === 'medewerker' ? 'een medewerker' : 'de triage'}</dd>
           </dl>
+        )}
+
+        <h2>Wie deed wat</h2>
+        {changes.length === 0 ? (
+          <p>Nog niets vastgelegd voor deze melding.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Tijdstip</th>
+                <th scope="col">Wie</th>
+                <th scope="col">Opdracht</th>
+                <th scope="col">Aantallen</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((r) => (
+                <tr>
+                  <td>{localDateTime(r.at)}</td>
+                  <td>{r.account ?? `${r.osUser} (opdrachtregel)`}</td>
+                  <td>{r.command}</td>
+                  <td>{Object.entries(r.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
 
         <h2>Eerdere en latere meldingen van dit huishouden</h2>
