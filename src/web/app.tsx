@@ -12,6 +12,7 @@ import { registerLogin } from './pages/login.js';
 import { registerMelding } from './pages/melding.js';
 import { registerOutcomes } from './pages/outcomes.js';
 import { registerOverview } from './pages/overview.js';
+import { registerPurge } from './pages/purge.js';
 import { registerTable } from './pages/table.js';
 import { registerTriage } from './pages/triage.js';
 import { registerWorklist } from './pages/worklist.js';
@@ -55,6 +56,7 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   registerOutcomes(app, options, uploads);
   registerFigures(app, options);
   registerAdmin(app, options);
+  registerPurge(app, options);
 
   app.notFound((c) =>
     c.html(

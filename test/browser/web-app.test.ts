@@ -122,7 +122,7 @@ describe.skipIf(CHROMIUM === null)(SUITE, () => {
     await page.goto(`${base}/inloggen`);
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, 'coord');
-    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/cijfers?van=2022-01&tot=2022-06', '/uitkomsten', '/bestaat-niet']) {
+    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/cijfers?van=2022-01&tot=2022-06', '/uitkomsten', '/beheer/opschonen', '/bestaat-niet']) {
       await page.goto(`${base}${path}`);
       expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
     }

@@ -13,8 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => web.close());
 
-const PAGES = ['/', '/uitkomsten', '/cijfers', '/werklijst.csv?maand=2022-02', '/beheer/gebruikers', '/beheer/logboek', '/inlezen', '/triage', '/triage?maand=2022-01', '/werklijst', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/tabel.csv?van=2022-01&tot=2022-06', '/tabel.md', '/bestaat-niet'];
-const POSTS = ['/uitkomsten', '/uitkomsten/bevestig', '/beheer/gebruikers', '/beheer/instellingen', '/werklijst/poging', '/werklijst/resultaat', '/triage', '/inlezen', '/inlezen/bevestig', '/uitloggen', '/bestaat-niet'];
+const PAGES = ['/', '/beheer/opschonen', '/uitkomsten', '/cijfers', '/werklijst.csv?maand=2022-02', '/beheer/gebruikers', '/beheer/logboek', '/inlezen', '/triage', '/triage?maand=2022-01', '/werklijst', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/tabel.csv?van=2022-01&tot=2022-06', '/tabel.md', '/bestaat-niet'];
+const POSTS = ['/beheer/opschonen', '/uitkomsten', '/uitkomsten/bevestig', '/beheer/gebruikers', '/beheer/instellingen', '/werklijst/poging', '/werklijst/resultaat', '/triage', '/inlezen', '/inlezen/bevestig', '/uitloggen', '/bestaat-niet'];
 const MINUTE = 60_000;
 const REFUSED = 'Inloggen is niet gelukt.';
 
@@ -73,7 +73,7 @@ describe('headers', () => {
 
   it('pages have no inline script or style', async () => {
     const coord = await signedIn(web.app, 'coord');
-    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/cijfers', '/uitkomsten']) {
+    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/cijfers', '/uitkomsten', '/beheer/opschonen']) {
       const html = await (await coord.get(path)).text();
       expect(html).not.toMatch(/<script|\sstyle=|<style|\son[a-z]+=/i);
     }

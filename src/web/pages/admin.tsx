@@ -20,13 +20,14 @@ const SECTIONS = [
   { href: '/beheer/gebruikers', label: 'Gebruikers' },
   { href: '/beheer/medewerkers', label: 'Medewerkers' },
   { href: '/beheer/instellingen', label: 'Instellingen' },
+  { href: '/beheer/opschonen', label: 'Opschonen' },
   { href: '/beheer/logboek', label: 'Logboek' },
 ] as const;
 
 /** How many audit records the log page shows, newest first. */
 const AUDIT_SHOWN = 200;
 
-function AdminPage(props: { c: WebContext; title: string; href: string; notice?: { kind: 'ok' | 'fout'; text: string } | undefined; children?: Child }) {
+export function AdminPage(props: { c: WebContext; title: string; href: string; notice?: { kind: 'ok' | 'fout'; text: string } | undefined; children?: Child }) {
   return (
     <Page title={`Beheer: ${props.title}`} auth={props.c.get('auth')!} current="/beheer/gebruikers">
       <nav aria-label="Beheer" class="subnav">
