@@ -4,13 +4,12 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatExcelCsv } from '../../src/csv/excel-csv.js';
 import { queryFile } from '../app/bundled-store.js';
 import { runEropaf } from '../e2e/helpers.js';
-import { signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
+import { copyDatabase, signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
 
 let web: WebFixture;
 let anna: Browser;
@@ -43,11 +42,7 @@ describe('a filled-in worklist', () => {
     });
     const file = path.join(web.bundled.dir, 'werklijst-2022-02.csv');
     fs.writeFileSync(file, data);
-    const copy = path.join(web.bundled.dir, 'cli.db');
-    const db = new Database(web.bundled.file, { readonly: true });
-    db.exec(`VACUUM INTO '${copy}'`);
-    db.close();
-    fs.chmodSync(copy, 0o600);
+    const copy = copyDatabase(web, 'cli.db');
     expect(runEropaf(['outcomes', file], { cwd: web.bundled.dir, db: copy }).status).toBe(0);
 
     await anna.get('/uitkomsten');

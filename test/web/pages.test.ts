@@ -2,13 +2,10 @@
 // the worklist is stored exactly as `eropaf contact` / `eropaf close` store it, the table shows
 // the figures of `eropaf table`, and no page shows a full BSN.
 
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryFile } from '../app/bundled-store.js';
 import { runEropaf } from '../e2e/helpers.js';
-import { signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
+import { copyDatabase, signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
 
 let web: WebFixture;
 let coord: Browser;
@@ -20,18 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => web.close());
 
-/** A copy of the test database as it is now, for the command line to work on. */
-function copyDatabase(name: string): string {
-  const copy = path.join(web.bundled.dir, name);
-  const db = new Database(web.bundled.file, { readonly: true });
-  try {
-    db.exec(`VACUUM INTO '${copy}'`);
-  } finally {
-    db.close();
-  }
-  fs.chmodSync(copy, 0o600);
-  return copy;
-}
 
 const FOLLOW_UP = `SELECT m.month, m.seq, c.soort, c.bereikt, c.datum, c.dagdeel, c.notitie, NULL AS resultaat, NULL AS referred_to, NULL AS closed_on, NULL AS source, m.opgevolgd
   FROM contacts c JOIN meldingen m ON m.id = c.melding_id
@@ -60,7 +45,7 @@ describe('the worklist', () => {
 
   it('stores an attempt exactly as `eropaf contact` does, and a result exactly as `eropaf close`', async () => {
     const [first, second] = await annasRefs();
-    const copy = copyDatabase('cli.db');
+    const copy = copyDatabase(web, 'cli.db');
     const cli = (args: string[]): void => {
       const run = runEropaf(args, { cwd: web.bundled.dir, db: copy });
       expect(run.stderr).toBe('');

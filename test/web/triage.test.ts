@@ -2,13 +2,10 @@
 // decision with its reason), confirms, and the stored triage equals the command line's; a
 // preview that no longer matches the data stores nothing; a medewerker cannot triage.
 
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryFile } from '../app/bundled-store.js';
 import { runEropaf } from '../e2e/helpers.js';
-import { signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
+import { copyDatabase, signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
 
 let web: WebFixture;
 let coord: Browser;
@@ -22,17 +19,6 @@ const DECISIONS = `SELECT m.seq, d.kind, d.rule, d.reason, d.place, w.name AS wo
   FROM decisions d JOIN meldingen m ON m.id = d.melding_id LEFT JOIN workers w ON w.id = d.worker_id
   LEFT JOIN results r ON r.melding_id = m.id WHERE m.month = '2022-01' ORDER BY m.seq`;
 
-function copyDatabase(name: string): string {
-  const copy = path.join(web.bundled.dir, name);
-  const db = new Database(web.bundled.file, { readonly: true });
-  try {
-    db.exec(`VACUUM INTO '${copy}'`);
-  } finally {
-    db.close();
-  }
-  fs.chmodSync(copy, 0o600);
-  return copy;
-}
 
 const rows = (html: string): Array<[string, string]> =>
   [...html.matchAll(/<tr><td><a href="\/melding\/([\d-]+)">[\d-]+<\/a><\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1]!, m[2]!]);
@@ -46,7 +32,7 @@ describe('the Triage page', () => {
   });
 
   it('previews exactly the dry run of `eropaf triage`, stores nothing, and on confirmation stores what the command line stores', async () => {
-    const copy = copyDatabase('cli.db');
+    const copy = copyDatabase(web, 'cli.db');
     const dry = runEropaf(['triage', '--month', '2022-01', '--dry-run', '--format', 'json'], { cwd: web.bundled.dir, db: copy });
     expect(dry.status).toBe(0);
     const expected = (JSON.parse(dry.stdout) as { decisions: Array<{ ref: string; reason: string }> }).decisions.map((d) => [d.ref, d.reason.replace(/"/g, '&quot;')]);

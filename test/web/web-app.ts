@@ -2,6 +2,9 @@
 // January and February 2022 imported, February triaged, a coordinator and a medewerker (Anna),
 // and a clock the test moves. A small browser keeps cookies and the page's form token.
 
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { addAccount } from '../../src/app/accounts.js';
 import { triageMonth } from '../../src/app/triage-month.js';
 import { createApp } from '../../src/web/app.js';
@@ -117,4 +120,17 @@ export async function signedIn(app: App, name: string): Promise<Browser> {
   if (response.status !== 303) throw new Error(`login of ${name} failed: ${response.status}`);
   await browser.get('/');
   return browser;
+}
+
+/** A copy of the fixture's database as it is now (private, like the original), for the command line to work on. */
+export function copyDatabase(web: WebFixture, name: string): string {
+  const copy = path.join(web.bundled.dir, name);
+  const db = new Database(web.bundled.file, { readonly: true });
+  try {
+    db.exec(`VACUUM INTO '${copy}'`);
+  } finally {
+    db.close();
+  }
+  fs.chmodSync(copy, 0o600);
+  return copy;
 }

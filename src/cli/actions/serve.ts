@@ -23,8 +23,8 @@ function readable(option: string, file: string): string {
 }
 
 export async function runServe(io: Io, options: ServeCommandOptions, command: Command): Promise<void> {
-  const port = parsePort(options.port);
-  const host = options.host.trim();
+  const port = parsePort(options.port ?? '8080');
+  const host = (options.host ?? '127.0.0.1').trim();
   if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
     throw new UsageError('--tls-cert en --tls-key horen bij elkaar.', { hint: 'Geef allebei, of geen van beide.' });
   }
