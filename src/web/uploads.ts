@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// Uploaded lists between the preview and "Inlezen": each in a private folder (0700) as a private
-// file (0600) under its own name (the import records the file's name and reads the month from
-// it), tied to the session that uploaded it, and removed after the import, when refused, when
-// not confirmed within half an hour, or when the server stops.
+// Uploaded lists between the preview and "Inlezen", and the files eropaf writes for a session to
+// download (the rejected rows): each in a private folder (0700) as a private file (0600) under
+// its own name (the import records the file's name and reads the month from it), tied to the
+// session, and removed when done with, when refused, after half an hour, or when the server
+// stops.
 
 const KEEP_MS = 30 * 60_000;
 /** What a list's name may keep: letters, digits, dot, dash, underscore. */
@@ -33,16 +34,29 @@ export class Uploads {
   }
 
   async save(contents: Uint8Array, originalName: string, sessionHash: string): Promise<Upload> {
+    const upload = this.reserve(originalName, sessionHash);
+    await fs.promises.writeFile(upload.file, contents, { mode: 0o600, flag: 'wx' });
+    return upload;
+  }
+
+  /** A private place for a file of this session, not written yet (eropaf writes it). */
+  reserve(originalName: string, sessionHash: string): Upload {
     this.sweep();
     const token = randomBytes(24).toString('base64url');
     const folder = path.join(this.root(), token);
     fs.mkdirSync(folder, { mode: 0o700 });
     const name = path.basename(originalName).replace(SAFE_NAME, '_').slice(-120) || 'lijst.csv';
-    const file = path.join(folder, name);
-    await fs.promises.writeFile(file, contents, { mode: 0o600, flag: 'wx' });
-    const upload = { token, file, name, sessionHash, savedAt: this.clock().getTime() };
+    const upload = { token, file: path.join(folder, name), name, sessionHash, savedAt: this.clock().getTime() };
     this.pending.set(token, upload);
     return upload;
+  }
+
+  /** The file of this session under this token, left in place (a download may be repeated). */
+  find(token: unknown, sessionHash: string): Upload | undefined {
+    this.sweep();
+    if (typeof token !== 'string') return undefined;
+    const upload = this.pending.get(token);
+    return upload !== undefined && upload.sessionHash === sessionHash ? upload : undefined;
   }
 
   /** The upload of this session under this token, taken out of the pending ones. */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { importList, type ImportOutcome } from '../../app/import-list.js';
@@ -24,9 +25,11 @@ export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 interface Choice {
   month: Month | undefined;
   replace: boolean;
+  /** Import the good rows; the rejected ones go to a file to download. */
+  skipInvalid: boolean;
 }
 
-function UploadForm(props: { auth: Auth; month: string; replace: boolean; errors: Record<string, string> }) {
+function UploadForm(props: { auth: Auth; month: string; replace: boolean; skipInvalid?: boolean; errors: Record<string, string> }) {
   return (
     <form method="post" action="/inlezen" enctype="multipart/form-data" novalidate>
       <CsrfField auth={props.auth} />
@@ -50,6 +53,12 @@ function UploadForm(props: { auth: Auth; month: string; replace: boolean; errors
         <label class="choice">
           <input type="checkbox" name="vervang" value="ja" checked={props.replace} />
           Vervang de lijst die al voor die maand is ingelezen
+        </label>
+      </p>
+      <p class="field">
+        <label class="choice">
+          <input type="checkbox" name="overslaan" value="ja" checked={props.skipInvalid === true} />
+          Lees de goede regels in en sla de foute over (die komen met de reden in een apart bestand om te downloaden)
         </label>
       </p>
       <button type="submit">Voorbeeld tonen</button>
@@ -97,9 +106,10 @@ function Summary(props: { summary: ImportSummary }) {
 function readChoice(form: Record<string, unknown>): Choice | { errors: Record<string, string> } {
   const month = typeof form.maand === 'string' ? form.maand.trim() : '';
   const replace = form.vervang === 'ja';
-  if (month === '') return { month: undefined, replace };
+  const skipInvalid = form.overslaan === 'ja';
+  if (month === '') return { month: undefined, replace, skipInvalid };
   const parsed = parseMonthOption(month);
-  return parsed.ok ? { month: parsed.value, replace } : { errors: { maand: 'Schrijf de maand als JJJJ-MM, bijvoorbeeld 2022-03.' } };
+  return parsed.ok ? { month: parsed.value, replace, skipInvalid } : { errors: { maand: 'Schrijf de maand als JJJJ-MM, bijvoorbeeld 2022-03.' } };
 }
 
 export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: Uploads): void {
@@ -111,14 +121,15 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
       status,
     );
 
-  const run = (store: WebOptions['store'], upload: Upload, choice: Choice, dryRun: boolean): Promise<ImportOutcome> =>
+  const run = (store: WebOptions['store'], upload: Upload, choice: Choice, dryRun: boolean, rejectsFile?: string): Promise<ImportOutcome> =>
     importList(store, {
       file: upload.file,
       ...(choice.month !== undefined && { month: choice.month }),
       dryRun,
       replace: choice.replace,
       force: false,
-      skipInvalid: false,
+      skipInvalid: choice.skipInvalid,
+      ...(rejectsFile !== undefined && { rejectsFile }),
       today: todayOf(options.clock),
       now: () => options.clock().toISOString(),
     });
@@ -130,7 +141,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
       <>
         <RefusedFile error={error} />
         <p>Er is niets ingelezen.</p>
-        <UploadForm auth={c.get('auth')!} month={choice.month ?? ''} replace={choice.replace} errors={{}} />
+        <UploadForm auth={c.get('auth')!} month={choice.month ?? ''} replace={choice.replace} skipInvalid={choice.skipInvalid} errors={{}} />
       </>,
       422,
     );
@@ -146,7 +157,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
     // chosen goes on, to get the command line's message about it.
     if (!(file instanceof File) || file.name === '') errors.bestand = 'Kies het bestand met de maandlijst.';
     if ('errors' in choice || Object.keys(errors).length > 0 || !(file instanceof File)) {
-      return page(c, <UploadForm auth={c.get('auth')!} month={typeof form.maand === 'string' ? form.maand : ''} replace={form.vervang === 'ja'} errors={errors} />, 400);
+      return page(c, <UploadForm auth={c.get('auth')!} month={typeof form.maand === 'string' ? form.maand : ''} replace={form.vervang === 'ja'} skipInvalid={form.overslaan === 'ja'} errors={errors} />, 400);
     }
     const session = c.get('auth')!.session;
     const upload = await uploads.save(new Uint8Array(await file.arrayBuffer()), file.name, session.idHash);
@@ -179,6 +190,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
           <input type="hidden" name="upload" value={upload.token} />
           <input type="hidden" name="maand" value={choice.month ?? ''} />
           <input type="hidden" name="vervang" value={choice.replace ? 'ja' : ''} />
+          <input type="hidden" name="overslaan" value={choice.skipInvalid ? 'ja' : ''} />
           <button type="submit">Inlezen</button>
         </form>
         <p>
@@ -195,17 +207,34 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
     if (upload === undefined || 'errors' in choice) {
       return page(c, <><Notice kind="fout">Dit voorbeeld is verlopen (na een half uur, of al ingelezen); er is niets ingelezen. Kies het bestand opnieuw.</Notice><UploadForm auth={c.get('auth')!} month="" replace={false} errors={{}} /></>, 400);
     }
+    const session = c.get('auth')!.session;
+    // The rejected rows (personal data) wait in a private file of this session, to download.
+    const rejects = choice.skipInvalid ? uploads.reserve(upload.name.replace(/(\.csv)?$/i, '.afgewezen.csv'), session.idHash) : null;
+    let kept = false;
     try {
-      const store = auditedStore(c, options, 'import', { bestand: upload.name, ...(choice.month !== undefined && { maand: choice.month }), ...(choice.replace && { vervang: true }) });
-      const outcome = await run(store, upload, choice, false);
+      const store = auditedStore(c, options, 'import', {
+        bestand: upload.name,
+        ...(choice.month !== undefined && { maand: choice.month }),
+        ...(choice.replace && { vervang: true }),
+        ...(choice.skipInvalid && { 'skip-invalid': true }),
+      });
+      const outcome = await run(store, upload, choice, false, rejects?.file);
       if (outcome.kind === 'already-imported') {
         return page(c, <Notice kind="let-op">{`${upload.name} is al eerder ingelezen. Er is niets veranderd.`}</Notice>);
       }
+      kept = rejects !== null && outcome.summary.rejectsFile !== null;
       return page(
         c,
         <>
           <Notice kind="ok">{`Ingelezen: ${upload.name} als ${describeMonth(outcome.summary.month)} (${outcome.summary.month}).`}</Notice>
           <Summary summary={outcome.summary} />
+          {kept && (
+            <p>
+              {`${outcome.summary.signals.rejected} ${outcome.summary.signals.rejected === 1 ? 'regel is' : 'regels zijn'} afgewezen: `}
+              <a href={`/inlezen/afgewezen/${rejects!.token}`}>download de afgewezen regels met de reden (CSV)</a>
+              {'. Het bestand blijft een half uur staan.'}
+            </p>
+          )}
           <p>
             Volgende stap: <a href={`/triage?maand=${outcome.summary.month}`}>triage van {describeMonth(outcome.summary.month)}</a>.
           </p>
@@ -216,6 +245,16 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
       throw error;
     } finally {
       uploads.remove(upload);
+      if (rejects !== null && !kept) uploads.remove(rejects);
     }
+  });
+
+  app.get('/inlezen/afgewezen/:token', coordinatorOnly(), (c) => {
+    const rejects = uploads.find(c.req.param('token'), c.get('auth')!.session.idHash);
+    if (rejects === undefined || !fs.existsSync(rejects.file)) return c.notFound();
+    return c.body(fs.readFileSync(rejects.file), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${rejects.name}"`,
+    });
   });
 }
