@@ -15,6 +15,19 @@ export function forbidden(c: WebContext, message: string) {
   );
 }
 
+/** A request that cannot be one of this app's own (a hand-made address or form): 400, as a page. */
+export function badRequest(c: WebContext, message: string) {
+  return c.html(
+    <Page title="Dat lukte niet" auth={c.get('auth') ?? null}>
+      <Notice kind="fout">{message}</Notice>
+      <p>
+        <a href="/">Naar het overzicht</a>
+      </p>
+    </Page>,
+    400,
+  );
+}
+
 /** A refused file: the command line's message, every problem (line, column, masked value) and the hint. */
 export function RefusedFile(props: { error: EropafError }) {
   const { error } = props;

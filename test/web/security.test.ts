@@ -150,6 +150,16 @@ describe('posts of a signed-in browser', () => {
   });
 });
 
+describe('size limits', () => {
+  it('refuse a form larger than 64 KB before reading it, and store nothing', async () => {
+    const anna = await signedIn(web.app, 'anna');
+    const before = contactCount();
+    const response = await anna.submit('/werklijst/poging', { ...attempt, notitie: 'x'.repeat(100 * 1024) });
+    expect(response.status).toBe(413);
+    expect(contactCount()).toBe(before);
+  });
+});
+
 describe('roles', () => {
   it('a medewerker gets 403 on the coordinator pages; the coordinator gets them', async () => {
     const anna = await signedIn(web.app, 'anna');

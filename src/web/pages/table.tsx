@@ -9,6 +9,7 @@ import { InputField } from '../fields.js';
 import { todayOf } from '../format.js';
 import { Notice, Page } from '../layout.js';
 import { queryMonth, readPeriod } from '../period-query.js';
+import { badRequest } from '../refusal.js';
 import { coordinatorOnly } from '../session.js';
 
 // Verantwoording: the received/opgevolgd table of `eropaf table` for a period (bookmarkable:
@@ -175,7 +176,7 @@ export function registerTable(app: Hono<WebEnv>, options: WebOptions): void {
   ] as const) {
     app.get(`/tabel.${extension}`, coordinatorOnly(), async (c) => {
       const read = readQuery(c, todayOf(options.clock));
-      if ('errors' in read) return c.text('Controleer de periode (JJJJ-MM).', 400);
+      if ('errors' in read) return badRequest(c, 'Controleer de periode in het adres: schrijf de maanden als JJJJ-MM.');
       const tables = await periodTables(options.store, read.query.period, read.query.compare);
       const name = `verantwoording-${read.query.period.from}-${read.query.period.to}.${extension}`;
       return c.body(render(tables), 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"` });

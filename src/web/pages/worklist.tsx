@@ -20,6 +20,7 @@ import {
 } from '../followup-form.js';
 import { timeOf, todayOf } from '../format.js';
 import { CsrfField, Notice, Page } from '../layout.js';
+import { badRequest } from '../refusal.js';
 
 // The forms are checked on the server only (novalidate), so every error reads the same, in
 // Dutch, next to its field.
@@ -324,7 +325,7 @@ export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
       const auth = c.get('auth')!;
       const form = await c.req.parseBody();
       const ref = meldingRef(form);
-      if (ref === null) return c.text('Onbekende melding.', 400);
+      if (ref === null) return badRequest(c, 'Dit formulier noemt geen meldingnummer; er is niets vastgelegd.');
       const filters = filtersOfForm(form, auth.account, ref);
       const today = todayOf(options.clock);
       const parsed = parseFollowUpForm(kind, ref, form, today);
