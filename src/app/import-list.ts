@@ -12,6 +12,7 @@ import {
   emptySummary,
   type ImportSummary,
 } from '../core/import/summary.js';
+import { secondListRefusal } from '../core/import/second-list.js';
 import { monthFromFileName, monthIndex } from '../core/month.js';
 import type { IsoDate, Month } from '../core/types.js';
 import { detectDelimiter, type Delimiter } from '../csv/delimiter.js';
@@ -28,6 +29,8 @@ export interface ImportOptions {
   dryRun: boolean;
   replace: boolean;
   force: boolean;
+  /** `--aanvulling`: the file is a supplementary list for a month that already has one. */
+  aanvulling?: boolean;
   skipInvalid: boolean;
   rejectsFile?: string;
   encoding?: Encoding;
@@ -86,7 +89,7 @@ export async function importList(store: Store, options: ImportOptions): Promise<
     if (prior) return { kind: 'already-imported', file: fileName, prior };
   } else if (!options.force && (await store.monthHasFollowUp(month))) {
     throw new DataError(`Voor ${month} is al opvolging vastgelegd; vervangen zou die opvolging weggooien.`, {
-      hint: 'Lees het nieuwe bestand in zonder --replace (alleen nieuwe signalen worden toegevoegd), of gebruik --replace --force als u de opvolging echt wilt weggooien.',
+      hint: 'Lees het nieuwe bestand in met --aanvulling in plaats van --replace (alleen nieuwe signalen worden toegevoegd), of gebruik --replace --force als u de opvolging echt wilt weggooien.',
     });
   }
 
@@ -197,12 +200,24 @@ async function runImport(
     summary.signals.rejected > 0 ? (options.rejectsFile ?? defaultRejectsFile(options.file)) : null;
   summary.rejectsFile = rejectsFile;
   const planBatches = session.households(month, { batchSize: HOUSEHOLD_BATCH, ignoreMonth: options.replace });
+  const monthHasList = !options.replace && (await store.importedMonths()).has(month);
+  const refuseSilentMerge = (planned: ImportSummary): void => {
+    const refusal = secondListRefusal({
+      month,
+      monthHasList,
+      newSignals: planned.signals.new,
+      aanvulling: options.aanvulling === true,
+      replace: options.replace,
+    });
+    if (refusal !== null) throw refusal;
+  };
 
   if (options.dryRun || store.readonly) {
     for await (const situations of planBatches) {
       for (const situation of situations) addHouseholdPlan(summary, planHousehold(situation, listMonth));
     }
     assertEveryRowInOneBucket(summary);
+    refuseSilentMerge(summary);
   } else {
     const done = summary;
     await session.transaction(async (writer) => {
@@ -220,6 +235,7 @@ async function runImport(
         await writer.applyHouseholds(month, plans);
       }
       assertEveryRowInOneBucket(done);
+      refuseSilentMerge(done);
       await writer.refreshLaterFlags(month);
       await store.appendAudit({ counts: auditCounts(done), inputSha256: inspection.sha256 });
       await writer.finishImport({

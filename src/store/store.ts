@@ -8,6 +8,7 @@ import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
 import type { SignalRecord } from '../core/import/signal-record.js';
 import type { DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
+import type { MonthContents } from '../core/month-removal.js';
 import type { IsoDate, Month } from '../core/types.js';
 
 // The storage port. Application code talks to these interfaces only; the SQLite adapter is one
@@ -49,7 +50,7 @@ export interface ImportCounts {
 
 export type { WorklistEntry };
 
-export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore {
+export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, MonthStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   findImportByHash(sha256: string): Promise<PriorImport | undefined>;
@@ -123,6 +124,13 @@ export interface FollowUpStore {
   addContact(meldingId: number, contact: ContactRecord, recordedAt: string): Promise<void>;
   /** Records (or replaces) a worker's result for the melding. */
   setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void>;
+}
+
+export interface MonthStore {
+  /** What the month's list holds, in counts. */
+  monthContents(month: Month): Promise<MonthContents>;
+  /** Removes the month's list and all that was recorded for it (inside the caller's transaction). */
+  deleteMonthList(month: Month): Promise<void>;
 }
 
 export interface SettingsStore {

@@ -28,7 +28,7 @@ let dir: string;
 let file: string;
 let store: SqliteStore;
 
-const importFile = (list: string, options: { month?: string; replace?: boolean; force?: boolean } = {}) =>
+const importFile = (list: string, options: { month?: string; replace?: boolean; force?: boolean; aanvulling?: boolean } = {}) =>
   importInto(store, list, options);
 
 function triage(month: string, options: { capacity?: number; dryRun?: boolean; on?: SqliteStore } = {}): Promise<TriageOutcome> {
@@ -168,7 +168,7 @@ describe('triage of a month', () => {
 
     const supplement = path.join(dir, 'aanvulling-januari.csv');
     fs.writeFileSync(supplement, `\ufeff${SUPPLEMENT}\r\n`);
-    const imported = await importFile(supplement, { month: '2022-01' });
+    const imported = await importFile(supplement, { month: '2022-01', aanvulling: true });
     expect(imported.kind).toBe('imported');
 
     const second = await triage('2022-01');

@@ -347,9 +347,9 @@ describe('a supplementary list for a month already imported', () => {
     const file = writeList(w.file('vroegeropaf-2022-03-aanvulling.csv'), [...march.slice(0, 5), newSignal, ...march.slice(5, 10)]);
     const before = { signals: storedSignals(w.db), meldingen: storedMeldingen(w.db) };
 
-    const dry = w.run(['import', file, '--dry-run']);
+    const dry = w.run(['import', file, '--dry-run', '--aanvulling']);
     expectSuccess(dry);
-    const result = w.run(['import', file]);
+    const result = w.run(['import', file, '--aanvulling']);
     expectSuccess(result);
     expect(figuresOnly(dry.stdout)).toBe(figuresOnly(result.stdout));
     const f = summaryFigures(result.stdout);
@@ -377,7 +377,7 @@ describe('a supplementary list for a month already imported', () => {
     const enkelvoudig = meldingen.find((m) => m.category === 'enkelvoudig' && m.signals === 1)!;
     const row = march.find((r) => `${r.postcode.replace(/\s+/g, '')}|${r.huisnummer}|${r.toevoeging.toUpperCase()}` === enkelvoudig.household)!;
     const file = writeList(w.file('extra-2022-03.csv'), [{ ...row, signaalId: 'VS-2022-900002', bedragCents: row.bedragCents + 100 }]);
-    const result = w.run(['import', file]);
+    const result = w.run(['import', file, '--aanvulling']);
     expectSuccess(result);
     expect(summaryFigures(result.stdout).get('Meldingen')).toBe('1 (0 nieuw, 1 aangevuld)');
     expect(summaryFigures(result.stdout).get('enkelvoudig')).toBe('1');
@@ -437,7 +437,7 @@ describe('--replace once follow-up has been recorded', () => {
       expect(refused.status).toBe(1);
       expect(refused.stdout).toBe('');
       expect(refused.stderr).toContain('fout: Voor 2022-03 is al opvolging vastgelegd; vervangen zou die opvolging weggooien.');
-      expect(refused.stderr).toContain('Tip: Lees het nieuwe bestand in zonder --replace');
+      expect(refused.stderr).toContain('Tip: Lees het nieuwe bestand in met --aanvulling in plaats van --replace');
     }
     expect(dumpDatabase(w.db)).toEqual(before);
     const forced = w.run(['import', corrected, '--replace', '--force']);

@@ -1,8 +1,34 @@
 import type { Command } from 'commander';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
+import { deleteMonth } from '../../app/delete-month.js';
+import { removedItems } from '../../core/month-removal.js';
+import { describeMonth } from '../../core/month.js';
 import { withStore } from '../context.js';
-import { parseFormat } from '../options.js';
+import { parseFormat, parseMonth } from '../options.js';
+
+export async function runDeleteMonth(
+  io: Io,
+  monthText: string,
+  options: { dryRun?: boolean; force?: boolean },
+  command: Command,
+): Promise<void> {
+  const month = parseMonth('maand', monthText);
+  const dryRun = options.dryRun === true;
+  await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
+    const plan = await deleteMonth(store, { month, force: options.force === true, dryRun });
+    const items = removedItems(plan.contents).join(', ');
+    const what = `de lijst van ${describeMonth(month)} (${month}): ${items}`;
+    if (dryRun) {
+      writeLine(io.stdout, `Proefrun: verwijderen zou weghalen: ${what}.`);
+      if (plan.losesFollowUp) writeLine(io.stdout, 'De vastgelegde opvolging van deze meldingen gaat daarmee verloren.');
+      writeLine(io.stdout, 'Er is niets verwijderd.');
+    } else {
+      writeLine(io.stdout, `Verwijderd: ${what}.`);
+      writeLine(io.stdout, 'De kenmerken "op lijst vorige maand" en "opeenvolgend" van de maanden erna zijn bijgewerkt.');
+    }
+  });
+}
 
 export async function runMonths(io: Io, options: { format?: string }, command: Command): Promise<void> {
   const format = parseFormat(options.format, ['tabel', 'json']);

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import { historyFlags } from '../../core/import/melding.js';
 import type { HouseholdPlan, HouseholdSituation, StagedSignalKeys } from '../../core/import/plan-household.js';
 import { OPEENVOLGEND_MONTHS } from '../../core/import/melding.js';
 import { monthIndex } from '../../core/month.js';
 import type { Address, Category, Month } from '../../core/types.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportWriter, RejectedRow, StagedRow } from '../store.js';
 import { groupBy } from './group-by.js';
+import { refreshHistoryAfter } from './history-refresh.js';
 import { SIGNAL_COLUMN_LIST, SIGNAL_COLUMNS, signalColumnType } from './signal-columns.js';
 
 // The staging area lives in SQLite's temp schema: it belongs to this connection only, is never
@@ -482,32 +482,7 @@ class SqliteImportWriter implements ImportWriter {
   }
 
   async refreshLaterFlags(month: Month): Promise<void> {
-    const index = monthIndex(month);
-    const later = this.db.prepare('SELECT 1 FROM meldingen WHERE month_index > ? LIMIT 1').get(index);
-    if (later === undefined) return; // the usual case: this is the newest month
-    const rows = this.db
-      .prepare(
-        `SELECT m.id, m.household_id, m.month_index, m.on_last_month, m.opeenvolgend FROM meldingen m
-         JOIN temp.touched_households t ON t.id = m.household_id
-         WHERE m.month_index BETWEEN ? AND ?
-         ORDER BY m.household_id`,
-      )
-      .all(index - OPEENVOLGEND_MONTHS, index + OPEENVOLGEND_MONTHS) as Array<{
-      id: number;
-      household_id: number;
-      month_index: number;
-      on_last_month: number;
-      opeenvolgend: number;
-    }>;
-    const monthsOf = groupBy(rows, (r) => r.household_id, (r) => r.month_index);
-    const update = this.db.prepare('UPDATE meldingen SET on_last_month = ?, opeenvolgend = ? WHERE id = ?');
-    for (const row of rows) {
-      if (row.month_index <= index) continue;
-      const flags = historyFlags(row.month_index, monthsOf.get(row.household_id) ?? []);
-      const onLast = flags.onLastMonth ? 1 : 0;
-      const opeen = flags.opeenvolgend ? 1 : 0;
-      if (onLast !== row.on_last_month || opeen !== row.opeenvolgend) update.run(onLast, opeen, row.id);
-    }
+    refreshHistoryAfter(this.db, monthIndex(month), { sql: 'SELECT id FROM temp.touched_households', params: [] });
   }
 
   /** Stores the new signals, straight from staging in line order, and the import's counts. */

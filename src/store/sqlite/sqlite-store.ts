@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { EnvironmentError, EropafError } from '../../core/errors.js';
 import type Database from 'better-sqlite3';
+import type { MonthContents } from '../../core/month-removal.js';
 import type { DdasMeldingInput } from '../../core/report/ddas.js';
 import type { Period } from '../../core/report/period.js';
 import type { RetentionCandidate } from '../../core/retention.js';
@@ -26,6 +27,7 @@ import type {
   WorklistEntry,
 } from '../store.js';
 import { SqliteFollowUp } from './followup.js';
+import { SqliteMonths } from './months.js';
 import { SqlitePrivacy } from './privacy.js';
 import { SqliteReports } from './reports.js';
 import { SqliteImportSession } from './import-session.js';
@@ -43,6 +45,7 @@ export class SqliteStore implements Store {
   private readonly followUpRepo: SqliteFollowUp;
   private readonly reportRepo: SqliteReports;
   private readonly privacyRepo: SqlitePrivacy;
+  private readonly monthRepo: SqliteMonths;
 
   private constructor(
     private readonly db: Database.Database,
@@ -60,6 +63,7 @@ export class SqliteStore implements Store {
     this.followUpRepo = new SqliteFollowUp(db);
     this.reportRepo = new SqliteReports(db);
     this.privacyRepo = new SqlitePrivacy(db);
+    this.monthRepo = new SqliteMonths(db);
   }
 
   static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
@@ -156,6 +160,14 @@ export class SqliteStore implements Store {
 
   monthCounts(period: Period): Promise<MonthCounts[]> {
     return this.reportRepo.monthCounts(period);
+  }
+
+  monthContents(month: Month): Promise<MonthContents> {
+    return this.monthRepo.monthContents(month);
+  }
+
+  deleteMonthList(month: Month): Promise<void> {
+    return this.monthRepo.deleteMonthList(month);
   }
 
   importedMonths(): Promise<Set<Month>> {
