@@ -8,6 +8,7 @@ import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
 import type { SignalRecord } from '../core/import/signal-record.js';
 import type { DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
+import type { HandoverMove, OpenMelding } from '../core/handover.js';
 import type { MonthContents } from '../core/month-removal.js';
 import type { IsoDate, Month } from '../core/types.js';
 
@@ -50,7 +51,7 @@ export interface ImportCounts {
 
 export type { WorklistEntry };
 
-export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, MonthStore {
+export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, MonthStore, OpenWorkStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   findImportByHash(sha256: string): Promise<PriorImport | undefined>;
@@ -124,6 +125,15 @@ export interface FollowUpStore {
   addContact(meldingId: number, contact: ContactRecord, recordedAt: string): Promise<void>;
   /** Records (or replaces) a worker's result for the melding. */
   setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void>;
+}
+
+export interface OpenWorkStore {
+  /** The worker's open meldingen (picked, no result yet) over all months, oldest first. */
+  openWork(workerId: number): Promise<OpenMelding[]>;
+  /** How many open meldingen each worker has, over all months. */
+  openLoad(): Promise<Map<number, number>>;
+  /** Gives meldingen to other workers (inside the caller's transaction). */
+  reassign(moves: readonly HandoverMove[]): Promise<void>;
 }
 
 export interface MonthStore {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { EnvironmentError, EropafError } from '../../core/errors.js';
 import type Database from 'better-sqlite3';
+import type { HandoverMove, OpenMelding } from '../../core/handover.js';
 import type { MonthContents } from '../../core/month-removal.js';
 import type { DdasMeldingInput } from '../../core/report/ddas.js';
 import type { Period } from '../../core/report/period.js';
@@ -28,6 +29,7 @@ import type {
 } from '../store.js';
 import { SqliteFollowUp } from './followup.js';
 import { SqliteMonths } from './months.js';
+import { SqliteOpenWork } from './open-work.js';
 import { SqlitePrivacy } from './privacy.js';
 import { SqliteReports } from './reports.js';
 import { SqliteImportSession } from './import-session.js';
@@ -46,6 +48,7 @@ export class SqliteStore implements Store {
   private readonly reportRepo: SqliteReports;
   private readonly privacyRepo: SqlitePrivacy;
   private readonly monthRepo: SqliteMonths;
+  private readonly openWorkRepo: SqliteOpenWork;
 
   private constructor(
     private readonly db: Database.Database,
@@ -64,6 +67,7 @@ export class SqliteStore implements Store {
     this.reportRepo = new SqliteReports(db);
     this.privacyRepo = new SqlitePrivacy(db);
     this.monthRepo = new SqliteMonths(db);
+    this.openWorkRepo = new SqliteOpenWork(db);
   }
 
   static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
@@ -160,6 +164,18 @@ export class SqliteStore implements Store {
 
   monthCounts(period: Period): Promise<MonthCounts[]> {
     return this.reportRepo.monthCounts(period);
+  }
+
+  openWork(workerId: number): Promise<OpenMelding[]> {
+    return this.openWorkRepo.openWork(workerId);
+  }
+
+  openLoad(): Promise<Map<number, number>> {
+    return this.openWorkRepo.openLoad();
+  }
+
+  reassign(moves: readonly HandoverMove[]): Promise<void> {
+    return this.openWorkRepo.reassign(moves);
   }
 
   monthContents(month: Month): Promise<MonthContents> {
