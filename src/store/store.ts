@@ -7,7 +7,7 @@ import type { FollowUpCounts, MonthCounts } from '../core/report/table.js';
 import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
 import type { SignalRecord } from '../core/import/signal-record.js';
-import type { DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
+import type { Decision, DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
 import type { HandoverMove, OpenMelding } from '../core/handover.js';
 import type { MonthContents } from '../core/month-removal.js';
 import type { IsoDate, Month } from '../core/types.js';
@@ -98,6 +98,8 @@ export interface TriageStore {
   /** Stores a month's triage plan (inside the caller's transaction). */
   applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void>;
   worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]>;
+  /** The month's stored decisions in ref order, with their reasons as they were decided. */
+  storedDecisions(month: Month): Promise<Decision[]>;
 }
 
 export interface MonthOverview {

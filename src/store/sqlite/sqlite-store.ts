@@ -8,7 +8,7 @@ import type { Period } from '../../core/report/period.js';
 import type { RetentionCandidate } from '../../core/retention.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
 import type { FollowUpCounts, MonthCounts } from '../../core/report/table.js';
-import type { PlannedMonth } from '../../core/triage/types.js';
+import type { Decision, PlannedMonth } from '../../core/triage/types.js';
 import type { IsoDate, Month } from '../../core/types.js';
 import type {
   AuditContext,
@@ -30,6 +30,7 @@ import type {
 import { SqliteFollowUp } from './followup.js';
 import { SqliteMonths } from './months.js';
 import { SqliteOpenWork } from './open-work.js';
+import { storedDecisions } from './stored-decisions.js';
 import { SqlitePrivacy } from './privacy.js';
 import { SqliteReports } from './reports.js';
 import { SqliteImportSession } from './import-session.js';
@@ -164,6 +165,10 @@ export class SqliteStore implements Store {
 
   monthCounts(period: Period): Promise<MonthCounts[]> {
     return this.reportRepo.monthCounts(period);
+  }
+
+  async storedDecisions(month: Month): Promise<Decision[]> {
+    return storedDecisions(this.db, month);
   }
 
   openWork(workerId: number): Promise<OpenMelding[]> {
