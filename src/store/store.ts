@@ -8,6 +8,7 @@ import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
 import type { SignalRecord } from '../core/import/signal-record.js';
 import type { Decision, DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
+import type { FindQuery, FoundHousehold } from '../core/find.js';
 import type { HandoverMove, OpenMelding } from '../core/handover.js';
 import type { MonthContents } from '../core/month-removal.js';
 import type { IsoDate, Month } from '../core/types.js';
@@ -51,7 +52,7 @@ export interface ImportCounts {
 
 export type { WorklistEntry };
 
-export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, MonthStore, OpenWorkStore {
+export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, MonthStore, OpenWorkStore, FindStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   findImportByHash(sha256: string): Promise<PriorImport | undefined>;
@@ -127,6 +128,13 @@ export interface FollowUpStore {
   addContact(meldingId: number, contact: ContactRecord, recordedAt: string): Promise<void>;
   /** Records (or replaces) a worker's result for the melding. */
   setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void>;
+}
+
+export interface FindStore {
+  /** The ids of the households a query finds, at most `limit`. */
+  findHouseholdIds(query: FindQuery, limit: number): Promise<number[]>;
+  /** Those households with their meldingen over all months (personal data included, BSN unmasked). */
+  foundHouseholds(ids: readonly number[]): Promise<FoundHousehold[]>;
 }
 
 export interface OpenWorkStore {

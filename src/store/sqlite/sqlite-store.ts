@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { EnvironmentError, EropafError } from '../../core/errors.js';
 import type Database from 'better-sqlite3';
+import type { FindQuery, FoundHousehold } from '../../core/find.js';
 import type { HandoverMove, OpenMelding } from '../../core/handover.js';
 import type { MonthContents } from '../../core/month-removal.js';
 import type { DdasMeldingInput } from '../../core/report/ddas.js';
@@ -30,6 +31,7 @@ import type {
 import { SqliteFollowUp } from './followup.js';
 import { SqliteMonths } from './months.js';
 import { SqliteOpenWork } from './open-work.js';
+import { SqliteFind } from './find.js';
 import { storedDecisions } from './stored-decisions.js';
 import { SqlitePrivacy } from './privacy.js';
 import { SqliteReports } from './reports.js';
@@ -50,6 +52,7 @@ export class SqliteStore implements Store {
   private readonly privacyRepo: SqlitePrivacy;
   private readonly monthRepo: SqliteMonths;
   private readonly openWorkRepo: SqliteOpenWork;
+  private readonly findRepo: SqliteFind;
 
   private constructor(
     private readonly db: Database.Database,
@@ -69,6 +72,7 @@ export class SqliteStore implements Store {
     this.privacyRepo = new SqlitePrivacy(db);
     this.monthRepo = new SqliteMonths(db);
     this.openWorkRepo = new SqliteOpenWork(db);
+    this.findRepo = new SqliteFind(db);
   }
 
   static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
@@ -169,6 +173,14 @@ export class SqliteStore implements Store {
 
   async storedDecisions(month: Month): Promise<Decision[]> {
     return storedDecisions(this.db, month);
+  }
+
+  findHouseholdIds(query: FindQuery, limit: number): Promise<number[]> {
+    return this.findRepo.findHouseholdIds(query, limit);
+  }
+
+  foundHouseholds(ids: readonly number[]): Promise<FoundHousehold[]> {
+    return this.findRepo.households(ids);
   }
 
   openWork(workerId: number): Promise<OpenMelding[]> {
