@@ -98,7 +98,8 @@ export interface TriageStore {
   triageRun(month: Month): Promise<TriageRun | undefined>;
   /** Stores a month's triage plan (inside the caller's transaction). */
   applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void>;
-  worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]>;
+  /** Open picked meldingen of the month, or of every month (null) oldest first; of one worker or all. */
+  worklist(month: Month | null, workerId: number | null): Promise<WorklistEntry[]>;
   /** The month's stored decisions in ref order, with their reasons as they were decided. */
   storedDecisions(month: Month): Promise<Decision[]>;
 }

@@ -143,7 +143,7 @@ export class SqliteStore implements Store {
     return this.triageRepo.applyTriage(plan, run, today);
   }
 
-  worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]> {
+  worklist(month: Month | null, workerId: number | null): Promise<WorklistEntry[]> {
     return this.worklistRepo.worklist(month, workerId);
   }
 
