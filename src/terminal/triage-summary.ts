@@ -22,6 +22,7 @@ const RULE_LABEL: Partial<Record<DecisionRule, string>> = {
   crisis: 'crisissignaal',
   'warme-overdracht': 'warme overdracht',
   'vorige-maand-niet-opgevolgd': 'vorige maand niet opgevolgd',
+  lopend: 'lopend, bij de eigen medewerker',
   herhaald: 'herhaalde melding',
   'onder-drempel': 'onder de drempel',
   behouden: 'behouden van een eerdere triage',

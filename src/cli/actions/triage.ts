@@ -60,7 +60,7 @@ export async function runTriage(io: Io, options: TriageOptions, command: Command
       const previous = outcome.previousMonthUntriaged;
       writeLine(
         io.stderr,
-        `${colour.yellow('let op:')} ${describeMonth(previous)} is ingelezen maar nooit getrieerd; wie toen op de lijst stond en nu terugkomt, telt als "vorige maand niet opgevolgd". Trieer eerst die maand als dat niet de bedoeling is: eropaf triage --month ${previous}`,
+        `${colour.yellow('let op:')} ${describeMonth(previous)} is ingelezen maar nooit getrieerd; wie toen op de lijst stond en nu terugkomt, telt daardoor niet als uitgesteld (zeker opvolgen) of als lopend (bij de eigen medewerker). Trieer eerst die maand: eropaf triage --month ${previous}`,
       );
     }
     if (figures.unassigned > 0) {

@@ -35,6 +35,10 @@ export class SqliteMonths {
     this.db
       .prepare('INSERT OR IGNORE INTO temp.removed_households (id) SELECT household_id FROM meldingen WHERE month = ?')
       .run(month);
+    // A later melding that joined a case of this month no longer belongs to one.
+    this.db
+      .prepare('UPDATE decisions SET case_melding_id = NULL WHERE case_melding_id IN (SELECT id FROM meldingen WHERE month = ?)')
+      .run(month);
     for (const dependant of ['signals', 'decisions', 'contacts', 'results']) {
       this.db.prepare(`DELETE FROM ${dependant} WHERE melding_id IN (SELECT id FROM meldingen WHERE month = ?)`).run(month);
     }

@@ -6,7 +6,9 @@ import type { Month } from '../../core/types.js';
 // Open work per worker, over all months (picked, no result yet, personal data not purged),
 // and moving it to other workers.
 
+// (as on the worklist: a melding that joined a case that is closed now went with the case)
 const OPEN = `d.kind IN ('altijd', 'capaciteit') AND NOT EXISTS (SELECT 1 FROM results r WHERE r.melding_id = m.id)
+              AND NOT EXISTS (SELECT 1 FROM results cr WHERE cr.melding_id = d.case_melding_id)
               AND m.purged_at IS NULL`;
 
 export class SqliteOpenWork {

@@ -4,20 +4,30 @@ import { formatRef } from '../../core/reference.js';
 import type { Decision, DecisionKind, DecisionRule } from '../../core/triage/types.js';
 import type { Month } from '../../core/types.js';
 
-type Row = [id: number, seq: number, kind: DecisionKind, rule: DecisionRule, reason: string, place: number | null, workerId: number | null, result: Eindresultaat | null];
+type Row = [
+  id: number,
+  seq: number,
+  kind: DecisionKind,
+  rule: DecisionRule,
+  reason: string,
+  place: number | null,
+  workerId: number | null,
+  result: Eindresultaat | null,
+  caseMeldingId: number | null,
+];
 
 /** A month's stored triage decisions in ref order, as `triage --details` shows them. */
 export function storedDecisions(db: Database.Database, month: Month): Decision[] {
   const rows = db
     .prepare(
-      `SELECT m.id, m.seq, d.kind, d.rule, d.reason, d.place, d.worker_id, r.resultaat
+      `SELECT m.id, m.seq, d.kind, d.rule, d.reason, d.place, d.worker_id, r.resultaat, d.case_melding_id
        FROM meldingen m JOIN decisions d ON d.melding_id = m.id
        LEFT JOIN results r ON r.melding_id = m.id AND r.source = 'triage'
        WHERE m.month = ? ORDER BY m.seq`,
     )
     .raw()
     .all(month) as Row[];
-  return rows.map(([meldingId, seq, kind, rule, reason, place, workerId, result]) => ({
+  return rows.map(([meldingId, seq, kind, rule, reason, place, workerId, result, caseMeldingId]) => ({
     meldingId,
     ref: formatRef(month, seq),
     kind,
@@ -27,5 +37,6 @@ export function storedDecisions(db: Database.Database, month: Month): Decision[]
     workerId,
     kept: false,
     place,
+    caseMeldingId,
   }));
 }

@@ -42,7 +42,8 @@ export class SqliteWorklist {
 
   /**
    * The month's picked meldingen that have no result yet: what still needs follow-up. A melding
-   * whose personal data was purged cannot be phoned and is left out.
+   * whose personal data was purged cannot be phoned and is left out, and so is one that joined
+   * a case that is closed now (it went with the case).
    */
   async worklist(month: Month | null, workerId: number | null): Promise<WorklistEntry[]> {
     // One month: per worker, in melding order. All months (month null): oldest first.
@@ -56,6 +57,7 @@ export class SqliteWorklist {
          JOIN melding_status s ON s.melding_id = m.id
          LEFT JOIN workers w ON w.id = d.worker_id
          WHERE ${month === null ? '' : 'm.month = ? AND'} d.kind IN ('altijd', 'capaciteit') AND s.resultaat IS NULL AND m.purged_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM results cr WHERE cr.melding_id = d.case_melding_id)
            AND (? IS NULL OR d.worker_id = ?)
          ORDER BY ${month === null ? 'm.month_index, m.seq' : 'w.name IS NULL, w.name, m.seq'}`,
       )
