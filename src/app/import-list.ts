@@ -12,6 +12,7 @@ import {
   emptySummary,
   type ImportSummary,
 } from '../core/import/summary.js';
+import { lostFollowUpRefusal, planReplacement } from '../core/import/replace.js';
 import { secondListRefusal } from '../core/import/second-list.js';
 import { monthFromFileName, monthIndex } from '../core/month.js';
 import type { IsoDate, Month } from '../core/types.js';
@@ -49,6 +50,8 @@ export type ImportOutcome =
 const PROBLEMS_SHOWN = 50;
 const STAGE_BATCH = 5_000;
 const HOUSEHOLD_BATCH = 2_000;
+/** How many lines of changed amounts a summary names. */
+const FIRST_LINES_SHOWN = 10;
 
 /**
  * The list's month and a check that the file exists: both are settled before the database is
@@ -87,10 +90,6 @@ export async function importList(store: Store, options: ImportOptions): Promise<
   if (!options.replace) {
     const prior = await store.findImportByHash(inspection.sha256);
     if (prior) return { kind: 'already-imported', file: fileName, prior };
-  } else if (!options.force && (await store.monthHasFollowUp(month))) {
-    throw new DataError(`Voor ${month} is al opvolging vastgelegd; vervangen zou die opvolging weggooien.`, {
-      hint: 'Lees het nieuwe bestand in met --aanvulling in plaats van --replace (alleen nieuwe signalen worden toegevoegd), of gebruik --replace --force als u de opvolging echt wilt weggooien.',
-    });
   }
 
   const session = await store.openImportSession();
@@ -196,6 +195,19 @@ async function runImport(
     );
   }
 
+  // A corrected list for a month already worked on keeps the work of the households still on
+  // it; only follow-up of households no longer on it is lost, and only with --force.
+  const replacement = options.replace ? planReplacement(await session.replacementCandidates(month)) : null;
+  if (replacement !== null) {
+    const changed = await session.changedAmounts(month);
+    summary.replacement = {
+      carried: replacement.carried.length,
+      changedAmounts: { count: changed.length, firstLines: changed.slice(0, FIRST_LINES_SHOWN) },
+      lost: replacement.lost,
+    };
+    if (replacement.lost.length > 0 && !options.force && !options.dryRun) throw lostFollowUpRefusal(month, replacement.lost);
+  }
+
   const rejectsFile =
     summary.signals.rejected > 0 ? (options.rejectsFile ?? defaultRejectsFile(options.file)) : null;
   summary.rejectsFile = rejectsFile;
@@ -221,7 +233,7 @@ async function runImport(
   } else {
     const done = summary;
     await session.transaction(async (writer) => {
-      if (options.replace) await writer.deleteMonth(month);
+      if (replacement !== null) await writer.deleteMonth(month, replacement.carried);
       await writer.recordImport({
         month,
         fileName,
@@ -234,6 +246,7 @@ async function runImport(
         for (const plan of plans) addHouseholdPlan(done, plan);
         await writer.applyHouseholds(month, plans);
       }
+      if (replacement !== null) await writer.carryOver();
       assertEveryRowInOneBucket(done);
       refuseSilentMerge(done);
       await writer.refreshLaterFlags(month);

@@ -6,6 +6,7 @@ import type { StatsContact, StatsMelding, StatsSignal } from '../core/report/sta
 import type { FollowUpCounts, MonthCounts } from '../core/report/table.js';
 import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
+import type { ReplacedMelding } from '../core/import/replace.js';
 import type { SignalRecord } from '../core/import/signal-record.js';
 import type { Decision, DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
 import type { FindQuery, FoundHousehold } from '../core/find.js';
@@ -179,6 +180,13 @@ export interface ImportSession {
   /** Why a line was rejected, or undefined when it was not. */
   rejectionOf(line: number): Promise<string | undefined>;
   /**
+   * For `--replace`: the month's meldingen that something was recorded for, each with where the
+   * staged list has its kenmerken and its address (empty when nothing was recorded for the month).
+   */
+  replacementCandidates(month: Month): Promise<ReplacedMelding[]>;
+  /** For `--replace`: the staged lines whose kenmerk the month has with another amount. */
+  changedAmounts(month: Month): Promise<number[]>;
+  /**
    * Runs `work` in one transaction on the stored data, given a writer. A crash or an error
    * inside leaves the stored data as it was.
    */
@@ -187,8 +195,14 @@ export interface ImportSession {
 }
 
 export interface ImportWriter {
-  /** Removes the month's meldingen and signals (for `--replace`). */
-  deleteMonth(month: Month): Promise<void>;
+  /**
+   * Removes the month's meldingen and signals (for `--replace`), and all that was recorded for
+   * them except for the `carried` meldingen: their decision, attempts and result wait for
+   * `carryOver` to give them to the new melding of `householdKey`, which keeps their reference.
+   */
+  deleteMonth(month: Month, carried: ReadonlyArray<{ meldingId: number; householdKey: string }>): Promise<void>;
+  /** Gives the carried meldingen's decision, attempts and result to the new meldingen (after applyHouseholds). */
+  carryOver(): Promise<void>;
   recordImport(record: ImportRecord): Promise<void>;
   applyHouseholds(month: Month, plans: readonly HouseholdPlan[]): Promise<void>;
   /** Brings the history flags of later months up to date for the households this import touched. */
