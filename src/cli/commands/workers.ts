@@ -48,8 +48,8 @@ export function registerWorkers(program: Command, io: Io): void {
     .description('Zet een medewerker weer aan het werk.')
     .argument('<naam>', 'de naam van de medewerker')
     .action(async (name: string, _options: unknown, command: Command) => {
-      const { runSetWorkerActive } = await import('../actions/workers.js');
-      await runSetWorkerActive(io, name, true, command);
+      const { runActivateWorker } = await import('../actions/workers.js');
+      await runActivateWorker(io, name, command);
     });
 
   workers
