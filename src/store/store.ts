@@ -176,6 +176,11 @@ export interface ReportStore {
   importedMonths(): Promise<Set<Month>>;
   /** Each imported month's state: received, triaged, assigned, followed up, deferred, closed. */
   monthOverview(): Promise<MonthOverview[]>;
+  /**
+   * Per month, the picked-up meldingen without any contact attempt or result, personal data
+   * still stored, whose list was imported before `listedBefore` (a moment, ISO).
+   */
+  pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>>;
   /** What the period figures are computed from: the meldingen of the period's lists. */
   statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
   /** Every melding of the period with its signals (personal data included) and contact attempts. */

@@ -5,6 +5,7 @@ import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/
 import { localIsoDate } from '../../core/fields/date.js';
 import { formatRef } from '../../core/reference.js';
 import { groupBy } from './group-by.js';
+import { listedAtSql } from './listed-at.js';
 import type { CategoryCounts, FollowUpCounts, MonthCounts } from '../../core/report/table.js';
 import type { Category, Month } from '../../core/types.js';
 import type { MonthOverview, ReportStore } from '../store.js';
@@ -59,7 +60,8 @@ export class SqliteReports implements ReportStore {
     const meldingen = (
       this.db
         .prepare(
-          `SELECT m.id, m.household_id, m.category, m.opeenvolgend, s.decision, s.worker_id, s.opgevolgd, s.resultaat
+          `SELECT m.id, m.household_id, m.category, m.opeenvolgend, s.decision, s.worker_id, s.opgevolgd, s.resultaat,
+                  ${listedAtSql('m.id')} AS listed_at
            FROM meldingen m JOIN melding_status s ON s.melding_id = m.id
            WHERE m.month BETWEEN ? AND ? ORDER BY m.id`,
         )
@@ -72,6 +74,7 @@ export class SqliteReports implements ReportStore {
         worker_id: number | null;
         opgevolgd: number;
         resultaat: StatsMelding['resultaat'];
+        listed_at: string;
       }>
     ).map(
       (row): StatsMelding => ({
@@ -83,6 +86,7 @@ export class SqliteReports implements ReportStore {
         workerId: row.worker_id,
         opgevolgd: row.opgevolgd === 1,
         resultaat: row.resultaat,
+        listedOn: localIsoDate(new Date(row.listed_at)),
       }),
     );
     const signals = (
@@ -96,11 +100,11 @@ export class SqliteReports implements ReportStore {
     const contacts = (
       this.db
         .prepare(
-          `SELECT c.melding_id, c.soort, c.bereikt FROM contacts c JOIN meldingen m ON m.id = c.melding_id
+          `SELECT c.melding_id, c.soort, c.bereikt, c.datum FROM contacts c JOIN meldingen m ON m.id = c.melding_id
            WHERE m.month BETWEEN ? AND ?`,
         )
-        .all(period.from, period.to) as Array<{ melding_id: number; soort: StatsContact['soort']; bereikt: number }>
-    ).map((row): StatsContact => ({ meldingId: row.melding_id, soort: row.soort, bereikt: row.bereikt === 1 }));
+        .all(period.from, period.to) as Array<{ melding_id: number; soort: StatsContact['soort']; bereikt: number; datum: string }>
+    ).map((row): StatsContact => ({ meldingId: row.melding_id, soort: row.soort, bereikt: row.bereikt === 1, datum: row.datum }));
     return { meldingen, signals, contacts };
   }
 
@@ -235,6 +239,18 @@ export class SqliteReports implements ReportStore {
       deferred: row.deferred,
       closed: row.closed,
     }));
+  }
+
+  async pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>> {
+    // Open means picked, not opgevolgd (so without any attempt) and without a result.
+    const rows = this.db
+      .prepare(
+        `SELECT m.month, count(*) AS past_term FROM meldingen m JOIN melding_status s ON s.melding_id = m.id
+         WHERE m.opgevolgd = 0 AND s.open = 1 AND m.purged_at IS NULL AND ${listedAtSql('m.id')} < ?
+         GROUP BY m.month`,
+      )
+      .all(listedBefore) as Array<{ month: Month; past_term: number }>;
+    return new Map(rows.map((row) => [row.month, row.past_term]));
   }
 
   async importedMonths(): Promise<Set<Month>> {

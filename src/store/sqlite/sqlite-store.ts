@@ -162,6 +162,10 @@ export class SqliteStore implements Store {
     return this.reportRepo.importedMonths();
   }
 
+  pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>> {
+    return this.reportRepo.pastContactTermCounts(listedBefore);
+  }
+
   ddasData(period: Period): Promise<DdasMeldingInput[]> {
     return this.reportRepo.ddasData(period);
   }
