@@ -6,7 +6,7 @@ import type { IsoDate } from '../core/types.js';
 import type { Store } from '../store/store.js';
 
 export interface PeriodFigures extends PeriodStats {
-  firstContact: FirstContactFigures & { termDays: number };
+  firstContact: FirstContactFigures;
 }
 
 /** The period figures on `today` (an open melding's contact term may still be running). */
@@ -15,6 +15,6 @@ export async function readPeriodStats(store: Store, period: Period, today: IsoDa
   const termDays = contactTermDaysFrom(await store.settings());
   return {
     ...periodStats(data.meldingen, data.signals, data.contacts),
-    firstContact: { ...firstContactFigures(data.meldingen, data.contacts, termDays, today), termDays },
+    firstContact: firstContactFigures(data.meldingen, data.contacts, termDays, today),
   };
 }

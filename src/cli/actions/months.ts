@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
+import { monthsOverview } from '../../app/month-overview.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
-import { withStore } from '../context.js';
+import { today, withStore } from '../context.js';
 import { parseFormat } from '../options.js';
 
 export async function runMonths(io: Io, options: { format?: string }, command: Command): Promise<void> {
   const format = parseFormat(options.format, ['tabel', 'json']);
   await withStore(command, io, 'read', async (store) => {
-    const months = await store.monthOverview();
+    const months = await monthsOverview(store, today());
     if (format === 'json') {
       writeLine(io.stdout, JSON.stringify(months, null, 2));
       return;
@@ -18,7 +19,7 @@ export async function runMonths(io: Io, options: { format?: string }, command: C
     }
     io.stdout.write(
       renderTable(
-        ['maand', 'ontvangen', 'getrieerd', 'toegewezen', 'opgevolgd', 'uitgesteld', 'afgesloten'],
+        ['maand', 'ontvangen', 'getrieerd', 'toegewezen', 'opgevolgd', 'uitgesteld', 'afgesloten', 'termijn verlopen'],
         months.map((m) => [
           m.month,
           String(m.received),
@@ -27,9 +28,10 @@ export async function runMonths(io: Io, options: { format?: string }, command: C
           String(m.followedUp),
           String(m.deferred),
           String(m.closed),
+          String(m.pastContactTerm),
         ]),
         colourFor(io.stdout, io.env),
-        { numeric: new Set([1, 3, 4, 5, 6]) },
+        { numeric: new Set([1, 3, 4, 5, 6, 7]) },
       ),
     );
   });

@@ -7,6 +7,8 @@ import type { StatsContact, StatsMelding } from './stats.js';
 // the term, and the median number of days from the import of the list to that first attempt.
 
 export interface FirstContactFigures {
+  /** The term in days after the import. */
+  termDays: number;
   /**
    * Picked-up meldingen with a first attempt within the term, of those that can be judged: the
    * ones with an attempt, and the open ones whose term has passed. An open melding still within
@@ -63,6 +65,7 @@ export function firstContactFigures(
     days.push(daysBetween(melding.listedOn, first));
   }
   return {
+    termDays,
     withinTerm: share(within, judged),
     medianDaysToFirstAttempt: median(days),
     attemptBeforeImport,
