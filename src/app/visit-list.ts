@@ -1,11 +1,11 @@
-import type { IsoDate, Month } from '../core/types.js';
+import type { IsoDate } from '../core/types.js';
 import { planVisitList, type VisitArea } from '../core/visit-list.js';
 import type { Store } from '../store/store.js';
-import { assertTriaged, worklistRules } from './worklist.js';
+import { assertTriaged, worklistRules, type ListFilter } from './worklist.js';
 
 /** The month's house-visit list (of one worker, or all) on `today`, in route order. */
-export async function readVisitList(store: Store, month: Month, workerId: number | null, today: IsoDate): Promise<VisitArea[]> {
-  await assertTriaged(store, month);
+export async function readVisitList(store: Store, filter: ListFilter, today: IsoDate): Promise<VisitArea[]> {
+  await assertTriaged(store, filter.month);
   const rules = await worklistRules(store);
-  return planVisitList(await store.worklist(month, workerId), rules.visit, today);
+  return planVisitList(await store.worklist(filter.month, filter.workerId), rules.visit, today);
 }

@@ -5,6 +5,15 @@ import type { IsoDate, Month } from '../core/types.js';
 import { worklistLines, type WorklistLine, type WorklistRules } from '../core/worklist.js';
 import type { Store } from '../store/store.js';
 
+/**
+ * Which open meldingen a worklist or house-visit list shows: one month's, of one worker or all.
+ * An object, so that a later filter (such as a municipality) is one more field.
+ */
+export interface ListFilter {
+  month: Month;
+  workerId: number | null;
+}
+
 /** A month without a triage has no worklist (nor house-visit list) yet. */
 export async function assertTriaged(store: Store, month: Month): Promise<void> {
   if ((await store.triageRun(month)) === undefined) {
@@ -24,7 +33,7 @@ export async function worklistRules(store: Store): Promise<WorklistRules> {
  * The month's open meldingen (of one worker, or all), judged on `today`: the ones past their
  * contact term first, each with what eropaf proposes.
  */
-export async function readWorklist(store: Store, month: Month, workerId: number | null, today: IsoDate): Promise<WorklistLine[]> {
-  await assertTriaged(store, month);
-  return worklistLines(await store.worklist(month, workerId), await worklistRules(store), today);
+export async function readWorklist(store: Store, filter: ListFilter, today: IsoDate): Promise<WorklistLine[]> {
+  await assertTriaged(store, filter.month);
+  return worklistLines(await store.worklist(filter.month, filter.workerId), await worklistRules(store), today);
 }

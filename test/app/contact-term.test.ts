@@ -12,6 +12,7 @@ import { DataError } from '../../src/core/errors.js';
 import type { ContactRecord } from '../../src/store/store.js';
 import { bundledStore, now, removeBundledStore, TODAY, type BundledStore } from './bundled-store.js';
 
+const JANUARY = { month: '2022-01', workerId: null };
 let bundled: BundledStore;
 const store = () => bundled.store;
 
@@ -28,7 +29,7 @@ let refs: string[];
 beforeAll(async () => {
   bundled = await bundledStore('eropaf-contact-term-', { anna: 12, bram: 10 });
   await triageMonth(store(), { month: '2022-01', dryRun: false, today: TODAY, now });
-  refs = (await readWorklist(store(), '2022-01', null, TODAY)).map((line) => line.ref);
+  refs = (await readWorklist(store(), JANUARY, TODAY)).map((line) => line.ref);
   expect(refs.length).toBeGreaterThan(10);
   await store().transaction(async () => {
     // First attempt the day after the import: within the term.
@@ -42,13 +43,13 @@ afterAll(() => removeBundledStore(bundled));
 
 describe('the worklist and the contact term', () => {
   it('marks nothing on the last day of the term', async () => {
-    const lines = await readWorklist(store(), '2022-01', null, '2022-07-14');
+    const lines = await readWorklist(store(), JANUARY, '2022-07-14');
     expect(lines.filter((l) => l.pastTerm)).toEqual([]);
     expect(new Set(lines.map((l) => l.deadline))).toEqual(new Set(['2022-07-14']));
   });
 
   it('marks every melding without an attempt the day after, and puts them first', async () => {
-    const lines = await readWorklist(store(), '2022-01', null, '2022-07-15');
+    const lines = await readWorklist(store(), JANUARY, '2022-07-15');
     const past = lines.filter((l) => l.pastTerm).map((l) => l.ref);
     expect(past.sort()).toEqual(refs.slice(2).sort());
     expect(lines.slice(-2).map((l) => l.ref).sort()).toEqual(refs.slice(0, 2).sort());
@@ -56,7 +57,7 @@ describe('the worklist and the contact term', () => {
 
   it('counts in the month overview exactly the meldingen the worklist marks', async () => {
     for (const today of ['2022-07-14', '2022-07-15', '2023-01-01']) {
-      const marked = (await readWorklist(store(), '2022-01', null, today)).filter((l) => l.pastTerm).length;
+      const marked = (await readWorklist(store(), JANUARY, today)).filter((l) => l.pastTerm).length;
       const months = await monthsOverview(store(), today);
       expect(months.find((m) => m.month === '2022-01')!.pastContactTerm).toBe(marked);
       // February is not triaged: nothing was picked up, so nothing waits for a first contact.
@@ -67,7 +68,7 @@ describe('the worklist and the contact term', () => {
   it('follows termijn.eerste-contact', async () => {
     await store().transaction(() => store().setSetting('termijn.eerste-contact', '30'));
     try {
-      expect((await readWorklist(store(), '2022-01', null, '2022-07-20')).some((l) => l.pastTerm)).toBe(false);
+      expect((await readWorklist(store(), JANUARY, '2022-07-20')).some((l) => l.pastTerm)).toBe(false);
       expect((await monthsOverview(store(), '2022-07-31')).find((m) => m.month === '2022-01')!.pastContactTerm).toBe(refs.length - 2);
     } finally {
       await store().transaction(() => store().setSetting('termijn.eerste-contact', '14'));
@@ -85,13 +86,13 @@ describe('the worklist and the contact term', () => {
 
 describe('the house-visit list', () => {
   it('lists a melding after three unanswered calls, in route order, and not before', async () => {
-    const before = await readVisitList(store(), '2022-01', null, '2022-07-31');
+    const before = await readVisitList(store(), JANUARY, '2022-07-31');
     const visited = refs[2]!;
     expect(before.flatMap((a) => a.visits.map((v) => v.entry.ref))).not.toContain(visited);
     await store().transaction(async () => {
       for (const day of ['2022-07-01', '2022-07-02', '2022-07-03']) await store().addContact(await idOf(visited), call(day), now());
     });
-    const after = await readVisitList(store(), '2022-01', null, '2022-07-31');
+    const after = await readVisitList(store(), JANUARY, '2022-07-31');
     const listed = after.flatMap((a) => a.visits);
     expect(listed.find((v) => v.entry.ref === visited)?.reason).toBe('pogingen');
     // Every listed melding either has no phone and no e-mail, or three unanswered remote attempts.
@@ -105,6 +106,6 @@ describe('the house-visit list', () => {
   });
 
   it('is not there for a month that was not triaged', async () => {
-    await expect(readVisitList(store(), '2022-02', null, '2022-07-31')).rejects.toBeInstanceOf(DataError);
+    await expect(readVisitList(store(), { month: '2022-02', workerId: null }, '2022-07-31')).rejects.toBeInstanceOf(DataError);
   });
 });

@@ -36,7 +36,7 @@ export async function runVisits(io: Io, options: VisitsOptions, command: Command
   await withStore(command, io, 'read', async (store) => {
     const worker = options.worker === undefined ? null : await findWorker(store, options.worker);
     const day = today();
-    const areas = await readVisitList(store, month, worker?.id ?? null, day);
+    const areas = await readVisitList(store, { month, workerId: worker?.id ?? null }, day);
     const count = areas.reduce((sum, area) => sum + area.visits.length, 0);
     const header = [...VISIT_COLUMNS];
     const rows = areas.flatMap((area) => area.visits.map((visit) => header.map((column) => visitCells(visit)[column])));

@@ -32,7 +32,7 @@ export async function runWorklist(io: Io, options: WorklistOptions, command: Com
   const delimiter = options.delimiter === undefined ? ';' : parseDelimiterOption(options.delimiter);
   await withStore(command, io, 'read', async (store) => {
     const worker = options.worker === undefined ? null : await findWorker(store, options.worker);
-    const entries = await readWorklist(store, month, worker?.id ?? null, today());
+    const entries = await readWorklist(store, { month, workerId: worker?.id ?? null }, today());
     await remindPastTerm(store, io);
     const header = [...WORKLIST_COLUMNS];
     const rows = entries.map((entry) => header.map((column) => worklistCells(entry)[column]));
