@@ -16,7 +16,7 @@ function visitBlock(visit: VisitArea['visits'][number], number: number): SafeHtm
     <article class="visit">
       <h3>${number}. ${cells.adres}</h3>
       <p><strong>${cells.naam || '(naam onbekend)'}</strong> · melding ${entry.ref} · ${cells.medewerker}</p>
-      <p>Achterstand: ${cells.organisaties} · totaal € ${cells.totaal}</p>
+      <p>Achterstand: ${cells.organisaties} · totaal ${cells.totaal}</p>
       <p>Eerdere pogingen: ${attempts} · ${cells.reden}</p>
       ${visit.proposeClosing ? html`<p class="proposal">Voorstel: ${cells.voorstel}</p>` : ''}
       <div class="write">

@@ -93,6 +93,7 @@ describe('renderVisitSheet', () => {
     expect(sheet.match(/<article class="visit">/g)).toHaveLength(HOSTILE.length);
     expect(sheet.match(/class="notes"/g)).toHaveLength(HOSTILE.length);
     expect(sheet).toContain('Huisbezoek 03-05-2023 avond');
+    expect(sheet).toContain('(Huur) € 100,00 · totaal € 100,00</p>');
     expect(sheet).toContain('Voorstel: afsluiten als');
     expect(sheet).not.toContain('999915356');
   });
