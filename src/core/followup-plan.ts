@@ -130,7 +130,9 @@ export function planFollowUp(entries: readonly FollowUpEntry[], recorded: readon
   entries.forEach((entry, index) => {
     const melding = byRef.get(entry.ref);
     if (melding === undefined) throw new RangeError(`planFollowUp: no recorded state for ${entry.ref}`);
-    const attempts = entry.contact === null ? [] : entry.card === true ? [entry.contact, cardAttempt(entry.contact)] : [entry.contact];
+    // A card left at an attempt is an attempt of its own, unless the attempt was the card itself.
+    const withCard = entry.card === true && entry.contact !== null && entry.contact.soort !== KAARTJE;
+    const attempts = entry.contact === null ? [] : withCard ? [entry.contact, cardAttempt(entry.contact)] : [entry.contact];
     for (const input of attempts) {
       const matches = melding.contacts.filter((known) => sameAttempt(known.contact, input));
       // Of several candidates, one with the very same time or part of day is the one meant.
