@@ -43,20 +43,21 @@ export async function recordFollowUp(store: Store, given: readonly Given[], opti
   const planAgainstStore = async (): Promise<FollowUpPlan> => {
     const states = await store.meldingStates(refs.map((ref) => parseRef(ref)!));
     const { problems, hints } = checkEntries(entries, states, options.today);
+    // Entries of unknown meldingen are already problems; the plan is made of the others.
     const known = new Set(states.map((s) => s.ref));
+    const recordable = entries.filter((e) => known.has(e.entry.ref));
     const plan = planFollowUp(
-      entries.filter((e) => known.has(e.entry.ref)).map((e) => e.entry),
+      recordable.map((e) => e.entry),
       states,
       options.today,
     );
-    const recordable = entries.filter((e) => known.has(e.entry.ref));
     for (const index of plan.ambiguous) {
-      const { source, file } = recordable[index]!;
+      const { entry, source, file } = recordable[index]!;
       problems.push({
         line: source?.line ?? null,
         text: `${where(source, file)}er zijn op die dag meer pogingen van deze soort; vul de tijd in (zoals 14:30).`,
       });
-      hints.add(`"eropaf attempts ${recordable[index]!.entry.ref}" toont de pogingen met hun tijd.`);
+      hints.add(`"eropaf attempts ${entry.ref}" toont de pogingen met hun tijd.`);
     }
     const all = [...(options.earlierProblems ?? []), ...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     if (all.length > 0) throw (options.refuse ?? refuseOnCommandLine)(all, [...hints]);
@@ -91,7 +92,10 @@ function where(source: EntrySource, file: string | undefined): string {
 function refuseOnCommandLine(problems: readonly FollowUpProblem[], hints: readonly string[]): Error {
   return new DataError(
     problems.length === 1 ? `Kan niet vastleggen: ${problems[0]!.text}` : 'Kan niet vastleggen; er is niets opgeslagen:',
-    { ...(problems.length > 1 && { details: problems.map((p) => p.text) }), hint: hints.join(' ') },
+    {
+      ...(problems.length > 1 && { details: problems.map((p) => p.text) }),
+      ...(hints.length > 0 && { hint: hints.join(' ') }),
+    },
   );
 }
 

@@ -97,6 +97,11 @@ describe('re-reading a corrected worklist', () => {
       row(ref, { contact_datum: '18-01-2022 16:40', contact_soort: 'telefoon', bereikt: 'ja' }),
     ])]));
     expect(contactsOf(ref)).toHaveLength(2);
+    // A row without a time could be either of them: refused, asking for the time.
+    const unclear = ws.run(['outcomes', csvFile('welke.csv', [row(ref, { contact_datum: '18-01-2022', contact_soort: 'telefoon', bereikt: 'ja' })])]);
+    expect(unclear.status).toBe(1);
+    expect(unclear.stderr).toContain('vul de tijd in');
+    expect(contactsOf(ref).map((c) => c.bereikt)).toEqual([0, 1]);
   }, TIMEOUT);
 });
 
