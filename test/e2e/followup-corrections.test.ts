@@ -180,6 +180,10 @@ describe('what contact and close say', () => {
     const ref = picked[6]!;
     const contact = ok(ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-21']));
     expect(contact.stdout).toContain(`${ref}: Telefoon op 2022-01-21, niet bereikt`);
+    const later = ok(ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-22', '--time', '18:05']));
+    expect(later.stdout).toContain(`${ref}: Telefoon op 2022-01-22 om 18:05, niet bereikt`);
+    expect(contactsOf(ref).map((c) => c.dagdeel)).toEqual([null, 'Avond']);
+    expect(ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--time', '09:00', '--daypart', 'avond']).status).toBe(2);
     const close = ok(ws.run(['close', ref, '--result', 'geen-contact', '--date', '2022-01-28']));
     expect(close.stdout).toContain(`${ref}: afgesloten op 2022-01-28 met "Definitief geen contact kunnen krijgen"`);
   }, TIMEOUT);

@@ -7,7 +7,16 @@ import { parseDeleteReason } from '../../core/attempts.js';
 import { UsageError } from '../../core/errors.js';
 import { parseDate } from '../../core/fields/date.js';
 import type { FollowUpEntry } from '../../core/followup-plan.js';
-import { parseContactsoort, parseDagdeel, parseJaNee, parseReferral, parseResultCode } from '../../core/followup.js';
+import {
+  dagdeelOfClock,
+  parseClockTime,
+  parseContactsoort,
+  parseDagdeel,
+  parseJaNee,
+  parseReferral,
+  parseResultCode,
+  type Dagdeel,
+} from '../../core/followup.js';
 import { parseRef } from '../../core/reference.js';
 import { parseDelimiterOption } from '../../csv/delimiter.js';
 import { parseEncodingOption } from '../../csv/encoding.js';
@@ -46,9 +55,21 @@ export interface ContactOptions {
   type: string;
   reached: string;
   date?: string;
+  time?: string;
   daypart?: string;
   note?: string;
   card?: boolean;
+}
+
+/** `--time` and `--daypart`: the time decides the part of day, and a different --daypart is a mistake. */
+function parseWhen(options: ContactOptions): { tijd: string | null; dagdeel: Dagdeel | null } {
+  const tijd = options.time === undefined ? null : parseOption('--time', options.time, parseClockTime);
+  const dagdeel = options.daypart === undefined ? null : parseOption('--daypart', options.daypart, parseDagdeel);
+  if (tijd === null) return { tijd, dagdeel };
+  if (dagdeel !== null && dagdeel !== dagdeelOfClock(tijd)) {
+    throw new UsageError(`--time ${tijd} valt niet in de ${dagdeel.toLowerCase()}.`, { hint: 'Laat --daypart weg: het dagdeel volgt uit de tijd.' });
+  }
+  return { tijd, dagdeel: dagdeelOfClock(tijd) };
 }
 
 export async function runContact(io: Io, ref: string, options: ContactOptions, command: Command): Promise<void> {
@@ -60,7 +81,7 @@ export async function runContact(io: Io, ref: string, options: ContactOptions, c
         soort: parseOption('--type', options.type, parseContactsoort),
         bereikt: parseOption('--reached', options.reached, parseJaNee),
         datum: parsePastDate(options.date, 'een poging') ?? today(),
-        dagdeel: options.daypart === undefined ? null : parseOption('--daypart', options.daypart, parseDagdeel),
+        ...parseWhen(options),
         notitie: options.note?.trim() || null,
       },
       ...(options.card === true && { card: true }),

@@ -16,7 +16,8 @@ export function registerFollowUp(program: Command, io: Io): void {
     .requiredOption('--type <soort>', `soort contact: ${CONTACTSOORTEN.map((c) => c.code).join(', ')}`)
     .requiredOption('--reached <ja|nee>', 'is de inwoner bereikt?')
     .option('--date <datum>', 'de datum van de poging (standaard vandaag)')
-    .option('--daypart <dagdeel>', 'ochtend (voor 12 uur), middag (12-18 uur) of avond (vanaf 18 uur)')
+    .option('--time <UU:MM>', 'het tijdstip; houdt twee pogingen van dezelfde soort op één dag uit elkaar')
+    .option('--daypart <dagdeel>', 'ochtend (voor 12 uur), middag (12-18 uur) of avond (vanaf 18 uur); volgt uit --time')
     .option('--note <tekst>', 'een korte notitie')
     .option('--card', 'er is een kaartje of flyer achtergelaten (telt ook als poging Kaartje)')
     .action(async (ref: string, options: ContactOptions, command: Command) => {
