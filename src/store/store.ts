@@ -1,4 +1,5 @@
-import type { ContactInput, RecordedFollowUp, ResultInput } from '../core/followup-plan.js';
+import type { ContactInput, RecordedFollowUp, ResultRecord as PlannedResult } from '../core/followup-plan.js';
+import type { PickupDecision } from '../core/pickup.js';
 import type { DdasMeldingInput } from '../core/report/ddas.js';
 import type { Period } from '../core/report/period.js';
 import type { RetentionCandidate } from '../core/retention.js';
@@ -112,17 +113,26 @@ export interface MonthOverview {
 export interface MeldingState extends RecordedFollowUp {
   month: Month;
   decision: DecisionKind | null;
+  workerId: number | null;
 }
 
 export type ContactRecord = ContactInput;
-export type ResultRecord = ResultInput;
+export type ResultRecord = PlannedResult;
+export type PickupRecord = PickupDecision;
 
 export interface FollowUpStore {
   /** The meldingen with these references (month and number), with what was recorded for them. */
   meldingStates(refs: ReadonlyArray<{ month: Month; seq: number }>): Promise<MeldingState[]>;
   addContact(meldingId: number, contact: ContactRecord, recordedAt: string): Promise<void>;
+  /** Changes a stored attempt (a correction). */
+  updateContact(contactId: number, contact: ContactRecord, recordedAt: string): Promise<void>;
+  deleteContact(contactId: number): Promise<void>;
   /** Records (or replaces) a worker's result for the melding. */
   setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void>;
+  /** Removes the melding's result (reopening it). */
+  deleteResult(meldingId: number): Promise<void>;
+  /** Makes the melding picked up by a worker, removing a Niet opgepakt result. */
+  pickUp(meldingId: number, pickup: PickupRecord, decidedAt: string): Promise<void>;
 }
 
 export interface SettingsStore {

@@ -278,6 +278,16 @@ export const MIGRATIONS: readonly Migration[] = [
         LEFT JOIN results r ON r.melding_id = m.id;
     `,
   },
+  {
+    version: 6,
+    name: 'time of a contact attempt',
+    sql: `
+      -- An attempt is identified by its melding, date, time and kind (reading a corrected
+      -- worklist corrects it rather than adding one), so the clock time a worker typed is kept;
+      -- NULL when only a date (and maybe a part of day) was given.
+      ALTER TABLE contacts ADD COLUMN tijd TEXT CHECK (tijd IS NULL OR tijd GLOB '[0-2][0-9]:[0-5][0-9]');
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -16,6 +16,7 @@ import type {
   ImportSession,
   MeldingState,
   MonthOverview,
+  PickupRecord,
   PriorImport,
   PurgeCounts,
   ResultRecord,
@@ -148,6 +149,22 @@ export class SqliteStore implements Store {
 
   setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void> {
     return this.followUpRepo.setResult(meldingId, result, recordedAt);
+  }
+
+  updateContact(contactId: number, contact: ContactRecord, recordedAt: string): Promise<void> {
+    return this.followUpRepo.updateContact(contactId, contact, recordedAt);
+  }
+
+  deleteContact(contactId: number): Promise<void> {
+    return this.followUpRepo.deleteContact(contactId);
+  }
+
+  deleteResult(meldingId: number): Promise<void> {
+    return this.followUpRepo.deleteResult(meldingId);
+  }
+
+  pickUp(meldingId: number, pickup: PickupRecord, decidedAt: string): Promise<void> {
+    return this.followUpRepo.pickUp(meldingId, pickup, decidedAt);
   }
 
   followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>> {
