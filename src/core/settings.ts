@@ -4,12 +4,13 @@ import { DEFAULT_TRIAGE_CONFIG, type TriageConfig } from './triage/types.js';
 import { OPEENVOLGEND_MONTHS } from './import/melding.js';
 import type { RetentionPolicy } from './retention.js';
 import type { Parsed } from './types.js';
+import { DDAS_SETTINGS } from './report/ddas-settings.js';
 
 // The settings a team can change with `eropaf config set`, each with its default, its parser
 // and a Dutch explanation. Stored as text; read through here so that a stored value is always
 // one the parser accepts.
 
-interface SettingDefinition<T> {
+export interface SettingDefinition<T> {
   description: string;
   defaultValue: T;
   parse(text: string): Parsed<T>;
@@ -86,6 +87,7 @@ export const SETTINGS = {
     6,
   ),
   'bewaren.opgevolgd': retentionMonths('maanden na het afsluiten dat persoonsgegevens van opgevolgde meldingen bewaard blijven', 18),
+  ...DDAS_SETTINGS,
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -10,6 +10,7 @@ import { parseDelimiterOption } from '../../csv/delimiter.js';
 import { parseEncodingOption } from '../../csv/encoding.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { now, today, withStore } from '../context.js';
+import { remindChangedDeliveries } from '../delivery-reminder.js';
 import { parseOption } from '../options.js';
 
 // Recording what happened: one contact attempt, a result, or a whole filled-in worklist.
@@ -64,6 +65,7 @@ export async function runContact(io: Io, ref: string, options: ContactOptions, c
   await withStore(command, io, 'write', async (store) => {
     const plan = await recordFollowUp(store, [{ entry, source: null }], { dryRun: false, now });
     io.stdout.write(describePlan(plan, false));
+    await remindChangedDeliveries(store, io);
   });
 }
 
@@ -86,6 +88,7 @@ export async function runClose(io: Io, ref: string, options: CloseOptions, comma
   await withStore(command, io, 'write', async (store) => {
     const plan = await recordFollowUp(store, [{ entry, source: null }], { dryRun: false, now });
     io.stdout.write(describePlan(plan, false));
+    await remindChangedDeliveries(store, io);
   });
 }
 
@@ -109,5 +112,6 @@ export async function runOutcomes(io: Io, file: string, options: OutcomesOptions
     writeLine(io.stdout, `${summary.file}: ${summary.rowsRead} regels, ${summary.rowsFilled} ingevuld.`);
     io.stdout.write(describePlan(summary.plan, dryRun));
     if (dryRun) writeLine(io.stdout, colourFor(io.stdout, io.env).yellow('Proefrun: er is niets opgeslagen.'));
+    await remindChangedDeliveries(store, io);
   });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { withStore } from '../context.js';
+import { remindChangedDeliveries } from '../delivery-reminder.js';
 import { parseFormat } from '../options.js';
 
 export async function runMonths(io: Io, options: { format?: string }, command: Command): Promise<void> {
@@ -32,5 +33,6 @@ export async function runMonths(io: Io, options: { format?: string }, command: C
         { numeric: new Set([1, 3, 4, 5, 6]) },
       ),
     );
+    await remindChangedDeliveries(store, io);
   });
 }
