@@ -9,11 +9,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ddasValidator } from '../../src/app/ddas/validate-delivery.js';
 import { DUTCH_EXCEL, csvLines } from '../../src/synthetic/dialect.js';
 import { largeListOptions, signalRows } from '../../src/synthetic/lists.js';
-import { BIN, dumpDatabase, lijst, ROOT, runEnv, workspace, type RunResult } from './helpers.js';
+import { BIN, dumpDatabase, lijst, ROOT, runEnv, withDb, workspace, type RunResult } from './helpers.js';
 
 const TIMEOUT = 120_000;
 const JANUARY = ['--from', '2022-01', '--to', '2022-01'];
@@ -68,7 +69,7 @@ describe('export ddas: contact, details, IDs, late results', () => {
     expect(result.stderr).toContain('eropaf config set ddas.contact-email');
     expect(fs.existsSync(ws.file('zonder-contact.json'))).toBe(false);
     expect(dumpDatabase(ws.db)).toEqual(before);
-  });
+  }, TIMEOUT);
 
   it('writes a valid delivery with the software and its version as supplier and a time to the second', () => {
     ok(ws.run(['export', 'ddas', ...JANUARY, ...DETAILS, '--contact-name', 'C. Oördinator', '--functietitel', 'Coördinator', '--out', 'januari.json']));
@@ -80,7 +81,7 @@ describe('export ddas: contact, details, IDs, late results', () => {
       { naam: 'C. Oördinator', email: 'vroegeropaf@example.nl', functietitel: 'Coördinator' },
     ]);
     expect((fs.statSync(ws.file('januari.json')).mode & 0o777).toString(8)).toBe('600');
-  });
+  }, TIMEOUT);
 
   it('gives the same IDs again after a later list reused the kenmerken', () => {
     const first = ids(read(ws.file('januari.json')));
@@ -93,7 +94,7 @@ describe('export ddas: contact, details, IDs, late results', () => {
     // February's signals carry the kenmerk with their month: no ID names two signals.
     expect(february.filter((id) => id.endsWith('-2022-02')).length).toBeGreaterThan(40);
     expect(february.filter((id) => first.includes(id))).toEqual([]);
-  });
+  }, TIMEOUT);
 
   it('uses the saved details, lets an option override them, and keeps the contact out of the audit trail', () => {
     ok(ws.run(['config', 'set', 'ddas.gemeentecode', '0397']));
@@ -116,7 +117,7 @@ describe('export ddas: contact, details, IDs, late results', () => {
     const audit = ok(ws.run(['audit', '--format', 'json'])).stdout;
     expect(audit).toContain('ddas.contact-email');
     for (const personal of ['vroegeropaf@example.nl', 'ander@example.nl', 'Carla Oord']) expect(audit).not.toContain(personal);
-  });
+  }, TIMEOUT);
 
   it('refuses a bad saved value or option with the same explanation (exit 2)', () => {
     const result = ws.run(['config', 'set', 'ddas.contact-email', 'geen-adres']);
@@ -126,7 +127,7 @@ describe('export ddas: contact, details, IDs, late results', () => {
     expect(option.status).toBe(2);
     expect(option.stderr).toContain('vier cijfers');
     expect(fs.existsSync(ws.file('fout.json'))).toBe(false);
-  });
+  }, TIMEOUT);
 
   it('says after close and in months that a delivered period has changed, until it is delivered again', () => {
     ok(ws.run(['export', 'ddas', ...JANUARY, '--out', 'voor-resultaat.json']));
@@ -137,7 +138,26 @@ describe('export ddas: contact, details, IDs, late results', () => {
     expect(ok(ws.run(['months'])).stderr).toMatch(reminder);
     ok(ws.run(['export', 'ddas', ...JANUARY, '--out', 'na-resultaat.json']));
     expect(ok(ws.run(['months'])).stderr).not.toContain('is sindsdien veranderd');
-  });
+  }, TIMEOUT);
+
+  it('refuses a delivery the schema refuses as a bug in eropaf (exit 1), naming where, writing nothing', () => {
+    // A value no eropaf command stores, put in by hand: the export must not pass it on.
+    const copy = ws.file('kapot.db');
+    fs.copyFileSync(ws.db, copy);
+    const db = new Database(copy);
+    expect(db.prepare("UPDATE signals SET signaalpartner = 'Postduif' WHERE id = (SELECT min(id) FROM signals WHERE month = '2022-01')").run().changes).toBe(1);
+    db.close();
+    const broken = ws.run(['export', 'ddas', ...JANUARY, '--out', 'kapot.json'], { db: copy });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('voldoet niet aan het DDAS-schema v1.2; er is niets geschreven');
+    expect(broken.stderr).toMatch(/\/leveringen\/0\/vroegsignalen\/\d+\/signaalpartner\/type: must be equal to one of the allowed values/);
+    expect(broken.stderr).toContain('meld dit');
+    expect(broken.stderr).not.toContain('Postduif');
+    expect(fs.existsSync(ws.file('kapot.json'))).toBe(false);
+    withDb(copy, (check) => expect(check.prepare("SELECT count(*) FROM audit WHERE command = 'export ddas'").pluck().get()).toBe(
+      withDb(ws.db, (original) => original.prepare("SELECT count(*) FROM audit WHERE command = 'export ddas'").pluck().get()),
+    ));
+  }, TIMEOUT);
 
   it('without --out writes the delivery only to a stdout that is a file, never to a pipe', () => {
     const before = dumpDatabase(ws.db);
@@ -160,7 +180,7 @@ describe('export ddas: contact, details, IDs, late results', () => {
       fs.closeSync(fd);
     }
     expect(ddasValidator()(read(ws.file('omgeleid.json')))).toEqual([]);
-  });
+  }, TIMEOUT);
 });
 
 describe('export ddas: a month of 120,000 signals', () => {
