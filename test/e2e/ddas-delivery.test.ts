@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ddasValidator } from '../../src/app/ddas/validate-delivery.js';
 import { DUTCH_EXCEL, csvLines } from '../../src/synthetic/dialect.js';
 import { largeListOptions, signalRows } from '../../src/synthetic/lists.js';
-import { BIN, dumpDatabase, lijst, ROOT, runEnv, withDb, workspace, type RunResult } from './helpers.js';
+import { allOutputs, BIN, dumpDatabase, expectNoBsn, lijst, ROOT, runEnv, withDb, workspace, type RunResult } from './helpers.js';
 
 const TIMEOUT = 120_000;
 const JANUARY = ['--from', '2022-01', '--to', '2022-01'];
@@ -219,4 +219,11 @@ describe('export ddas: a month of 120,000 signals', () => {
     const meldingen = Number(/(\d+) vroegsignaalzaken over/.exec(result.stderr)?.[1]);
     expect(cases).toBe(meldingen);
   }, TIMEOUT);
+});
+
+describe('every output', () => {
+  it('has no full BSN: the deliveries went to files', () => {
+    expect(allOutputs.length).toBeGreaterThan(20);
+    expectNoBsn(allOutputs);
+  });
 });
