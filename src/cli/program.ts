@@ -10,6 +10,7 @@ import { registerPrivacy } from './commands/privacy.js';
 import { registerStats } from './commands/stats.js';
 import { registerTable } from './commands/table.js';
 import { registerTriage } from './commands/triage.js';
+import { registerVisits } from './commands/visits.js';
 import { registerWorkers } from './commands/workers.js';
 import { registerWorklist } from './commands/worklist.js';
 
@@ -62,6 +63,7 @@ export function buildProgram(io: Io, version: string): Command {
   registerWorkers(program, io);
   registerTriage(program, io);
   registerWorklist(program, io);
+  registerVisits(program, io);
   registerFollowUp(program, io);
   registerMonths(program, io);
   registerFind(program, io);

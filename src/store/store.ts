@@ -1,4 +1,5 @@
-import type { ContactInput, RecordedFollowUp, ResultInput } from '../core/followup-plan.js';
+import type { ContactInput, RecordedFollowUp, ResultRecord as PlannedResult } from '../core/followup-plan.js';
+import type { PickupDecision } from '../core/pickup.js';
 import type { DdasMeldingInput } from '../core/report/ddas.js';
 import type { Period } from '../core/report/period.js';
 import type { RetentionCandidate } from '../core/retention.js';
@@ -119,17 +120,26 @@ export interface MonthOverview {
 export interface MeldingState extends RecordedFollowUp {
   month: Month;
   decision: DecisionKind | null;
+  workerId: number | null;
 }
 
 export type ContactRecord = ContactInput;
-export type ResultRecord = ResultInput;
+export type ResultRecord = PlannedResult;
+export type PickupRecord = PickupDecision;
 
 export interface FollowUpStore {
   /** The meldingen with these references (month and number), with what was recorded for them. */
   meldingStates(refs: ReadonlyArray<{ month: Month; seq: number }>): Promise<MeldingState[]>;
   addContact(meldingId: number, contact: ContactRecord, recordedAt: string): Promise<void>;
+  /** Changes a stored attempt (a correction). */
+  updateContact(contactId: number, contact: ContactRecord, recordedAt: string): Promise<void>;
+  deleteContact(contactId: number): Promise<void>;
   /** Records (or replaces) a worker's result for the melding. */
   setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void>;
+  /** Removes the melding's result (reopening it). */
+  deleteResult(meldingId: number): Promise<void>;
+  /** Makes the melding picked up by a worker, removing a Niet opgepakt result. */
+  pickUp(meldingId: number, pickup: PickupRecord, decidedAt: string): Promise<void>;
 }
 
 export interface FindStore {
@@ -219,10 +229,33 @@ export interface ReportStore {
   importedMonths(): Promise<Set<Month>>;
   /** Each imported month's state: received, triaged, assigned, followed up, deferred, closed. */
   monthOverview(): Promise<MonthOverview[]>;
+  /**
+   * Per month, the picked-up meldingen without any contact attempt or result, personal data
+   * still stored, whose list was imported before `listedBefore` (a moment, ISO).
+   */
+  pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>>;
   /** What the period figures are computed from: the meldingen of the period's lists. */
   statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
   /** Every melding of the period with its signals (personal data included) and contact attempts. */
   ddasData(period: Period): Promise<DdasMeldingInput[]>;
+}
+
+/** What a delivery held (deliveries before migration 5 have no details). */
+export interface DeliveryDetails {
+  gemeentecode: string;
+  vroegsignalen: number;
+  vroegsignaalzaken: number;
+  parts: number;
+  /** SHA-256 of what the delivery said about the signals and cases (core/report/ddas.ts ddasRecords). */
+  contentSha256: string;
+}
+
+export interface DeliveryRecord {
+  kind: string;
+  from: Month;
+  to: Month;
+  deliveredAt: string;
+  details: DeliveryDetails | null;
 }
 
 export interface PurgeCounts {
@@ -270,8 +303,14 @@ export interface PrivacyStore {
   compact(): Promise<boolean>;
   /** The months of the period that hold purged meldingen. */
   purgedMonths(period: Period): Promise<Month[]>;
-  deliveries(): Promise<Array<{ from: Month; to: Month }>>;
-  recordDelivery(kind: string, period: Period, deliveredAt: string): Promise<void>;
+  /** The national deliveries made, oldest first. */
+  deliveries(): Promise<DeliveryRecord[]>;
+  recordDelivery(kind: string, period: Period, deliveredAt: string, details?: DeliveryDetails): Promise<void>;
+  /**
+   * Whether anything a delivery of the period is made from was recorded after `since`: a list,
+   * a triage, a contact attempt or a result of one of its meldingen.
+   */
+  periodChangedSince(period: Period, since: string): Promise<boolean>;
   /**
    * Appends an audit record for the running command (inside the caller's transaction); who
    * runs which command with which options comes from the context the store was opened with.

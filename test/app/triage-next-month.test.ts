@@ -120,7 +120,7 @@ describe("next month's triage", () => {
         },
         source: null,
       })),
-      { dryRun: false, now },
+      { dryRun: false, now, today: '2022-02-28' },
     );
     expect(jan.plan.decisions.length).toBeGreaterThan(0);
     const feb = await triage('2022-02');

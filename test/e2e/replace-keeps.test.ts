@@ -42,6 +42,19 @@ function workOf(db: string): Work[] {
   );
 }
 
+/** The month's picked meldingen (only those take attempts and results). */
+function pickedRefs(db: string): string[] {
+  return withDb(db, (d) =>
+    d
+      .prepare(
+        `SELECT printf('%s-%03d', m.month, m.seq) FROM meldingen m JOIN decisions dc ON dc.melding_id = m.id
+         WHERE m.month = '2022-03' AND dc.kind IN ('altijd', 'capaciteit') ORDER BY m.seq`,
+      )
+      .pluck()
+      .all() as string[],
+  );
+}
+
 describe('--replace of a month already worked on', () => {
   it('keeps the work of every household still on the list, under the same reference, and shows changed amounts', () => {
     const w = workspace();
@@ -49,8 +62,9 @@ describe('--replace of a month already worked on', () => {
     expectSuccess(w.run(['workers', 'add', 'Anna de Vries', '--capacity', '20']));
     expectSuccess(w.run(['workers', 'add', 'Bram Jansen', '--capacity', '20']));
     expect(w.run(['triage', '--month', '2022-03']).status).toBe(0);
-    expectSuccess(w.run(['contact', '2022-03-002', '--type', 'telefoon', '--reached', 'ja', '--date', '2022-03-21']));
-    expectSuccess(w.run(['close', '2022-03-003', '--result', 'advies']));
+    const [contacted, closed] = pickedRefs(w.db);
+    expectSuccess(w.run(['contact', contacted!, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-03-21']));
+    expectSuccess(w.run(['close', closed!, '--result', 'advies']));
     const before = workOf(w.db);
 
     // The corrected list: one amount changed under its kenmerk, and one household added.
@@ -75,7 +89,9 @@ describe('--replace of a month already worked on', () => {
     expect(workOf(w.db)).toEqual(before);
     expect(withDb(w.db, foreignKeyProblems)).toEqual([]);
     // The melding followed up is still opgevolgd.
-    const opgevolgd = withDb(w.db, (d) => d.prepare("SELECT opgevolgd FROM meldingen WHERE month = '2022-03' AND seq = 2").pluck().get());
+    const opgevolgd = withDb(w.db, (d) =>
+      d.prepare("SELECT opgevolgd FROM meldingen WHERE month = '2022-03' AND seq = ?").pluck().get(Number(contacted!.slice(8))),
+    );
     expect(opgevolgd).toBe(1);
 
     // A new triage places the added household and keeps the rest.

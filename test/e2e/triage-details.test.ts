@@ -2,7 +2,7 @@
 // does not triage the month again.
 
 import { describe, expect, it } from 'vitest';
-import { dumpDatabase, lijst, unexpectedStderr, workspace, type RunResult } from './helpers.js';
+import { dumpDatabase, lijst, unexpectedStderr, withDb, workspace, type RunResult } from './helpers.js';
 
 const TIMEOUT = 60_000;
 
@@ -27,7 +27,16 @@ describe('triage --details after a real triage', () => {
     expectSuccess(w.run(['workers', 'add', 'Anna de Vries', '--capacity', '30']));
     const dry = expectSuccess(w.run(['triage', '--month', '2022-01', '--dry-run']));
     expectSuccess(w.run(['triage', '--month', '2022-01']));
-    expectSuccess(w.run(['contact', '2022-01-001', '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-20']));
+    const picked = withDb(w.db, (db) =>
+      db
+        .prepare(
+          `SELECT printf('%s-%03d', m.month, m.seq) FROM meldingen m JOIN decisions d ON d.melding_id = m.id
+           WHERE d.kind IN ('altijd', 'capaciteit') ORDER BY m.seq LIMIT 1`,
+        )
+        .pluck()
+        .get() as string,
+    );
+    expectSuccess(w.run(['contact', picked, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-20']));
     const before = dumpDatabase(w.db);
 
     const details = expectSuccess(w.run(['triage', '--month', '2022-01', '--details']));

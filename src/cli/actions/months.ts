@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
-import { colourFor, writeLine, type Io } from '../../terminal/io.js';
-import { renderTable } from '../../terminal/table.js';
 import { deleteMonth } from '../../app/delete-month.js';
+import { monthsOverview } from '../../app/month-overview.js';
 import { removedItems } from '../../core/month-removal.js';
 import { describeMonth } from '../../core/month.js';
-import { withStore } from '../context.js';
+import { colourFor, writeLine, type Io } from '../../terminal/io.js';
+import { renderTable } from '../../terminal/table.js';
+import { today, withStore } from '../context.js';
+import { remindChangedDeliveries } from '../delivery-reminder.js';
 import { parseFormat, parseMonth } from '../options.js';
 
 export async function runDeleteMonth(
@@ -33,7 +35,7 @@ export async function runDeleteMonth(
 export async function runMonths(io: Io, options: { format?: string }, command: Command): Promise<void> {
   const format = parseFormat(options.format, ['tabel', 'json']);
   await withStore(command, io, 'read', async (store) => {
-    const months = await store.monthOverview();
+    const months = await monthsOverview(store, today());
     if (format === 'json') {
       writeLine(io.stdout, JSON.stringify(months, null, 2));
       return;
@@ -44,7 +46,7 @@ export async function runMonths(io: Io, options: { format?: string }, command: C
     }
     io.stdout.write(
       renderTable(
-        ['maand', 'ontvangen', 'getrieerd', 'toegewezen', 'opgevolgd', 'uitgesteld', 'afgesloten'],
+        ['maand', 'ontvangen', 'getrieerd', 'toegewezen', 'opgevolgd', 'uitgesteld', 'afgesloten', 'termijn verlopen'],
         months.map((m) => [
           m.month,
           String(m.received),
@@ -53,10 +55,12 @@ export async function runMonths(io: Io, options: { format?: string }, command: C
           String(m.followedUp),
           String(m.deferred),
           String(m.closed),
+          String(m.pastContactTerm),
         ]),
         colourFor(io.stdout, io.env),
-        { numeric: new Set([1, 3, 4, 5, 6]) },
+        { numeric: new Set([1, 3, 4, 5, 6, 7]) },
       ),
     );
+    await remindChangedDeliveries(store, io);
   });
 }

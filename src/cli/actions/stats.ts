@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { periodStats } from '../../core/report/stats.js';
+import { readPeriodStats } from '../../app/period-stats.js';
 import { missingMonths } from '../../core/report/table.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderStatsCsv, renderStatsMarkdown, renderStatsText, statsRows } from '../../terminal/stats-report.js';
-import { withStore } from '../context.js';
+import { today, withStore } from '../context.js';
 import { parseFormat, parsePeriodOptions } from '../options.js';
 
 export interface StatsOptions {
@@ -23,8 +23,7 @@ export async function runStats(io: Io, options: StatsOptions, command: Command):
         `${colourFor(io.stderr, io.env).yellow('let op:')} voor ${missing.join(', ')} is geen lijst ingelezen; die maanden tellen niet mee in de cijfers.`,
       );
     }
-    const data = await store.statsData(period);
-    const stats = periodStats(data.meldingen, data.signals, data.contacts);
+    const stats = await readPeriodStats(store, period, today());
     const names = new Map((await store.workers()).map((w) => [w.id, w.name]));
     if (format === 'json') {
       const perWorker = stats.perWorker.map((w) => ({ ...w, naam: names.get(w.workerId) ?? null }));

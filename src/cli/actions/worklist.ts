@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { findWorker } from '../../app/workers.js';
-import { DataError, UsageError } from '../../core/errors.js';
+import { readWorklist } from '../../app/worklist.js';
+import { UsageError } from '../../core/errors.js';
 import { describeMonth } from '../../core/month.js';
-import { WORKLIST_COLUMNS, worklistCells, type WorklistEntry } from '../../core/worklist.js';
+import { describeProposal, WORKLIST_COLUMNS, worklistCells, type WorklistLine } from '../../core/worklist.js';
 import { parseDelimiterOption } from '../../csv/delimiter.js';
 import { createExcelCsvWriter, formatExcelCsv } from '../../csv/excel-csv.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
-import { withStore } from '../context.js';
+import { today, withStore } from '../context.js';
 import { remindPastTerm } from '../reminders.js';
 import { parseFormat, parseMonth } from '../options.js';
 
@@ -21,7 +22,7 @@ export interface WorklistOptions {
 }
 
 // On a terminal the list must fit a screen: the columns a worker scans, not the fill-in ones.
-const TABLE_COLUMNS = ['melding', 'medewerker', 'soort', 'totaal', 'naam', 'telefoon', 'pogingen', 'reden'] as const;
+const TABLE_COLUMNS = ['melding', 'medewerker', 'soort', 'totaal', 'naam', 'telefoon', 'pogingen', 'termijn', 'voorstel', 'reden'] as const;
 
 export async function runWorklist(io: Io, options: WorklistOptions, command: Command): Promise<void> {
   const month = options.month === undefined ? null : parseMonth('--month', options.month);
@@ -31,14 +32,9 @@ export async function runWorklist(io: Io, options: WorklistOptions, command: Com
   }
   const delimiter = options.delimiter === undefined ? ';' : parseDelimiterOption(options.delimiter);
   await withStore(command, io, 'read', async (store) => {
-    if (month !== null && (await store.triageRun(month)) === undefined) {
-      throw new DataError(`${describeMonth(month)} (${month}) is nog niet getrieerd; er is nog geen werklijst.`, {
-        hint: `Trieer eerst: eropaf triage --month ${month}`,
-      });
-    }
-    await remindPastTerm(store, io);
     const worker = options.worker === undefined ? null : await findWorker(store, options.worker);
-    const entries = await store.worklist(month, worker?.id ?? null);
+    const entries = await readWorklist(store, { month, workerId: worker?.id ?? null }, today());
+    await remindPastTerm(store, io);
     const header = [...WORKLIST_COLUMNS];
     const rows = entries.map((entry) => header.map((column) => worklistCells(entry)[column]));
     if (options.out !== undefined) {
@@ -64,7 +60,7 @@ export async function runWorklist(io: Io, options: WorklistOptions, command: Com
 }
 
 /** JSON keeps the structure (signals as a list, amounts in cents) with the BSN masked. */
-function toJson(entry: WorklistEntry): Record<string, unknown> {
+function toJson(entry: WorklistLine): Record<string, unknown> {
   const cells = worklistCells(entry);
   return {
     melding: entry.ref,
@@ -81,6 +77,9 @@ function toJson(entry: WorklistEntry): Record<string, unknown> {
     telefoon: entry.person.telefoon,
     email: entry.person.email,
     bsn: cells.bsn === '' ? null : cells.bsn,
-    pogingen: entry.contactCount,
+    pogingen: entry.attempts.length,
+    eersteContactUiterlijk: entry.deadline,
+    termijnVerlopen: entry.pastTerm,
+    voorstel: entry.proposal === null ? null : describeProposal(entry.proposal),
   };
 }

@@ -43,7 +43,9 @@ export type DecisionRule =
   | 'prioriteit'
   | 'capaciteit-vol'
   /** an earlier run's decision, kept because it was assigned, followed up or closed */
-  | 'behouden';
+  | 'behouden'
+  /** picked up by hand (`eropaf pickup`) after the triage had not picked it up */
+  | 'opgepakt';
 
 export interface TriageSignal {
   organisationKey: string;

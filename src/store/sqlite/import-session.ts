@@ -31,6 +31,10 @@ const STAGING_DDL = `
   -- The melding that receives a household's new signals, and the lines that are not stored.
   CREATE TEMP TABLE melding_of (household_key TEXT PRIMARY KEY, melding_id INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TEMP TABLE skipped (line INTEGER PRIMARY KEY);
+  -- Delivery IDs: kenmerken another stored signal already has as its ID, and (for --replace) the
+  -- IDs of the replaced month's signals, which the same signals in the new list keep.
+  CREATE TEMP TABLE taken_ids (ddas_id TEXT PRIMARY KEY) WITHOUT ROWID;
+  CREATE TEMP TABLE kept_ids (dedup_key TEXT PRIMARY KEY, ddas_id TEXT NOT NULL) WITHOUT ROWID;
   -- --replace: the replaced meldingen whose work goes to the new melding of a household.
   CREATE TEMP TABLE carried (old_melding_id INTEGER PRIMARY KEY, household_key TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL);
 `;
@@ -44,6 +48,8 @@ const DROP_STAGING = `
   DROP TABLE IF EXISTS temp.touched_households;
   DROP TABLE IF EXISTS temp.melding_of;
   DROP TABLE IF EXISTS temp.skipped;
+  DROP TABLE IF EXISTS temp.taken_ids;
+  DROP TABLE IF EXISTS temp.kept_ids;
   DROP TABLE IF EXISTS temp.carried;
 `;
 
@@ -457,6 +463,10 @@ class SqliteImportWriter implements ImportWriter {
     this.db
       .prepare('INSERT OR IGNORE INTO temp.touched_households (id) SELECT household_id FROM meldingen WHERE month = ?')
       .run(month);
+    // A signal the corrected list has again keeps the ID it may already have been delivered with.
+    this.db
+      .prepare('INSERT OR IGNORE INTO temp.kept_ids (dedup_key, ddas_id) SELECT dedup_key, ddas_id FROM signals WHERE month = ? AND ddas_id IS NOT NULL')
+      .run(month);
     this.db
       .prepare(
         `INSERT INTO temp.carried (old_melding_id, household_key, seq)
@@ -574,19 +584,42 @@ class SqliteImportWriter implements ImportWriter {
     refreshHistoryAfter(this.db, monthIndex(month), { sql: 'SELECT id FROM temp.touched_households', params: [] });
   }
 
+  /** The staged kenmerken that a stored signal already has as its delivery ID. */
+  private noteTakenIds(): void {
+    if (this.db.prepare('SELECT 1 FROM signals LIMIT 1').get() === undefined) return; // the first import
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO temp.taken_ids (ddas_id)
+         SELECT s.signaal_id FROM temp.staged s
+         WHERE s.signaal_id IS NOT NULL AND EXISTS (SELECT 1 FROM signals x WHERE x.ddas_id = s.signaal_id)`,
+      )
+      .run();
+  }
+
   /** Stores the new signals, straight from staging in line order, and the import's counts. */
   async finishImport(counts: ImportCounts): Promise<void> {
     const record = this.importRecord;
     if (record === null) throw new Error('recordImport must come before finishImport');
+    this.noteTakenIds();
+    // Each signal's delivery ID is decided here, once (see migration 5): the ID the replaced list
+    // gave the same signal; else the list's kenmerk, with the month appended when another signal
+    // already has the kenmerk as its ID; else 'eropaf-', this import's number and the line.
     const stored = this.db
       .prepare(
-        `INSERT INTO signals (melding_id, import_id, source_line, month, ${SIGNAL_COLUMN_LIST})
-         SELECT o.melding_id, ?, s.line, ?, ${SIGNAL_COLUMNS.map((c) => `s.${c}`).join(', ')}
+        `INSERT INTO signals (melding_id, import_id, source_line, month, ddas_id, ${SIGNAL_COLUMN_LIST})
+         SELECT o.melding_id, @importId, s.line, @month,
+                coalesce(k.ddas_id, CASE
+                  WHEN s.signaal_id IS NULL THEN 'eropaf-' || @importId || '-' || s.line
+                  WHEN s.signaal_id IN (SELECT ddas_id FROM temp.taken_ids) THEN s.signaal_id || '-' || @month
+                  ELSE s.signaal_id
+                END),
+                ${SIGNAL_COLUMNS.map((c) => `s.${c}`).join(', ')}
          FROM temp.staged s CROSS JOIN temp.melding_of o ON o.household_key = s.household_key
+         LEFT JOIN temp.kept_ids k ON k.dedup_key = s.dedup_key
          WHERE s.line NOT IN (SELECT line FROM temp.skipped)
          ORDER BY s.line`,
       )
-      .run(record.id, record.month).changes;
+      .run({ importId: record.id, month: record.month }).changes;
     if (stored !== counts.signalsNew) {
       throw new Error(`import bookkeeping: ${stored} signals stored, ${counts.signalsNew} planned`);
     }

@@ -15,10 +15,13 @@ import type {
   AuditContext,
   AuditEntry,
   AuditRecord,
+  DeliveryDetails,
+  DeliveryRecord,
   ContactRecord,
   ImportSession,
   MeldingState,
   MonthOverview,
+  PickupRecord,
   PriorImport,
   PurgeCounts,
   ResultRecord,
@@ -163,6 +166,22 @@ export class SqliteStore implements Store {
     return this.followUpRepo.setResult(meldingId, result, recordedAt);
   }
 
+  updateContact(contactId: number, contact: ContactRecord, recordedAt: string): Promise<void> {
+    return this.followUpRepo.updateContact(contactId, contact, recordedAt);
+  }
+
+  deleteContact(contactId: number): Promise<void> {
+    return this.followUpRepo.deleteContact(contactId);
+  }
+
+  deleteResult(meldingId: number): Promise<void> {
+    return this.followUpRepo.deleteResult(meldingId);
+  }
+
+  pickUp(meldingId: number, pickup: PickupRecord, decidedAt: string): Promise<void> {
+    return this.followUpRepo.pickUp(meldingId, pickup, decidedAt);
+  }
+
   followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>> {
     return this.reportRepo.followUpCounts(period);
   }
@@ -205,6 +224,10 @@ export class SqliteStore implements Store {
 
   importedMonths(): Promise<Set<Month>> {
     return this.reportRepo.importedMonths();
+  }
+
+  pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>> {
+    return this.reportRepo.pastContactTermCounts(listedBefore);
   }
 
   ddasData(period: Period): Promise<DdasMeldingInput[]> {
@@ -262,12 +285,16 @@ export class SqliteStore implements Store {
     return this.privacyRepo.purgedMonths(period);
   }
 
-  deliveries(): Promise<Array<{ from: Month; to: Month }>> {
+  deliveries(): Promise<DeliveryRecord[]> {
     return this.privacyRepo.deliveries();
   }
 
-  recordDelivery(kind: string, period: Period, deliveredAt: string): Promise<void> {
-    return this.privacyRepo.recordDelivery(kind, period, deliveredAt);
+  recordDelivery(kind: string, period: Period, deliveredAt: string, details?: DeliveryDetails): Promise<void> {
+    return this.privacyRepo.recordDelivery(kind, period, deliveredAt, details);
+  }
+
+  periodChangedSince(period: Period, since: string): Promise<boolean> {
+    return this.privacyRepo.periodChangedSince(period, since);
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {

@@ -1,9 +1,12 @@
 import type Database from 'better-sqlite3';
+import { localIsoDate } from '../../core/fields/date.js';
+import type { Contactsoort, Dagdeel } from '../../core/followup.js';
 import { formatRef } from '../../core/reference.js';
 import type { DecisionKind } from '../../core/triage/types.js';
 import type { Category, Month, Signaalpartner } from '../../core/types.js';
-import type { WorklistEntry } from '../../core/worklist.js';
+import type { WorklistAttempt, WorklistEntry } from '../../core/worklist.js';
 import { groupBy } from './group-by.js';
+import { listedAtSql } from './listed-at.js';
 
 interface EntryRow {
   id: number;
@@ -18,7 +21,7 @@ interface EntryRow {
   postcode: string;
   huisnummer: string;
   toevoeging: string;
-  contact_count: number;
+  listed_at: string;
 }
 
 interface PersonSignalRow {
@@ -50,7 +53,7 @@ export class SqliteWorklist {
     const entries = this.db
       .prepare(
         `SELECT m.id, m.month, m.seq, m.category, m.opeenvolgend, m.on_last_month, d.kind, d.reason, w.name AS worker,
-                h.postcode, h.huisnummer, h.toevoeging, s.contact_count
+                h.postcode, h.huisnummer, h.toevoeging, ${listedAtSql('m.id')} AS listed_at
          FROM meldingen m
          JOIN decisions d ON d.melding_id = m.id
          JOIN households h ON h.id = m.household_id
@@ -73,6 +76,22 @@ export class SqliteWorklist {
       (row) => row.melding_id,
       (row) => row,
     );
+    const attempts = groupBy(
+      this.db
+        .prepare(
+          `SELECT melding_id, soort, bereikt, datum, dagdeel FROM contacts
+           WHERE melding_id IN (SELECT value FROM json_each(?)) ORDER BY melding_id, datum, id`,
+        )
+        .all(JSON.stringify(entries.map((e) => e.id))) as Array<{
+        melding_id: number;
+        soort: Contactsoort;
+        bereikt: number;
+        datum: string;
+        dagdeel: Dagdeel | null;
+      }>,
+      (row) => row.melding_id,
+      (row): WorklistAttempt => ({ soort: row.soort, bereikt: row.bereikt === 1, datum: row.datum, dagdeel: row.dagdeel }),
+    );
     return entries.map((entry): WorklistEntry => {
       const rows = signals.get(entry.id) ?? [];
       const first = <K extends keyof PersonSignalRow>(key: K): PersonSignalRow[K] | null =>
@@ -91,7 +110,8 @@ export class SqliteWorklist {
           bedragCents: row.bedrag_cents,
         })),
         totalCents: rows.reduce((sum, row) => sum + row.bedrag_cents, 0),
-        contactCount: entry.contact_count,
+        listedOn: localIsoDate(new Date(entry.listed_at)),
+        attempts: attempts.get(entry.id) ?? [],
         person: {
           naam: personName(rows),
           straatnaam: first('straatnaam'),
