@@ -1,7 +1,9 @@
 import type { Month } from '../core/types.js';
 import type { IsoDate } from '../core/types.js';
-import type { MonthOverview, Store, WorklistEntry } from '../store/store.js';
+import type { WorklistLine } from '../core/worklist.js';
+import type { MonthOverview, Store } from '../store/store.js';
 import { countPastTerm } from './purge.js';
+import { readWorklist } from './worklist.js';
 
 // What the team sees first: every month's state, and what needs doing.
 
@@ -29,13 +31,7 @@ export async function teamOverview(store: Store, today: IsoDate): Promise<TeamOv
   return { months, untriaged: months.filter((m) => !m.triaged).map((m) => m.month), pastTerm: await countPastTerm(store, today) };
 }
 
-/** A worker's meldingen without a result, newest month first; those without any attempt first within a month. */
-export async function openWorkOf(store: Store, workerId: number): Promise<WorklistEntry[]> {
-  const months = (await store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort().reverse();
-  const work: WorklistEntry[] = [];
-  for (const month of months) {
-    const entries = await store.worklist(month, workerId);
-    work.push(...entries.filter((e) => e.contactCount === 0), ...entries.filter((e) => e.contactCount > 0));
-  }
-  return work;
+/** A worker's meldingen without a result over all months, judged on `today` (past their contact term first). */
+export function openWorkOf(store: Store, workerId: number, today: IsoDate): Promise<WorklistLine[]> {
+  return readWorklist(store, { month: null, workerId }, today);
 }

@@ -10,7 +10,7 @@ import type { Encoding } from '../csv/encoding.js';
 import { inspectFile } from '../csv/inspect.js';
 import { readRecords } from '../csv/read-records.js';
 import type { Store } from '../store/store.js';
-import { recordFollowUp, type EntrySource } from './record-followup.js';
+import { recordFollowUp, type EntrySource, type FollowUpProblem } from './record-followup.js';
 
 export interface OutcomesOptions {
   file: string;
@@ -45,7 +45,7 @@ export async function readOutcomes(store: Store, options: OutcomesOptions): Prom
   const delimiter = options.delimiter ?? detectDelimiter(inspection.firstLine);
 
   const entries: Array<{ entry: FollowUpEntry; source: EntrySource; file: string }> = [];
-  const problems: string[] = [];
+  const problems: FollowUpProblem[] = [];
   let map: OutcomeHeaderMap | null = null;
   let rowsRead = 0;
   for await (const record of readRecords(options.file, { encoding: inspection.encoding, bomLength: inspection.bomLength, delimiter })) {
@@ -57,26 +57,32 @@ export async function readOutcomes(store: Store, options: OutcomesOptions): Prom
     rowsRead += 1;
     const result = parseOutcomeRow(record.fields, record.line, map, options.today);
     if (!result.ok) {
-      for (const problem of result.problems) problems.push(describeProblem(fileName, problem));
+      for (const problem of result.problems) problems.push({ line: problem.line, text: describeProblem(fileName, problem) });
     } else if (result.entry !== null) {
       const header = map.headers[map.index.get('melding') ?? -1] ?? 'melding';
       entries.push({ entry: result.entry, source: { line: record.line, header }, file: fileName });
     }
   }
   if (map === null) throw new DataError(`${fileName} is leeg.`, { hint: 'Kies de ingevulde werklijst.' });
-  if (problems.length > 0) {
-    throw new DataError(`${problems.length} ${problems.length === 1 ? 'fout' : 'fouten'} in ${fileName}; er is niets vastgelegd.`, {
-      details: [
-        ...problems.slice(0, PROBLEMS_SHOWN),
-        ...(problems.length > PROBLEMS_SHOWN ? [`… en nog ${problems.length - PROBLEMS_SHOWN} andere fouten.`] : []),
-      ],
-      hint: 'Verbeter de cellen in Excel, sla het bestand op en lees het opnieuw in; wat al was vastgelegd, wordt niet dubbel vastgelegd.',
-    });
-  }
+  // Every problem of the file in one pass: the rows' format, and then what the stored meldingen
+  // say of the rows that could be read (unknown, not picked up, wrong month, results that disagree).
   const plan = await recordFollowUp(store, entries, {
     dryRun: options.dryRun,
     now: options.now,
+    today: options.today,
     inputSha256: inspection.sha256,
+    earlierProblems: problems,
+    refuse: (all, hints) =>
+      new DataError(`${all.length} ${all.length === 1 ? 'fout' : 'fouten'} in ${fileName}; er is niets vastgelegd.`, {
+        details: [
+          ...all.slice(0, PROBLEMS_SHOWN).map((p) => p.text),
+          ...(all.length > PROBLEMS_SHOWN ? [`… en nog ${all.length - PROBLEMS_SHOWN} andere fouten.`] : []),
+        ],
+        hint: [
+          ...hints,
+          'Verbeter de cellen in Excel, sla het bestand op en lees het opnieuw in; wat al was vastgelegd, wordt niet dubbel vastgelegd.',
+        ].join(' '),
+      }),
   });
   return { file: fileName, dryRun: options.dryRun, rowsRead, rowsFilled: entries.length, plan };
 }

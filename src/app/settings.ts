@@ -22,5 +22,6 @@ export async function changeSetting(store: Store, key: string, value: string): P
 export function settingTakesEffect(key: string): string {
   if (key.startsWith('triage.')) return 'de volgende triage';
   if (key.startsWith('web.')) return 'het volgende verzoek in de webapp';
+  if (key.startsWith('ddas.')) return 'de volgende "eropaf export ddas"';
   return 'de volgende "eropaf purge"';
 }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import { registerConfig } from './commands/config.js';
 import { registerExport } from './commands/export.js';
+import { registerFind } from './commands/find.js';
 import { registerFollowUp } from './commands/followup.js';
 import { registerImport } from './commands/import.js';
 import { registerMonths } from './commands/months.js';
@@ -11,6 +12,7 @@ import { registerStats } from './commands/stats.js';
 import { registerTable } from './commands/table.js';
 import { registerTriage } from './commands/triage.js';
 import { registerUsers } from './commands/users.js';
+import { registerVisits } from './commands/visits.js';
 import { registerWorkers } from './commands/workers.js';
 import { registerWorklist } from './commands/worklist.js';
 
@@ -63,8 +65,10 @@ export function buildProgram(io: Io, version: string): Command {
   registerWorkers(program, io);
   registerTriage(program, io);
   registerWorklist(program, io);
+  registerVisits(program, io);
   registerFollowUp(program, io);
   registerMonths(program, io);
+  registerFind(program, io);
   registerTable(program, io);
   registerStats(program, io);
   registerExport(program, io);

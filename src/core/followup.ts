@@ -9,11 +9,12 @@
 // contain the value itself, like the field parsers of the import.
 
 import { parseBoolean } from './fields/flags.js';
-import type { Parsed } from './types.js';
+import type { IsoDate, Month, Parsed } from './types.js';
 
 interface CodedValue {
   readonly code: string;
   readonly value: string;
+  /** One line that says when to choose it, so that colleagues record the same outcome alike. */
   readonly description: string;
 }
 
@@ -22,82 +23,82 @@ export const EINDRESULTATEN = [
   {
     code: 'advies',
     value: '(Budget)advies en/of quick fix',
-    description: 'advies gegeven of iets direct opgelost',
+    description: 'er was contact; advies gegeven of iets direct opgelost (quick fix), zonder verwijzing',
   },
   {
     code: 'geen-contact',
     value: 'Definitief geen contact kunnen krijgen',
-    description: 'inwoner niet bereikt, ook niet na herhaalde pogingen',
+    description: 'ondanks meerdere pogingen (telefoon, brief, huisbezoek) nooit contact gekregen',
   },
   {
     code: 'geen-reactie',
     value: 'Geen reactie na eerder contact',
-    description: 'wel contact gehad, daarna geen reactie meer',
+    description: 'wel contact gehad, daarna reageerde de inwoner niet meer en is de zaak gestopt',
   },
   {
     code: 'bekend-shv',
     value: 'Inwoner al bekend bij schuldhulpverlening',
-    description: 'inwoner zit al bij de schuldhulpverlening',
+    description: 'inwoner zit al in een traject bij de schuldhulpverlening; geen nieuwe verwijzing',
   },
   {
     code: 'ander-traject',
     value: 'Inwoner heeft al een ander lopend traject',
-    description: 'inwoner heeft al hulp via een ander traject',
+    description: 'inwoner heeft al hulp bij geldzaken via een ander lopend traject (bv. bewind, AMW)',
   },
   {
     code: 'zelf-betaald',
     value: 'Inwoner heeft zelf al betaald/betalingsregeling getroffen',
-    description: 'achterstand al betaald of betalingsregeling getroffen',
+    description: 'de achterstand is al betaald of er is al een betalingsregeling met de schuldeiser',
   },
   {
     code: 'overleden',
     value: 'Inwoner is overleden',
-    description: 'inwoner is overleden',
+    description: 'de inwoner is overleden (bericht van gemeente, familie of schuldeiser)',
   },
   {
     code: 'regelt-zelf',
     value: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering',
-    description: 'inwoner regelt het zelf of wil geen hulp',
+    description: 'contact gehad; inwoner regelt het zelf of wil geen hulp, zonder advies (met advies: kies advies)',
   },
   {
     code: 'niet-opgepakt-anders',
     value: 'Niet opgepakt: andere reden',
-    description: 'niet opgepakt, bijvoorbeeld door te weinig capaciteit',
+    description: 'niet opgepakt om een andere reden, bijvoorbeeld te weinig capaciteit',
   },
   {
     code: 'niet-opgepakt-herhaald',
     value: 'Niet opgepakt: herhaalde melding',
-    description: 'niet opgepakt: zelfde achterstand kort geleden al opgevolgd',
+    description: 'niet opgepakt: zelfde schuldeiser en achterstand, kort geleden al opgevolgd',
   },
   {
     code: 'niet-opgepakt-onterecht',
     value: 'Niet opgepakt: onterecht signaal',
-    description: 'niet opgepakt: signaal klopt niet of bedrag te laag',
+    description: 'niet opgepakt: het signaal klopt niet of valt onder de afgesproken drempel',
   },
   {
     code: 'geen-inwoner',
     value: 'Persoon is geen inwoner (meer) in de gemeente',
-    description: 'persoon woont niet (meer) in de gemeente',
+    description: 'de persoon woont niet (meer) in de gemeente',
   },
   {
     code: 'vervolghulp',
     value: 'Vervolghulp en/of verwijzing',
-    description: 'doorverwezen of vervolghulp ingezet',
+    description: 'doorverwezen of vervolghulp ingezet, zowel financieel als niet-financieel',
   },
   {
     code: 'vervolghulp-financieel',
     value: 'Vervolghulp en/of verwijzing financieel',
-    description: 'doorverwezen naar financiële hulp (zoals schuldhulpverlening)',
+    description: 'doorverwezen naar financiële hulp: schuldhulpverlening, budgetcoaching, formulierenhulp',
   },
   {
     code: 'vervolghulp-niet-financieel',
     value: 'Vervolghulp en/of verwijzing niet financieel',
-    description: 'doorverwezen naar niet-financiële hulp (zoals AMW)',
+    description: 'doorverwezen naar niet-financiële hulp, zoals AMW, wijkteam of zorg',
   },
   {
     code: 'verwijzing-zonder-inwoner',
     value: 'Verwijzing zonder tussenkomst inwoner',
-    description: 'doorverwezen zonder dat de inwoner zelf betrokken was',
+    description: 'overgedragen aan een andere hulpverlener zonder dat de inwoner zelf meedeed',
   },
 ] as const satisfies readonly CodedValue[];
 
@@ -120,6 +121,27 @@ const NOT_PICKED_UP: ReadonlySet<Eindresultaat> = new Set(NOT_PICKED_UP_RESULTS)
 export function isOpgevolgd(contactAttempts: number, result: Eindresultaat | null): boolean {
   if (contactAttempts > 0) return true;
   return result !== null && !NOT_PICKED_UP.has(result);
+}
+
+/**
+ * A melding that is part of a case (one that joined a case in progress, or the case's first
+ * melding) is also opgevolgd once the household is contacted in that case after the melding's
+ * list arrived: an attempt on another melding of the case dated on or after the first day of the
+ * melding's list month. Each month's list thus counts its own melding once the household is
+ * contacted after that list came in; an attempt before it counts only for the earlier list.
+ *
+ * @param caseAttemptDates the dates of the attempts on the other meldingen of the case
+ */
+export function isOpgevolgdInCase(
+  contactAttempts: number,
+  result: Eindresultaat | null,
+  listMonth: Month,
+  caseAttemptDates: readonly IsoDate[],
+): boolean {
+  if (isOpgevolgd(contactAttempts, result)) return true;
+  const listArrived = `${listMonth}-01`;
+  // ISO dates compare correctly as strings.
+  return caseAttemptDates.some((date) => date >= listArrived);
 }
 
 /** The ten national kinds of contact attempt (DDAS EnumContactsoort) with their codes. */
@@ -206,7 +228,8 @@ const BAD_CONTACTSOORT: Parsed<Contactsoort> = {
 
 const BAD_DAGDEEL: Parsed<Dagdeel> = { ok: false, expected: 'een dagdeel: ochtend, middag of avond' };
 
-const BAD_TIME: Parsed<Dagdeel> = {
+// A failure is the same for any parsed type: one constant serves the time and its part of day.
+const BAD_TIME: { ok: false; expected: string } = {
   ok: false,
   expected: 'een tijd als UU:MM, bijvoorbeeld 14:30',
 };
@@ -242,20 +265,32 @@ export function parseDagdeel(text: string): Parsed<Dagdeel> {
 // H:MM or HH:MM, optionally with seconds; a dot is accepted too, as Dutch often writes 14.30.
 const TIME = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
 
-/**
- * The part of day of a clock time, with the national boundaries: Ochtend before 12:00, Middag
- * from 12:00 to before 18:00, Avond from 18:00.
- */
-export function dagdeelOfTime(text: string): Parsed<Dagdeel> {
+/** A clock time as `HH:MM` (seconds dropped), from H:MM, HH:MM or 14.30, with optional seconds. */
+export function parseClockTime(text: string): Parsed<string> {
   const m = TIME.exec(text.trim());
   if (m === null) return BAD_TIME;
   const hours = Number(m[1]);
   const minutes = Number(m[2]);
   const seconds = m[3] === undefined ? 0 : Number(m[3]);
   if (hours > 23 || minutes > 59 || seconds > 59) return BAD_TIME;
-  if (hours < 12) return { ok: true, value: 'Ochtend' };
-  if (hours < 18) return { ok: true, value: 'Middag' };
-  return { ok: true, value: 'Avond' };
+  return { ok: true, value: `${String(hours).padStart(2, '0')}:${m[2]}` };
+}
+
+/**
+ * The part of day of a clock time, with the national boundaries: Ochtend before 12:00, Middag
+ * from 12:00 to before 18:00, Avond from 18:00.
+ */
+export function dagdeelOfTime(text: string): Parsed<Dagdeel> {
+  const time = parseClockTime(text);
+  return time.ok ? { ok: true, value: dagdeelOfClock(time.value) } : BAD_TIME;
+}
+
+/** The part of day of a time as parseClockTime gives it (`HH:MM`). */
+export function dagdeelOfClock(time: string): Dagdeel {
+  const hours = Number(time.slice(0, 2));
+  if (hours < 12) return 'Ochtend';
+  if (hours < 18) return 'Middag';
+  return 'Avond';
 }
 
 /**

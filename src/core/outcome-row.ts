@@ -1,7 +1,7 @@
 import { DataError } from './errors.js';
-import { parseDate } from './fields/date.js';
+import { parseContactDate } from './fields/contact-date.js';
 import type { ContactInput, FollowUpEntry, ResultInput } from './followup-plan.js';
-import { dagdeelOfTime, parseContactsoort, parseJaNee, parseResultCode } from './followup.js';
+import { dagdeelOfClock, parseClockTime, parseContactsoort, parseJaNee, parseResultCode } from './followup.js';
 import { normaliseHeader } from './import/headers.js';
 import type { RowProblem } from './import/normalise-row.js';
 import { parseRef } from './reference.js';
@@ -11,8 +11,12 @@ import type { IsoDate, Parsed } from './types.js';
 // Reading one row of a filled-in worklist. Only the reference and the fill-in columns count;
 // the workers may add, move or delete any other column in Excel.
 
-export const OUTCOME_COLUMNS = ['melding', ...FILL_IN_COLUMNS] as const;
+// `kaartje` (ja/nee: a card or flyer was left at the attempt) is not on the worklist; a worker
+// who visits houses adds the column.
+const OPTIONAL_COLUMNS = ['kaartje'] as const;
+export const OUTCOME_COLUMNS = ['melding', ...FILL_IN_COLUMNS, ...OPTIONAL_COLUMNS] as const;
 export type OutcomeColumn = (typeof OUTCOME_COLUMNS)[number];
+const REQUIRED_COLUMNS: readonly OutcomeColumn[] = ['melding', ...FILL_IN_COLUMNS];
 
 export interface OutcomeHeaderMap {
   index: ReadonlyMap<OutcomeColumn, number>;
@@ -26,8 +30,8 @@ export function mapOutcomeHeaders(headers: readonly string[]): OutcomeHeaderMap 
     const match = OUTCOME_COLUMNS.find((c) => normaliseHeader(c) === key);
     if (match !== undefined && !index.has(match)) index.set(match, column);
   });
-  if (!index.has('melding') || index.size === 1) {
-    const missing = OUTCOME_COLUMNS.filter((c) => !index.has(c));
+  if (!index.has('melding') || !FILL_IN_COLUMNS.some((c) => index.has(c))) {
+    const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
     throw new DataError(`Dit bestand is geen ingevulde werklijst: de kolom${missing.length > 1 ? 'men' : ''} ${missing.join(', ')} ontbreken.`, {
       details: [`Gevonden kolommen: ${headers.map((h) => `"${h}"`).join(', ')}`],
       hint: 'Maak een werklijst met "eropaf worklist --format csv", vul die in Excel in en lees die in.',
@@ -97,41 +101,54 @@ export function parseOutcomeRow(
       hint: 'Vul ook contact_datum, contact_soort en bereikt in, of laat de notitie weg.',
     }, '(verborgen)');
   }
+  // A card is left at an attempt: on a row without one it would be lost silently.
+  const card = cell('kaartje') === '' ? false : parsed('kaartje', parseJaNee);
+  if (card === true && !hasContact) {
+    fail('kaartje', { expected: 'een kaartje bij een poging', hint: 'Vul ook contact_datum, contact_soort en bereikt in.' });
+  }
   if (!hasContact && !hasResult) {
     return problems.length > 0 ? { ok: false, problems } : { ok: true, entry: null };
   }
 
+  // The melding cell may hold anything a worker typed, a name too: it is never shown.
   const ref = cell('melding');
-  if (parseRef(ref) === null) {
-    fail('melding', { expected: 'een meldingnummer zoals 2022-03-017', hint: 'Laat de kolom melding staan zoals eropaf hem schreef.' });
+  const parsedRef = parseRef(ref);
+  if (parsedRef === null) {
+    problems.push({
+      line,
+      header: '',
+      shownValue: 'geen meldingnummer',
+      expected: 'in de kolom melding een meldingnummer zoals 2022-03-017',
+      hint: 'Laat de kolom melding staan zoals eropaf hem schreef.',
+    });
   }
 
   let contact: ContactInput | null = null;
   if (hasContact) {
-    // The time (14:30, or 14.30 as Dutch often writes it) is split off here: parseDate itself
-    // only knows the colon form.
+    // The time (14:30, or 14.30 as Dutch often writes it) is split off here: the date parsers
+    // only know dates.
     const timeMatch = TIME_AFTER_DATE.exec(cell('contact_datum'));
     const time = timeMatch?.[1];
     const dateText = timeMatch === null ? cell('contact_datum') : cell('contact_datum').slice(0, timeMatch.index);
-    const datum = parsed('contact_datum', parseDate, dateText);
+    const datum = parsed('contact_datum', (text) => parseContactDate(text, parsedRef?.month ?? null), dateText);
     if (datum !== undefined && datum > today) {
       fail('contact_datum', { expected: `een datum die niet na vandaag (${today}) ligt` });
     }
-    const dagdeel = time === undefined ? null : parsed('contact_datum', dagdeelOfTime, time);
+    const tijd = time === undefined ? null : parsed('contact_datum', parseClockTime, time);
+    const dagdeel = typeof tijd === 'string' ? dagdeelOfClock(tijd) : tijd;
     const soort = parsed('contact_soort', parseContactsoort);
     const bereikt = parsed('bereikt', parseJaNee);
-    if (datum !== undefined && dagdeel !== undefined && soort !== undefined && bereikt !== undefined) {
+    if (datum !== undefined && dagdeel !== undefined && tijd !== undefined && soort !== undefined && bereikt !== undefined) {
       const notitie = cell('notitie');
-      contact = { soort, bereikt, datum, dagdeel, notitie: notitie === '' ? null : notitie };
+      contact = { soort, bereikt, datum, dagdeel, tijd, notitie: notitie === '' ? null : notitie };
     }
   }
-
   let result: ResultInput | null = null;
   if (hasResult) {
     const resultaat = parsed('resultaat', parseResultCode);
-    if (resultaat !== undefined) result = { resultaat, referredTo: null, closedOn: contact?.datum ?? today };
+    if (resultaat !== undefined) result = { resultaat, referredTo: null, closedOn: contact?.datum ?? null };
   }
 
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, entry: { ref, contact, result } };
+  return { ok: true, entry: { ref, contact, ...(card === true && { card }), result } };
 }

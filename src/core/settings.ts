@@ -3,13 +3,16 @@ import { parsePriorityOrder, PRIORITY_KEY_DESCRIPTIONS } from './triage/config.j
 import { DEFAULT_TRIAGE_CONFIG, type TriageConfig } from './triage/types.js';
 import { OPEENVOLGEND_MONTHS } from './import/melding.js';
 import type { RetentionPolicy } from './retention.js';
+import { DEFAULT_VISIT_RULES, type VisitRules } from './house-visit.js';
+import { DEFAULT_CONTACT_TERM_DAYS } from './contact-term.js';
 import type { Parsed } from './types.js';
+import { DDAS_SETTINGS } from './report/ddas-settings.js';
 
 // The settings a team can change with `eropaf config set`, each with its default, its parser
 // and a Dutch explanation. Stored as text; read through here so that a stored value is always
 // one the parser accepts.
 
-interface SettingDefinition<T> {
+export interface SettingDefinition<T> {
   description: string;
   defaultValue: T;
   parse(text: string): Parsed<T>;
@@ -77,18 +80,19 @@ function retentionMonths(description: string, defaultValue: number): SettingDefi
   };
 }
 
-const MAX_SESSION_IDLE_MINUTES = 720;
-
-const sessionIdleMinutes: SettingDefinition<number> = {
-  description: `na hoeveel minuten zonder activiteit iemand in de webapp opnieuw moet inloggen (1 tot en met ${MAX_SESSION_IDLE_MINUTES})`,
-  defaultValue: 30,
-  parse(text) {
-    const value = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-    if (Number.isInteger(value) && value >= 1 && value <= MAX_SESSION_IDLE_MINUTES) return { ok: true, value };
-    return { ok: false, expected: `een heel aantal minuten van 1 tot en met ${MAX_SESSION_IDLE_MINUTES}` };
-  },
-  format: String,
-};
+/** A whole number from `min` to `max`, such as a number of days or attempts. */
+function wholeNumber(description: string, defaultValue: number, min: number, max: number, unit: string): SettingDefinition<number> {
+  return {
+    description,
+    defaultValue,
+    parse(text) {
+      const value = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+      if (Number.isInteger(value) && value >= min && value <= max) return { ok: true, value };
+      return { ok: false, expected: `een heel aantal ${unit} van ${min} tot en met ${max}` };
+    },
+    format: String,
+  };
+}
 
 export const SETTINGS = {
   'triage.herhaald-maanden': repeatMonths,
@@ -99,7 +103,35 @@ export const SETTINGS = {
     6,
   ),
   'bewaren.opgevolgd': retentionMonths('maanden na het afsluiten dat persoonsgegevens van opgevolgde meldingen bewaard blijven', 18),
-  'web.sessie-minuten': sessionIdleMinutes,
+  'huisbezoek.na-pogingen': wholeNumber(
+    'na hoeveel onbeantwoorde pogingen op afstand (telefoon, sms/whatsapp, mail, brief) een melding op de huisbezoekenlijst komt; zonder telefoonnummer en e-mailadres meteen',
+    DEFAULT_VISIT_RULES.afterAttempts,
+    1,
+    20,
+    'pogingen',
+  ),
+  'huisbezoek.wachtdagen': wholeNumber(
+    'hoeveel dagen na een huisbezoek zonder contact eropaf voorstelt de melding af te sluiten als "Definitief geen contact kunnen krijgen"',
+    DEFAULT_VISIT_RULES.waitDays,
+    0,
+    365,
+    'dagen',
+  ),
+  'termijn.eerste-contact': wholeNumber(
+    'binnen hoeveel dagen na het inlezen van de lijst een opgepakte melding een eerste contactpoging moet hebben',
+    DEFAULT_CONTACT_TERM_DAYS,
+    1,
+    365,
+    'dagen',
+  ),
+  ...DDAS_SETTINGS,
+  'web.sessie-minuten': wholeNumber(
+    'na hoeveel minuten zonder activiteit iemand in de webapp opnieuw moet inloggen',
+    30,
+    1,
+    720,
+    'minuten',
+  ),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -138,6 +170,17 @@ export function triageConfigFrom(stored: ReadonlyMap<string, string>): TriageCon
   };
 }
 
+export function visitRulesFrom(stored: ReadonlyMap<string, string>): VisitRules {
+  return {
+    afterAttempts: read(SETTINGS['huisbezoek.na-pogingen'], stored.get('huisbezoek.na-pogingen')),
+    waitDays: read(SETTINGS['huisbezoek.wachtdagen'], stored.get('huisbezoek.wachtdagen')),
+  };
+}
+
+export function contactTermDaysFrom(stored: ReadonlyMap<string, string>): number {
+  return read(SETTINGS['termijn.eerste-contact'], stored.get('termijn.eerste-contact'));
+}
+
 /** Every setting with its value in force and whether that is the default, for `eropaf config`. */
 export function describeSettings(
   stored: ReadonlyMap<string, string>,
@@ -150,5 +193,5 @@ export function describeSettings(
 }
 
 export function sessionIdleMinutesFrom(stored: ReadonlyMap<string, string>): number {
-  return read(sessionIdleMinutes, stored.get('web.sessie-minuten'));
+  return read(SETTINGS['web.sessie-minuten'], stored.get('web.sessie-minuten'));
 }

@@ -1,5 +1,6 @@
-import type { ContactInput, RecordedFollowUp, ResultInput } from '../core/followup-plan.js';
 import type { Role } from '../core/accounts.js';
+import type { ContactInput, RecordedFollowUp, ResultRecord as PlannedResult } from '../core/followup-plan.js';
+import type { PickupDecision } from '../core/pickup.js';
 import type { DdasMeldingInput } from '../core/report/ddas.js';
 import type { Period } from '../core/report/period.js';
 import type { RetentionCandidate } from '../core/retention.js';
@@ -7,8 +8,12 @@ import type { StatsContact, StatsMelding, StatsSignal } from '../core/report/sta
 import type { FollowUpCounts, MonthCounts } from '../core/report/table.js';
 import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
+import type { ReplacedMelding } from '../core/import/replace.js';
 import type { SignalRecord } from '../core/import/signal-record.js';
-import type { DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
+import type { Decision, DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
+import type { FindQuery, FoundHousehold } from '../core/find.js';
+import type { HandoverMove, OpenMelding } from '../core/handover.js';
+import type { MonthContents } from '../core/month-removal.js';
 import type { IsoDate, Month } from '../core/types.js';
 
 // The storage port. Application code talks to these interfaces only; the SQLite adapter is one
@@ -50,7 +55,8 @@ export interface ImportCounts {
 
 export type { WorklistEntry };
 
-export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, AccountStore {
+export interface Store
+  extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, MonthStore, OpenWorkStore, FindStore, AccountStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   /** One melding with everything the melding page shows (the BSN masked), or undefined. */
@@ -100,7 +106,10 @@ export interface TriageStore {
   triageRun(month: Month): Promise<TriageRun | undefined>;
   /** Stores a month's triage plan (inside the caller's transaction). */
   applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void>;
-  worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]>;
+  /** Open picked meldingen of the month, or of every month (null) oldest first; of one worker or all. */
+  worklist(month: Month | null, workerId: number | null): Promise<WorklistEntry[]>;
+  /** The month's stored decisions in ref order, with their reasons as they were decided. */
+  storedDecisions(month: Month): Promise<Decision[]>;
 }
 
 export interface MonthOverview {
@@ -117,17 +126,49 @@ export interface MonthOverview {
 export interface MeldingState extends RecordedFollowUp {
   month: Month;
   decision: DecisionKind | null;
+  workerId: number | null;
 }
 
 export type ContactRecord = ContactInput;
-export type ResultRecord = ResultInput;
+export type ResultRecord = PlannedResult;
+export type PickupRecord = PickupDecision;
 
 export interface FollowUpStore {
   /** The meldingen with these references (month and number), with what was recorded for them. */
   meldingStates(refs: ReadonlyArray<{ month: Month; seq: number }>): Promise<MeldingState[]>;
   addContact(meldingId: number, contact: ContactRecord, recordedAt: string): Promise<void>;
+  /** Changes a stored attempt (a correction). */
+  updateContact(contactId: number, contact: ContactRecord, recordedAt: string): Promise<void>;
+  deleteContact(contactId: number): Promise<void>;
   /** Records (or replaces) a worker's result for the melding. */
   setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void>;
+  /** Removes the melding's result (reopening it). */
+  deleteResult(meldingId: number): Promise<void>;
+  /** Makes the melding picked up by a worker, removing a Niet opgepakt result. */
+  pickUp(meldingId: number, pickup: PickupRecord, decidedAt: string): Promise<void>;
+}
+
+export interface FindStore {
+  /** The ids of the households a query finds, at most `limit`. */
+  findHouseholdIds(query: FindQuery, limit: number): Promise<number[]>;
+  /** Those households with their meldingen over all months (personal data included, BSN unmasked). */
+  foundHouseholds(ids: readonly number[]): Promise<FoundHousehold[]>;
+}
+
+export interface OpenWorkStore {
+  /** The worker's open meldingen (picked, no result yet) over all months, oldest first. */
+  openWork(workerId: number): Promise<OpenMelding[]>;
+  /** How many open meldingen each worker has, over all months. */
+  openLoad(): Promise<Map<number, number>>;
+  /** Gives meldingen to other workers (inside the caller's transaction). */
+  reassign(moves: readonly HandoverMove[]): Promise<void>;
+}
+
+export interface MonthStore {
+  /** What the month's list holds, in counts. */
+  monthContents(month: Month): Promise<MonthContents>;
+  /** Removes the month's list and all that was recorded for it (inside the caller's transaction). */
+  deleteMonthList(month: Month): Promise<void>;
 }
 
 export interface SettingsStore {
@@ -155,6 +196,13 @@ export interface ImportSession {
   /** Why a line was rejected, or undefined when it was not. */
   rejectionOf(line: number): Promise<string | undefined>;
   /**
+   * For `--replace`: the month's meldingen that something was recorded for, each with where the
+   * staged list has its kenmerken and its address (empty when nothing was recorded for the month).
+   */
+  replacementCandidates(month: Month): Promise<ReplacedMelding[]>;
+  /** For `--replace`: the staged lines whose kenmerk the month has with another amount. */
+  changedAmounts(month: Month): Promise<number[]>;
+  /**
    * Runs `work` in one transaction on the stored data, given a writer. A crash or an error
    * inside leaves the stored data as it was.
    */
@@ -163,8 +211,14 @@ export interface ImportSession {
 }
 
 export interface ImportWriter {
-  /** Removes the month's meldingen and signals (for `--replace`). */
-  deleteMonth(month: Month): Promise<void>;
+  /**
+   * Removes the month's meldingen and signals (for `--replace`), and all that was recorded for
+   * them except for the `carried` meldingen: their decision, attempts and result wait for
+   * `carryOver` to give them to the new melding of `householdKey`, which keeps their reference.
+   */
+  deleteMonth(month: Month, carried: ReadonlyArray<{ meldingId: number; householdKey: string }>): Promise<void>;
+  /** Gives the carried meldingen's decision, attempts and result to the new meldingen (after applyHouseholds). */
+  carryOver(): Promise<void>;
   recordImport(record: ImportRecord): Promise<void>;
   applyHouseholds(month: Month, plans: readonly HouseholdPlan[]): Promise<void>;
   /** Brings the history flags of later months up to date for the households this import touched. */
@@ -181,10 +235,33 @@ export interface ReportStore {
   importedMonths(): Promise<Set<Month>>;
   /** Each imported month's state: received, triaged, assigned, followed up, deferred, closed. */
   monthOverview(): Promise<MonthOverview[]>;
+  /**
+   * Per month, the picked-up meldingen without any contact attempt or result, personal data
+   * still stored, whose list was imported before `listedBefore` (a moment, ISO).
+   */
+  pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>>;
   /** What the period figures are computed from: the meldingen of the period's lists. */
   statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
   /** Every melding of the period with its signals (personal data included) and contact attempts. */
   ddasData(period: Period): Promise<DdasMeldingInput[]>;
+}
+
+/** What a delivery held (deliveries before migration 5 have no details). */
+export interface DeliveryDetails {
+  gemeentecode: string;
+  vroegsignalen: number;
+  vroegsignaalzaken: number;
+  parts: number;
+  /** SHA-256 of what the delivery said about the signals and cases (core/report/ddas.ts ddasRecords). */
+  contentSha256: string;
+}
+
+export interface DeliveryRecord {
+  kind: string;
+  from: Month;
+  to: Month;
+  deliveredAt: string;
+  details: DeliveryDetails | null;
 }
 
 export interface PurgeCounts {
@@ -234,8 +311,14 @@ export interface PrivacyStore {
   compact(): Promise<boolean>;
   /** The months of the period that hold purged meldingen. */
   purgedMonths(period: Period): Promise<Month[]>;
-  deliveries(): Promise<Array<{ from: Month; to: Month }>>;
-  recordDelivery(kind: string, period: Period, deliveredAt: string): Promise<void>;
+  /** The national deliveries made, oldest first. */
+  deliveries(): Promise<DeliveryRecord[]>;
+  recordDelivery(kind: string, period: Period, deliveredAt: string, details?: DeliveryDetails): Promise<void>;
+  /**
+   * Whether anything a delivery of the period is made from was recorded after `since`: a list,
+   * a triage, a contact attempt or a result of one of its meldingen.
+   */
+  periodChangedSince(period: Period, since: string): Promise<boolean>;
   /**
    * Appends an audit record for the running command (inside the caller's transaction); who
    * runs which command with which options comes from the context the store was opened with.

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { describePeriod, type Period } from '../core/report/period.js';
 import { DEBT_TYPES, type PeriodStats, type Share } from '../core/report/stats.js';
 import { AGE_GROUPS } from '../core/report/age-group.js';
+import type { FirstContactFigures } from '../core/report/first-contact.js';
 import { roundHalfUp } from '../core/report/table.js';
 import { formatExcelCsv } from '../csv/excel-csv.js';
 import { renderTable } from './table.js';
@@ -25,7 +26,10 @@ const DEBT_LABEL: Record<(typeof DEBT_TYPES)[number], string> = {
   overig: 'overig',
 };
 
-export function statsRows(stats: PeriodStats, workerNames: ReadonlyMap<number, string>): StatsRow[] {
+export function statsRows(
+  stats: PeriodStats & { firstContact: FirstContactFigures },
+  workerNames: ReadonlyMap<number, string>,
+): StatsRow[] {
   const withShare = (section: string, label: string, s: Share): StatsRow => ({ section, label, count: s.count, of: s.of });
   const rows: StatsRow[] = [
     { section: 'algemeen', label: 'unieke huishoudens', count: stats.households, of: null },
@@ -36,6 +40,9 @@ export function statsRows(stats: PeriodStats, workerNames: ReadonlyMap<number, s
     ...AGE_GROUPS.map((g) => ({ section: 'leeftijd (per melding)', label: g, count: stats.ageGroups[g], of: stats.meldingen })),
     ...Object.entries(stats.contactAttempts).map(([soort, count]) => ({ section: 'contactpogingen', label: soort, count, of: null })),
     withShare('bereik', 'opgevolgde meldingen met de inwoner bereikt', stats.reach),
+    ...Object.entries(stats.reachByKind).map(([soort, s]) => withShare('bereik per soort poging', `${soort}: pogingen waarin bereikt`, s)),
+    withShare('huisbezoek', 'bezochte meldingen met de inwoner bereikt (bij of na het bezoek)', stats.visitedReached),
+    ...firstContactRows(stats.firstContact),
     withShare('hulpacceptatie', 'bereikte meldingen met vervolghulp of verwijzing', stats.helpAccepted),
     ...Object.entries(stats.results).map(([result, count]) => ({ section: 'resultaten', label: result, count, of: stats.meldingen })),
   ];
@@ -46,6 +53,21 @@ export function statsRows(stats: PeriodStats, workerNames: ReadonlyMap<number, s
       { section: `medewerker ${name}`, label: 'opgevolgd', count: worker.followedUp, of: worker.assigned },
       { section: `medewerker ${name}`, label: 'open', count: worker.open, of: worker.assigned },
     );
+  }
+  return rows;
+}
+
+function firstContactRows(figures: FirstContactFigures): StatsRow[] {
+  const section = 'eerste contact';
+  const rows: StatsRow[] = [
+    { section, label: `opgepakte meldingen met een eerste poging binnen ${figures.termDays} dagen na het inlezen`, count: figures.withinTerm.count, of: figures.withinTerm.of },
+  ];
+  // Half days (the middle of an even count) round up, as the table's averages do; JSON is exact.
+  if (figures.medianDaysToFirstAttempt !== null) {
+    rows.push({ section, label: 'mediaan aantal dagen tot de eerste poging', count: Math.round(figures.medianDaysToFirstAttempt), of: null });
+  }
+  if (figures.attemptBeforeImport > 0) {
+    rows.push({ section, label: 'eerste poging vóór het inlezen (niet meegeteld)', count: figures.attemptBeforeImport, of: null });
   }
   return rows;
 }

@@ -1,6 +1,6 @@
 import { parseDate } from '../core/fields/date.js';
 import type { ContactInput, FollowUpEntry, ResultInput } from '../core/followup-plan.js';
-import { dagdeelOfTime, parseContactsoort, parseJaNee, parseReferral, parseResultCode } from '../core/followup.js';
+import { dagdeelOfClock, parseClockTime, parseContactsoort, parseJaNee, parseReferral, parseResultCode } from '../core/followup.js';
 import { formatRef, parseRef } from '../core/reference.js';
 import type { IsoDate } from '../core/types.js';
 
@@ -45,26 +45,35 @@ function pastDate(value: string, today: IsoDate, errors: FieldErrors): IsoDate |
   return parsed.value;
 }
 
-export const ATTEMPT_FIELDS = ['soort', 'datum', 'tijd', 'bereikt', 'notitie'] as const;
+export const ATTEMPT_FIELDS = ['soort', 'datum', 'tijd', 'bereikt', 'kaartje', 'notitie'] as const;
 
 export function parseAttemptForm(form: Record<string, unknown>, today: IsoDate): Parsed<ContactInput> {
   const errors: FieldErrors = {};
   const soort = parseContactsoort(text(form, 'soort'));
   if (!soort.ok) errors.soort = 'Kies de soort contact.';
   const datum = pastDate(text(form, 'datum'), today, errors);
+  // The clock time, as `contact --time`: it keeps two attempts of one kind on one day apart,
+  // and decides the part of day.
   const time = text(form, 'tijd');
-  const dagdeel = time.trim() === '' ? null : dagdeelOfTime(time);
-  if (dagdeel !== null && !dagdeel.ok) errors.tijd = `Dit is geen tijd; verwacht ${dagdeel.expected}.`;
+  const tijd = time.trim() === '' ? null : parseClockTime(time);
+  if (tijd !== null && !tijd.ok) errors.tijd = `Dit is geen tijd; verwacht ${tijd.expected}.`;
   const bereikt = parseJaNee(text(form, 'bereikt'));
   if (!bereikt.ok) errors.bereikt = 'Kies of de inwoner bereikt is.';
   const note = text(form, 'notitie').trim();
   if (note.length > MAX_NOTE_LENGTH) errors.notitie = `De notitie is te lang: hoogstens ${MAX_NOTE_LENGTH} tekens.`;
-  if (Object.keys(errors).length > 0 || !soort.ok || !bereikt.ok || datum === null || (dagdeel !== null && !dagdeel.ok)) {
+  if (Object.keys(errors).length > 0 || !soort.ok || !bereikt.ok || datum === null || (tijd !== null && !tijd.ok)) {
     return { ok: false, errors };
   }
   return {
     ok: true,
-    value: { soort: soort.value, bereikt: bereikt.value, datum, dagdeel: dagdeel === null ? null : dagdeel.value, notitie: note === '' ? null : note },
+    value: {
+      soort: soort.value,
+      bereikt: bereikt.value,
+      datum,
+      tijd: tijd === null ? null : tijd.value,
+      dagdeel: tijd === null ? null : dagdeelOfClock(tijd.value),
+      notitie: note === '' ? null : note,
+    },
   };
 }
 
@@ -86,7 +95,9 @@ export function parseResultForm(form: Record<string, unknown>, today: IsoDate): 
 export function parseFollowUpForm(kind: 'poging' | 'resultaat', ref: string, form: Record<string, unknown>, today: IsoDate): Parsed<FollowUpEntry> {
   if (kind === 'poging') {
     const contact = parseAttemptForm(form, today);
-    return contact.ok ? { ok: true, value: { ref, contact: contact.value, result: null } } : contact;
+    // A card left at a house visit, as `contact --card`.
+    const card = text(form, 'kaartje') === 'ja';
+    return contact.ok ? { ok: true, value: { ref, contact: contact.value, ...(card && { card: true }), result: null } } : contact;
   }
   const result = parseResultForm(form, today);
   return result.ok ? { ok: true, value: { ref, contact: null, result: result.value } } : result;

@@ -94,7 +94,7 @@ describe('parseOutcomeRow', () => {
       ok: true,
       entry: {
         ref: '2022-03-017',
-        contact: { soort: 'Telefoon', bereikt: true, datum: '2022-03-10', dagdeel: null, notitie: 'belt terug' },
+        contact: { soort: 'Telefoon', bereikt: true, datum: '2022-03-10', dagdeel: null, tijd: null, notitie: 'belt terug' },
         result: null,
       },
     });
@@ -118,6 +118,7 @@ describe('parseOutcomeRow', () => {
       bereikt: false,
       datum: '2022-03-09',
       dagdeel: null,
+      tijd: null,
       notitie: null,
     });
   });
@@ -161,13 +162,13 @@ describe('parseOutcomeRow', () => {
     expect(problems.map((p) => [p.header, p.shownValue])).toEqual([['bereikt', 'misschien']]);
   });
 
-  it('reads a result alone, by code or national text, dated today', () => {
+  it('reads a result alone, by code or national text, leaving its date to the plan', () => {
     expect(parse({ resultaat: 'ZELF-BETAALD' })).toEqual({
       ok: true,
       entry: {
         ref: '2022-03-017',
         contact: null,
-        result: { resultaat: 'Inwoner heeft zelf al betaald/betalingsregeling getroffen', referredTo: null, closedOn: TODAY },
+        result: { resultaat: 'Inwoner heeft zelf al betaald/betalingsregeling getroffen', referredTo: null, closedOn: null },
       },
     });
     const byText = parse({ resultaat: 'Vervolghulp en/of verwijzing financieel' });
@@ -193,7 +194,7 @@ describe('parseOutcomeRow', () => {
   it('refuses a changed or missing reference on a filled-in row', () => {
     for (const melding of ['', '17', '2022-03', 'melding 2022-03-017', '2022-03-000']) {
       const problems = problemsOf(parse({ melding, resultaat: 'advies' }));
-      expect(problems.map((p) => p.header)).toEqual(['melding']);
+      expect(problems.map((p) => p.shownValue)).toEqual(['geen meldingnummer']);
     }
   });
 
@@ -221,8 +222,32 @@ describe('what a problem shows of a free-text cell', () => {
     expect(typo[0]).toMatchObject({ header: 'resultaat', shownValue: 'advis' });
   });
 
-  it('shows a wrong reference as typed: it is no personal data', () => {
-    const problems = problemsOf(parse({ melding: '2022-3', ...CONTACT }));
-    expect(problems[0]).toMatchObject({ header: 'melding', shownValue: '2022-3' });
+  it('never shows what was typed in the melding column: it may be a name', () => {
+    const problems = problemsOf(parse({ melding: 'Jansen, P.', ...CONTACT }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ header: '', shownValue: 'geen meldingnummer' });
+    expect(JSON.stringify(problems)).not.toContain('Jansen');
+  });
+
+  it('keeps the clock time of an attempt beside its part of day', () => {
+    const result = parse({ ...CONTACT, contact_datum: '10-03-2022 9.05' });
+    expect(result.ok && result.entry?.contact).toMatchObject({ tijd: '09:05', dagdeel: 'Ochtend' });
+  });
+
+  it('reads a date without a year in the list month of the melding on the row', () => {
+    const december = parse({ ...CONTACT, melding: '2022-12-004', contact_datum: '5-jan' }, '2023-06-30');
+    expect(december.ok && december.entry?.contact?.datum).toBe('2023-01-05');
+    const march = parse({ ...CONTACT, contact_datum: '15 maart' });
+    expect(march.ok && march.entry?.contact?.datum).toBe('2022-03-15');
+  });
+
+  it('reads a card left behind from the column kaartje, and refuses one without an attempt', () => {
+    const map = mapOutcomeHeaders(['melding', 'contact_datum', 'contact_soort', 'bereikt', 'resultaat', 'notitie', 'kaartje']);
+    const withCard = parseOutcomeRow(['2022-03-017', '10-03-2022', 'huisbezoek', 'nee', '', '', 'ja'], 2, map, TODAY);
+    expect(withCard.ok && withCard.entry?.card).toBe(true);
+    const without = parseOutcomeRow(['2022-03-017', '10-03-2022', 'huisbezoek', 'nee', '', '', 'nee'], 2, map, TODAY);
+    expect(without.ok && without.entry?.card).toBeUndefined();
+    const alone = parseOutcomeRow(['2022-03-017', '', '', '', 'advies', '', 'ja'], 2, map, TODAY);
+    expect(problemsOf(alone).map((p) => p.header)).toEqual(['kaartje']);
   });
 });

@@ -4,11 +4,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  contactTermDaysFrom,
   describeSettings,
   isSettingKey,
   normaliseSetting,
   SETTING_KEYS,
   triageConfigFrom,
+  visitRulesFrom,
   type SettingKey,
 } from '../../src/core/settings.js';
 import { DEFAULT_TRIAGE_CONFIG } from '../../src/core/triage/types.js';
@@ -136,5 +138,38 @@ describe('describeSettings and the keys', () => {
     expect(isSettingKey('triage.Drempel')).toBe(false);
     expect(isSettingKey('toString')).toBe(false);
     expect(isSettingKey('__proto__')).toBe(false);
+  });
+});
+
+describe('the house-visit and contact-term settings', () => {
+  it('default to 3 attempts, 14 waiting days and a 14-day term', () => {
+    const empty = new Map<string, string>();
+    expect(visitRulesFrom(empty)).toEqual({ afterAttempts: 3, waitDays: 14 });
+    expect(contactTermDaysFrom(empty)).toBe(14);
+  });
+
+  it('read what config set stored', () => {
+    const stored = new Map([
+      ['huisbezoek.na-pogingen', normalised('huisbezoek.na-pogingen', ' 2 ')],
+      ['huisbezoek.wachtdagen', normalised('huisbezoek.wachtdagen', '0')],
+      ['termijn.eerste-contact', normalised('termijn.eerste-contact', '28')],
+    ]);
+    expect(visitRulesFrom(stored)).toEqual({ afterAttempts: 2, waitDays: 0 });
+    expect(contactTermDaysFrom(stored)).toBe(28);
+  });
+
+  it.each([
+    ['huisbezoek.na-pogingen', '0'],
+    ['huisbezoek.na-pogingen', '21'],
+    ['huisbezoek.na-pogingen', '2.5'],
+    ['huisbezoek.wachtdagen', '-1'],
+    ['huisbezoek.wachtdagen', '366'],
+    ['termijn.eerste-contact', '0'],
+    ['termijn.eerste-contact', 'veertien'],
+    ['termijn.eerste-contact', ''],
+  ] as const)('refuse %s %j with what is expected', (key, text) => {
+    const result = normaliseSetting(key, text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.expected).toMatch(/^een heel aantal (pogingen|dagen) van \d+ tot en met \d+$/);
   });
 });

@@ -10,10 +10,10 @@ import {
   formatOrganisations,
   WORKLIST_COLUMNS,
   worklistCells,
-  type WorklistEntry,
+  type WorklistLine,
 } from '../../src/core/worklist.js';
 
-function entry(overrides: Partial<WorklistEntry> = {}, person: Partial<WorklistEntry['person']> = {}): WorklistEntry {
+function entry(overrides: Partial<WorklistLine> = {}, person: Partial<WorklistLine['person']> = {}): WorklistLine {
   return {
     ref: '2022-03-017',
     worker: 'Anna de Vries',
@@ -27,7 +27,14 @@ function entry(overrides: Partial<WorklistEntry> = {}, person: Partial<WorklistE
       { schuldeiser: null, signaalpartner: 'Energie', bedragCents: 12_345 },
     ],
     totalCents: 101_373,
-    contactCount: 2,
+    listedOn: '2022-03-02',
+    attempts: [
+      { soort: 'Telefoon', bereikt: false, datum: '2022-03-04', dagdeel: 'Ochtend' },
+      { soort: 'Telefoon', bereikt: false, datum: '2022-03-07', dagdeel: null },
+    ],
+    deadline: '2022-03-16',
+    pastTerm: false,
+    proposal: null,
     person: {
       naam: 'J. van Testen',
       straatnaam: 'Havikstraat',

@@ -32,7 +32,7 @@ const FORMULA_LIST = [
 
 const WORKLIST_HEADER = [
   'melding', 'medewerker', 'reden', 'soort', 'opeenvolgend', 'organisaties', 'totaal', 'naam', 'adres',
-  'telefoon', 'email', 'bsn', 'pogingen', 'contact_datum', 'contact_soort', 'bereikt', 'resultaat', 'notitie',
+  'telefoon', 'email', 'bsn', 'pogingen', 'termijn', 'voorstel', 'contact_datum', 'contact_soort', 'bereikt', 'resultaat', 'notitie',
 ];
 
 function ok(result: RunResult): RunResult {
@@ -69,7 +69,7 @@ beforeAll(() => {
   ok(ws.run(['import', lijst('2022-01')]));
   ok(ws.run(['import', lijst('2022-02')]));
   fs.writeFileSync(ws.file('aanvulling.csv'), `\ufeff${FORMULA_LIST}\r\n`);
-  ok(ws.run(['import', 'aanvulling.csv', '--month', '2022-01']));
+  ok(ws.run(['import', 'aanvulling.csv', '--month', '2022-01', '--aanvulling']));
   ok(ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '10']));
   ok(ws.run(['medewerkers', 'add', 'Bram Jansen', '--capacity', '8']));
 }, TIMEOUT);
@@ -213,14 +213,15 @@ describe('reading a filled-in worklist back', () => {
   it('shows the followed-up meldingen in the month overview', () => {
     const result = ok(ws.run(['months']));
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]!.split(/\s+/)).toEqual(['maand', 'ontvangen', 'getrieerd', 'toegewezen', 'opgevolgd', 'uitgesteld', 'afgesloten']);
+    expect(lines[0]!.split(/\s+/)).toEqual(['maand', 'ontvangen', 'getrieerd', 'toegewezen', 'opgevolgd', 'uitgesteld', 'afgesloten', 'termijn', 'verlopen']);
     const jan = lines.find((l) => l.startsWith('2022-01'))!.split(/\s+/);
     const feb = lines.find((l) => l.startsWith('2022-02'))!.split(/\s+/);
     const received = count("SELECT count(*) FROM meldingen WHERE month = '2022-01'");
     const assigned = rows.length;
     // Followed up: the first four filled-in meldingen (two with results, three with attempts).
-    expect(jan).toEqual(['2022-01', String(received), 'ja', String(assigned), '4', String(received - assigned), '3']);
-    expect(feb).toEqual(['2022-02', String(count("SELECT count(*) FROM meldingen WHERE month = '2022-02'")), 'nee', '0', '0', '0', '0']);
+    // The lists were imported just now, so no first-contact term has passed yet.
+    expect(jan).toEqual(['2022-01', String(received), 'ja', String(assigned), '4', String(received - assigned), '3', '0']);
+    expect(feb).toEqual(['2022-02', String(count("SELECT count(*) FROM meldingen WHERE month = '2022-02'")), 'nee', '0', '0', '0', '0', '0']);
     expect(refs).toHaveLength(5);
   }, TIMEOUT);
 });

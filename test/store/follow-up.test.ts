@@ -77,14 +77,61 @@ describe('recording follow-up', () => {
   it('stores contact attempts in order and gives them back with the melding', async () => {
     await triage('2022-01');
     const [picked] = await states('2022-01', ['altijd']);
-    const second: ContactRecord = { soort: 'Huisbezoek', bereikt: false, datum: '2022-01-22', dagdeel: null, notitie: 'kaartje achtergelaten' };
+    const second: ContactRecord = { soort: 'Huisbezoek', bereikt: false, datum: '2022-01-22', dagdeel: 'Middag', tijd: '14:30', notitie: 'kaartje achtergelaten' };
     await store.transaction(async () => {
-      await store.addContact(picked!.id, CONTACT, now());
       await store.addContact(picked!.id, second, now());
+      await store.addContact(picked!.id, CONTACT, now());
     });
     const [state] = await store.meldingStates([{ month: '2022-01', seq: Number(picked!.ref.slice(8)) }]);
-    expect(state).toMatchObject({ id: picked!.id, ref: picked!.ref, month: '2022-01', decision: 'altijd', resultaat: null });
-    expect(state!.contacts).toEqual([CONTACT, second]);
+    expect(state).toMatchObject({ id: picked!.id, ref: picked!.ref, month: '2022-01', decision: 'altijd', resultaat: null, closedOn: null });
+    // In the order they were made, each with its own number for correcting it.
+    expect(state!.contacts.map(({ id: _id, ...c }) => c)).toEqual([{ ...CONTACT, tijd: null }, second]);
+    expect(new Set(state!.contacts.map((c) => c.id)).size).toBe(2);
+  });
+
+  it('corrects and deletes a stored attempt, renewing whether the melding is opgevolgd', async () => {
+    await triage('2022-01');
+    const [picked] = await states('2022-01', ['altijd']);
+    const ref = { month: '2022-01', seq: Number(picked!.ref.slice(8)) };
+    await store.transaction(() => store.addContact(picked!.id, CONTACT, now()));
+    let [state] = await store.meldingStates([ref]);
+    await store.transaction(() => store.updateContact(state!.contacts[0]!.id, { ...CONTACT, bereikt: false, tijd: '09:10' }, now()));
+    [state] = await store.meldingStates([ref]);
+    expect(state!.contacts[0]).toMatchObject({ bereikt: false, tijd: '09:10' });
+    expect((await store.monthOverview()).find((m) => m.month === '2022-01')!.followedUp).toBe(1);
+    await store.transaction(() => store.deleteContact(state!.contacts[0]!.id));
+    [state] = await store.meldingStates([ref]);
+    expect(state!.contacts).toEqual([]);
+    expect((await store.monthOverview()).find((m) => m.month === '2022-01')!.followedUp).toBe(0);
+  });
+
+  it('picks a deferred melding up: a decision with a worker and the picking date, its Niet opgepakt result gone', async () => {
+    await triage('2022-01');
+    await triage('2022-02');
+    const closed = (await states('2022-01', ['uitgesteld'])).find((s) => s.resultSource === 'sluiting')!;
+    const [worker] = await store.workers();
+    await store.transaction(() =>
+      store.pickUp(closed.id, { kind: 'capaciteit', rule: 'opgepakt', reason: 'alsnog opgepakt', workerId: worker!.id }, '2022-02-10T09:00:00.000Z'),
+    );
+    const [state] = await store.meldingStates([{ month: '2022-01', seq: Number(closed.ref.slice(8)) }]);
+    expect(state).toMatchObject({ decision: 'capaciteit', workerId: worker!.id, resultaat: null, resultSource: null });
+    const delivery = await store.ddasData({ from: '2022-01', to: '2022-01' });
+    expect(delivery.find((m) => m.ref === closed.ref)).toMatchObject({ decision: 'capaciteit', decidedOn: '2022-02-10', resultaat: null });
+  });
+
+  it('reopens: deleting the result keeps the attempts', async () => {
+    await triage('2022-01');
+    const [picked] = await states('2022-01', ['altijd']);
+    const ref = { month: '2022-01', seq: Number(picked!.ref.slice(8)) };
+    await store.transaction(async () => {
+      await store.addContact(picked!.id, CONTACT, now());
+      await store.setResult(picked!.id, { resultaat: '(Budget)advies en/of quick fix', referredTo: null, closedOn: '2022-01-20' }, now());
+    });
+    expect((await store.meldingStates([ref]))[0]!.closedOn).toBe('2022-01-20');
+    await store.transaction(() => store.deleteResult(picked!.id));
+    const [state] = await store.meldingStates([ref]);
+    expect(state).toMatchObject({ resultaat: null, closedOn: null });
+    expect(state!.contacts).toHaveLength(1);
   });
 
   it("replaces a result the triage set with the worker's, and a worker's result with a later one", async () => {
@@ -122,7 +169,8 @@ describe('recording follow-up', () => {
     const after = await store.worklist('2022-01', null);
     expect(after.map((e) => e.ref)).toContain(a!.ref);
     expect(after.map((e) => e.ref)).not.toContain(b!.ref);
-    expect(after.find((e) => e.ref === a!.ref)!.contactCount).toBe(1);
+    const { notitie: _note, ...shown } = CONTACT;
+    expect(after.find((e) => e.ref === a!.ref)!.attempts).toEqual([shown]);
   });
 
   it("filters the worklist by worker, each picked melding on exactly one worker's list", async () => {

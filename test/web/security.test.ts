@@ -8,8 +8,15 @@ import { queryFile } from '../app/bundled-store.js';
 import { Browser, PASSWORD, SAME_ORIGIN, signedIn, webFixture, type WebFixture } from './web-app.js';
 
 let web: WebFixture;
+/** An attempt on a melding that was picked (follow-up is recorded on picked meldingen only). */
+const attempt = { melding: '', soort: 'telefoon', datum: '2022-06-30', tijd: '10:00', bereikt: 'ja', notitie: '' };
 beforeAll(async () => {
   web = await webFixture('eropaf-web-security-');
+  const [picked] = queryFile<{ ref: string }>(
+    web.bundled.file,
+    "SELECT m.month || '-' || printf('%03d', m.seq) AS ref FROM meldingen m JOIN decisions d ON d.melding_id = m.id WHERE d.kind IN ('altijd', 'capaciteit') ORDER BY m.month, m.seq LIMIT 1",
+  );
+  attempt.melding = picked!.ref;
 });
 afterAll(() => web.close());
 
@@ -20,7 +27,6 @@ const REFUSED = 'Inloggen is niet gelukt.';
 
 const contactCount = (): number => queryFile<{ n: number }>(web.bundled.file, 'SELECT count(*) AS n FROM contacts')[0]!.n;
 const sessionCount = (): number => queryFile<{ n: number }>(web.bundled.file, 'SELECT count(*) AS n FROM sessions')[0]!.n;
-const attempt = { melding: '2022-02-001', soort: 'telefoon', datum: '2022-06-30', tijd: '10:00', bereikt: 'ja', notitie: '' };
 
 describe('anonymous requests', () => {
   it.each(PAGES)('GET %s is sent to the login page, without content', async (path) => {

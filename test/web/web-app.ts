@@ -134,3 +134,11 @@ export function copyDatabase(web: WebFixture, name: string): string {
   fs.chmodSync(copy, 0o600);
   return copy;
 }
+
+/**
+ * The fixture's store in an app on the real clock: for comparing with the command line, whose
+ * "today" (contact terms, proposals) is the real one.
+ */
+export function onRealClock(web: WebFixture): App {
+  return createApp({ store: web.bundled.store, clock: () => new Date(), secure: false, behindProxy: false, osUser: 'test', uploads: web.uploads });
+}

@@ -1,13 +1,41 @@
 import type { Command } from 'commander';
+import { deleteMonth } from '../../app/delete-month.js';
+import { monthsOverview } from '../../app/month-overview.js';
+import { removedItems } from '../../core/month-removal.js';
+import { describeMonth } from '../../core/month.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
-import { withStore } from '../context.js';
-import { parseFormat } from '../options.js';
+import { today, withStore } from '../context.js';
+import { remindChangedDeliveries } from '../delivery-reminder.js';
+import { parseFormat, parseMonth } from '../options.js';
+
+export async function runDeleteMonth(
+  io: Io,
+  monthText: string,
+  options: { dryRun?: boolean; force?: boolean },
+  command: Command,
+): Promise<void> {
+  const month = parseMonth('maand', monthText);
+  const dryRun = options.dryRun === true;
+  await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
+    const plan = await deleteMonth(store, { month, force: options.force === true, dryRun });
+    const items = removedItems(plan.contents).join(', ');
+    const what = `de lijst van ${describeMonth(month)} (${month}): ${items}`;
+    if (dryRun) {
+      writeLine(io.stdout, `Proefrun: verwijderen zou weghalen: ${what}.`);
+      if (plan.losesFollowUp) writeLine(io.stdout, 'De vastgelegde opvolging van deze meldingen gaat daarmee verloren.');
+      writeLine(io.stdout, 'Er is niets verwijderd.');
+    } else {
+      writeLine(io.stdout, `Verwijderd: ${what}.`);
+      writeLine(io.stdout, 'De kenmerken "op lijst vorige maand" en "opeenvolgend" van de maanden erna zijn bijgewerkt.');
+    }
+  });
+}
 
 export async function runMonths(io: Io, options: { format?: string }, command: Command): Promise<void> {
   const format = parseFormat(options.format, ['tabel', 'json']);
   await withStore(command, io, 'read', async (store) => {
-    const months = await store.monthOverview();
+    const months = await monthsOverview(store, today());
     if (format === 'json') {
       writeLine(io.stdout, JSON.stringify(months, null, 2));
       return;
@@ -18,7 +46,7 @@ export async function runMonths(io: Io, options: { format?: string }, command: C
     }
     io.stdout.write(
       renderTable(
-        ['maand', 'ontvangen', 'getrieerd', 'toegewezen', 'opgevolgd', 'uitgesteld', 'afgesloten'],
+        ['maand', 'ontvangen', 'getrieerd', 'toegewezen', 'opgevolgd', 'uitgesteld', 'afgesloten', 'termijn verlopen'],
         months.map((m) => [
           m.month,
           String(m.received),
@@ -27,10 +55,12 @@ export async function runMonths(io: Io, options: { format?: string }, command: C
           String(m.followedUp),
           String(m.deferred),
           String(m.closed),
+          String(m.pastContactTerm),
         ]),
         colourFor(io.stdout, io.env),
-        { numeric: new Set([1, 3, 4, 5, 6]) },
+        { numeric: new Set([1, 3, 4, 5, 6, 7]) },
       ),
     );
+    await remindChangedDeliveries(store, io);
   });
 }

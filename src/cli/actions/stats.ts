@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { statsOf } from '../../app/stats.js';
+import { readPeriodStats } from '../../app/period-stats.js';
+import { missingMonths } from '../../core/report/table.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderStatsCsv, renderStatsMarkdown, renderStatsText, statsRows } from '../../terminal/stats-report.js';
-import { withStore } from '../context.js';
+import { today, withStore } from '../context.js';
 import { parseFormat, parsePeriodOptions } from '../options.js';
 
 export interface StatsOptions {
@@ -15,13 +16,15 @@ export async function runStats(io: Io, options: StatsOptions, command: Command):
   const period = parsePeriodOptions(options);
   const format = parseFormat(options.format, ['tabel', 'md', 'json', 'csv']);
   await withStore(command, io, 'read', async (store) => {
-    const { stats, workerNames: names, missing } = await statsOf(store, period);
+    const missing = missingMonths(period, await store.importedMonths());
     if (missing.length > 0) {
       writeLine(
         io.stderr,
         `${colourFor(io.stderr, io.env).yellow('let op:')} voor ${missing.join(', ')} is geen lijst ingelezen; die maanden tellen niet mee in de cijfers.`,
       );
     }
+    const stats = await readPeriodStats(store, period, today());
+    const names = new Map((await store.workers()).map((w) => [w.id, w.name]));
     if (format === 'json') {
       const perWorker = stats.perWorker.map((w) => ({ ...w, naam: names.get(w.workerId) ?? null }));
       writeLine(io.stdout, JSON.stringify({ periode: period, ...stats, perWorker }, null, 2));

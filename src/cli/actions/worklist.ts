@@ -1,18 +1,20 @@
 import type { Command } from 'commander';
 import { findWorker } from '../../app/workers.js';
-import { DataError, UsageError } from '../../core/errors.js';
+import { readWorklist } from '../../app/worklist.js';
+import { UsageError } from '../../core/errors.js';
 import { describeMonth } from '../../core/month.js';
-import { WORKLIST_COLUMNS, worklistCells, type WorklistEntry } from '../../core/worklist.js';
+import { describeProposal, WORKLIST_COLUMNS, worklistCells, type WorklistLine } from '../../core/worklist.js';
 import { parseDelimiterOption } from '../../csv/delimiter.js';
 import { createExcelCsvWriter, formatExcelCsv } from '../../csv/excel-csv.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
-import { withStore } from '../context.js';
+import { today, withStore } from '../context.js';
 import { remindPastTerm } from '../reminders.js';
 import { parseFormat, parseMonth } from '../options.js';
 
 export interface WorklistOptions {
-  month: string;
+  /** without it: all open work over all months, oldest first */
+  month?: string;
   worker?: string;
   format?: string;
   delimiter?: string;
@@ -20,24 +22,19 @@ export interface WorklistOptions {
 }
 
 // On a terminal the list must fit a screen: the columns a worker scans, not the fill-in ones.
-const TABLE_COLUMNS = ['melding', 'medewerker', 'soort', 'totaal', 'naam', 'telefoon', 'pogingen', 'reden'] as const;
+const TABLE_COLUMNS = ['melding', 'medewerker', 'soort', 'totaal', 'naam', 'telefoon', 'pogingen', 'termijn', 'voorstel', 'reden'] as const;
 
 export async function runWorklist(io: Io, options: WorklistOptions, command: Command): Promise<void> {
-  const month = parseMonth('--month', options.month);
+  const month = options.month === undefined ? null : parseMonth('--month', options.month);
   const format = parseFormat(options.format, ['tabel', 'csv', 'json']);
   if (options.out !== undefined && options.format !== undefined && format !== 'csv') {
     throw new UsageError('--out schrijft altijd een CSV-bestand.', { hint: 'Laat --format weg of gebruik --format csv.' });
   }
   const delimiter = options.delimiter === undefined ? ';' : parseDelimiterOption(options.delimiter);
   await withStore(command, io, 'read', async (store) => {
-    if ((await store.triageRun(month)) === undefined) {
-      throw new DataError(`${describeMonth(month)} (${month}) is nog niet getrieerd; er is nog geen werklijst.`, {
-        hint: `Trieer eerst: eropaf triage --month ${month}`,
-      });
-    }
-    await remindPastTerm(store, io);
     const worker = options.worker === undefined ? null : await findWorker(store, options.worker);
-    const entries = await store.worklist(month, worker?.id ?? null);
+    const entries = await readWorklist(store, { month, workerId: worker?.id ?? null }, today());
+    await remindPastTerm(store, io);
     const header = [...WORKLIST_COLUMNS];
     const rows = entries.map((entry) => header.map((column) => worklistCells(entry)[column]));
     if (options.out !== undefined) {
@@ -49,7 +46,9 @@ export async function runWorklist(io: Io, options: WorklistOptions, command: Com
     }
     if (format === 'csv') io.stdout.write(formatExcelCsv(header, rows, { delimiter, bom: true }));
     else if (format === 'json') writeLine(io.stdout, JSON.stringify(entries.map(toJson), null, 2));
-    else if (entries.length === 0) writeLine(io.stdout, `Geen open meldingen voor ${describeMonth(month)}${worker ? ` bij ${worker.name}` : ''}.`);
+    else if (entries.length === 0) {
+      writeLine(io.stdout, `Geen open meldingen${month === null ? '' : ` voor ${describeMonth(month)}`}${worker ? ` bij ${worker.name}` : ''}.`);
+    }
     else {
       const tableRows = entries.map((entry) => {
         const cells = worklistCells(entry);
@@ -61,7 +60,7 @@ export async function runWorklist(io: Io, options: WorklistOptions, command: Com
 }
 
 /** JSON keeps the structure (signals as a list, amounts in cents) with the BSN masked. */
-function toJson(entry: WorklistEntry): Record<string, unknown> {
+function toJson(entry: WorklistLine): Record<string, unknown> {
   const cells = worklistCells(entry);
   return {
     melding: entry.ref,
@@ -78,6 +77,9 @@ function toJson(entry: WorklistEntry): Record<string, unknown> {
     telefoon: entry.person.telefoon,
     email: entry.person.email,
     bsn: cells.bsn === '' ? null : cells.bsn,
-    pogingen: entry.contactCount,
+    pogingen: entry.attempts.length,
+    eersteContactUiterlijk: entry.deadline,
+    termijnVerlopen: entry.pastTerm,
+    voorstel: entry.proposal === null ? null : describeProposal(entry.proposal),
   };
 }

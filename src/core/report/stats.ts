@@ -1,7 +1,9 @@
 import { CONTACTSOORTEN, EINDRESULTATEN, type Contactsoort, type Eindresultaat } from '../followup.js';
 import type { DecisionKind } from '../triage/types.js';
-import type { Category, Signaalpartner } from '../types.js';
+import type { Category, IsoDate, Signaalpartner } from '../types.js';
 import { AGE_GROUPS, type AgeGroup } from './age-group.js';
+import { reachByKind, visitedReached } from './reach.js';
+import { share, type Share } from './share.js';
 
 // The period figures around the table: who was on the lists, what kind of debt, how old, how
 // often reached, how often help was accepted. Pure arithmetic over what the store counted.
@@ -15,6 +17,8 @@ export interface StatsMelding {
   workerId: number | null;
   opgevolgd: boolean;
   resultaat: Eindresultaat | null;
+  /** The day its list was imported. */
+  listedOn: IsoDate;
 }
 
 export interface StatsSignal {
@@ -27,6 +31,7 @@ export interface StatsContact {
   meldingId: number;
   soort: Contactsoort;
   bereikt: boolean;
+  datum: IsoDate;
 }
 
 export const DEBT_TYPES = ['woon', 'zorg', 'energie', 'water', 'overig'] as const;
@@ -54,14 +59,7 @@ export const HELP_ACCEPTED: ReadonlySet<Eindresultaat> = new Set<Eindresultaat>(
   'Verwijzing zonder tussenkomst inwoner',
 ]);
 
-/** A count and its share of a whole; the share is null when the whole is zero. */
-export interface Share {
-  count: number;
-  of: number;
-  share: number | null;
-}
-
-const share = (count: number, of: number): Share => ({ count, of, share: of === 0 ? null : count / of });
+export type { Share };
 
 export interface PeriodStats {
   households: number;
@@ -72,6 +70,10 @@ export interface PeriodStats {
   ageGroups: Record<AgeGroup, number>;
   opeenvolgend: Share;
   contactAttempts: Record<Contactsoort, number>;
+  /** Per kind of attempt: the attempts in which the resident was reached. */
+  reachByKind: Record<Contactsoort, Share>;
+  /** Meldingen with a house visit in which the resident was reached on or after the first visit. */
+  visitedReached: Share;
   /** Followed-up meldingen in which the resident was reached at least once. */
   reach: Share;
   /** Reached meldingen that ended in follow-up help or a referral. */
@@ -131,6 +133,8 @@ export function periodStats(
     ageGroups,
     opeenvolgend: share(meldingen.filter((m) => m.opeenvolgend).length, meldingen.length),
     contactAttempts,
+    reachByKind: reachByKind(contacts),
+    visitedReached: visitedReached(contacts),
     reach: share(reachedMeldingen.length, followedUp.length),
     helpAccepted: share(
       reachedMeldingen.filter((m) => m.resultaat !== null && HELP_ACCEPTED.has(m.resultaat)).length,

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
-import { historyFlags } from '../../core/import/melding.js';
 import type { HouseholdPlan, HouseholdSituation, StagedSignalKeys } from '../../core/import/plan-household.js';
 import { OPEENVOLGEND_MONTHS } from '../../core/import/melding.js';
 import { monthIndex } from '../../core/month.js';
 import type { Address, Category, Month } from '../../core/types.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportWriter, RejectedRow, StagedRow } from '../store.js';
+import type { ReplacedMelding } from '../../core/import/replace.js';
+import { formatRef } from '../../core/reference.js';
 import { groupBy } from './group-by.js';
+import { refreshHistoryAfter } from './history-refresh.js';
 import { SIGNAL_COLUMN_LIST, SIGNAL_COLUMNS, signalColumnType } from './signal-columns.js';
 
 // The staging area lives in SQLite's temp schema: it belongs to this connection only, is never
@@ -29,6 +31,12 @@ const STAGING_DDL = `
   -- The melding that receives a household's new signals, and the lines that are not stored.
   CREATE TEMP TABLE melding_of (household_key TEXT PRIMARY KEY, melding_id INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TEMP TABLE skipped (line INTEGER PRIMARY KEY);
+  -- Delivery IDs: kenmerken another stored signal already has as its ID, and (for --replace) the
+  -- IDs of the replaced month's signals, which the same signals in the new list keep.
+  CREATE TEMP TABLE taken_ids (ddas_id TEXT PRIMARY KEY) WITHOUT ROWID;
+  CREATE TEMP TABLE kept_ids (dedup_key TEXT PRIMARY KEY, ddas_id TEXT NOT NULL) WITHOUT ROWID;
+  -- --replace: the replaced meldingen whose work goes to the new melding of a household.
+  CREATE TEMP TABLE carried (old_melding_id INTEGER PRIMARY KEY, household_key TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL);
 `;
 
 /** Planning reads only this index: the keys of every staged row, in household order. */
@@ -40,6 +48,9 @@ const DROP_STAGING = `
   DROP TABLE IF EXISTS temp.touched_households;
   DROP TABLE IF EXISTS temp.melding_of;
   DROP TABLE IF EXISTS temp.skipped;
+  DROP TABLE IF EXISTS temp.taken_ids;
+  DROP TABLE IF EXISTS temp.kept_ids;
+  DROP TABLE IF EXISTS temp.carried;
 `;
 
 /**
@@ -340,6 +351,56 @@ export class SqliteImportSession implements ImportSession {
     }
   }
 
+  async replacementCandidates(month: Month): Promise<ReplacedMelding[]> {
+    const worked = this.db
+      .prepare('SELECT 1 FROM decisions d JOIN meldingen m ON m.id = d.melding_id WHERE m.month = ? LIMIT 1')
+      .get(month);
+    if (worked === undefined) return [];
+    this.db.exec(PLANNING_INDEX);
+    const rows = this.db
+      .prepare(
+        `SELECT m.id, m.seq, h.postcode || '|' || coalesce(h.huisnummer, '') || '|' || coalesce(h.toevoeging, '') AS household_key,
+                d.melding_id IS NOT NULL AS decided,
+                (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contacts,
+                (SELECT count(*) FROM results r WHERE r.melding_id = m.id AND r.source = 'medewerker') AS worker_results
+         FROM meldingen m JOIN households h ON h.id = m.household_id LEFT JOIN decisions d ON d.melding_id = m.id
+         WHERE m.month = ?`,
+      )
+      .all(month) as Array<{ id: number; seq: number; household_key: string; decided: number; contacts: number; worker_results: number }>;
+    const staged = this.db.prepare('SELECT 1 FROM temp.staged WHERE household_key = ? LIMIT 1').pluck();
+    const byKenmerk = groupBy(
+      this.db
+        .prepare(
+          `SELECT DISTINCT x.melding_id, s.household_key FROM signals x JOIN temp.staged s ON s.signaal_id = x.signaal_id
+           WHERE x.month = ? AND x.signaal_id IS NOT NULL`,
+        )
+        .raw()
+        .all(month) as Array<[number, string]>,
+      (row) => row[0],
+      (row) => row[1],
+    );
+    return rows.map((row) => ({
+      meldingId: row.id,
+      ref: formatRef(month, row.seq),
+      householdKey: row.household_key,
+      kenmerkHouseholds: byKenmerk.get(row.id) ?? [],
+      householdOnNewList: staged.get(row.household_key) !== undefined,
+      decided: row.decided === 1,
+      contacts: row.contacts,
+      workerResults: row.worker_results,
+    }));
+  }
+
+  async changedAmounts(month: Month): Promise<number[]> {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT s.line FROM temp.staged s JOIN signals x ON x.month = ? AND x.signaal_id = s.signaal_id
+         WHERE s.signaal_id IS NOT NULL AND x.bedrag_cents <> s.bedrag_cents ORDER BY s.line`,
+      )
+      .pluck()
+      .all(month) as number[];
+  }
+
   async rejectionOf(line: number): Promise<string | undefined> {
     return this.selectRejection.get(line) as string | undefined;
   }
@@ -374,6 +435,8 @@ class SqliteImportWriter implements ImportWriter {
    */
   private nextHouseholdId: number | null = null;
   private nextMeldingId: number | null = null;
+  /** --replace: the reference (seq) each household keeps whose earlier melding's work is carried over */
+  private carriedSeqs: Map<string, number> | null = null;
   private readonly households: BulkInsert;
   private readonly meldingen: BulkInsert;
   private readonly meldingOf: BulkInsert;
@@ -395,18 +458,50 @@ class SqliteImportWriter implements ImportWriter {
     this.touch = db.prepare('INSERT OR IGNORE INTO temp.touched_households (id) VALUES (?)');
   }
 
-  async deleteMonth(month: Month): Promise<void> {
+  async deleteMonth(month: Month, carried: ReadonlyArray<{ meldingId: number; householdKey: string }>): Promise<void> {
     // The households of the old list may lose their place in later months' history.
     this.db
       .prepare('INSERT OR IGNORE INTO temp.touched_households (id) SELECT household_id FROM meldingen WHERE month = ?')
       .run(month);
-    // Foreign keys are off during an import (see transaction), so nothing cascades.
-    for (const dependant of ['signals', 'decisions', 'contacts', 'results']) {
-      this.db.prepare(`DELETE FROM ${dependant} WHERE melding_id IN (SELECT id FROM meldingen WHERE month = ?)`).run(month);
+    // A signal the corrected list has again keeps the ID it may already have been delivered with.
+    this.db
+      .prepare('INSERT OR IGNORE INTO temp.kept_ids (dedup_key, ddas_id) SELECT dedup_key, ddas_id FROM signals WHERE month = ? AND ddas_id IS NOT NULL')
+      .run(month);
+    this.db
+      .prepare(
+        `INSERT INTO temp.carried (old_melding_id, household_key, seq)
+         SELECT j.value ->> 0, j.value ->> 1, m.seq FROM json_each(?) AS j JOIN meldingen m ON m.id = j.value ->> 0`,
+      )
+      .run(JSON.stringify(carried.map((c) => [c.meldingId, c.householdKey])));
+    const gone = 'SELECT id FROM meldingen WHERE month = ? AND id NOT IN (SELECT old_melding_id FROM temp.carried)';
+    // Foreign keys are off during an import (see transaction), so nothing cascades: a later
+    // melding that joined a case of this month that goes no longer belongs to one.
+    this.db.prepare(`UPDATE decisions SET case_melding_id = NULL WHERE case_melding_id IN (${gone})`).run(month);
+    this.db.prepare('DELETE FROM signals WHERE month = ?').run(month);
+    for (const dependant of ['decisions', 'contacts', 'results']) {
+      this.db.prepare(`DELETE FROM ${dependant} WHERE melding_id IN (${gone})`).run(month);
     }
+    // Carried meldingen keep their reference: the new ones are numbered after the old list. And
+    // new meldingen get ids no old one had, so that carrying work over never mistakes one for another.
+    if (carried.length > 0) this.nextSeq.set(month, this.firstFreeSeq(month));
+    this.nextMeldingId ??= this.nextId('meldingen');
     this.db.prepare('DELETE FROM meldingen WHERE month = ?').run(month);
-    // The replaced list must be triaged afresh.
-    this.db.prepare('DELETE FROM triage_runs WHERE month = ?').run(month);
+    // A replaced list is triaged afresh; one whose work was carried keeps its triage, and a new
+    // triage of the month places the households the new list added.
+    if (carried.length === 0) this.db.prepare('DELETE FROM triage_runs WHERE month = ?').run(month);
+  }
+
+  async carryOver(): Promise<void> {
+    const newId = `(SELECT o.melding_id FROM temp.carried c JOIN temp.melding_of o ON o.household_key = c.household_key
+                    WHERE c.old_melding_id = %COLUMN%)`;
+    const moved = 'SELECT old_melding_id FROM temp.carried';
+    // Decisions first: whether an attempt counts for a case reads them (migration 7's triggers).
+    this.db.prepare(`UPDATE decisions SET case_melding_id = ${newId.replace('%COLUMN%', 'decisions.case_melding_id')} WHERE case_melding_id IN (${moved})`).run();
+    for (const dependant of ['decisions', 'contacts', 'results']) {
+      this.db
+        .prepare(`UPDATE ${dependant} SET melding_id = ${newId.replace('%COLUMN%', `${dependant}.melding_id`)} WHERE melding_id IN (${moved})`)
+        .run();
+    }
   }
 
   async recordImport(record: ImportRecord): Promise<void> {
@@ -430,6 +525,9 @@ class SqliteImportWriter implements ImportWriter {
     this.nextHouseholdId ??= this.nextId('households');
     this.nextMeldingId ??= this.nextId('meldingen');
     let seq = this.nextSeq.get(month) ?? this.firstFreeSeq(month);
+    // Only a replaced month that carries work over has any: read once, not looked up per row.
+    this.carriedSeqs ??= new Map(this.db.prepare('SELECT household_key, seq FROM temp.carried').raw().all() as Array<[string, number]>);
+    const carriedSeqs = this.carriedSeqs;
     for (const plan of plans) {
       const { melding } = plan;
       let meldingId: number;
@@ -441,17 +539,18 @@ class SqliteImportWriter implements ImportWriter {
           this.households.add(householdId, address.postcode, address.huisnummer, address.toevoeging);
         }
         meldingId = this.nextMeldingId++;
+        const kept = carriedSeqs.size === 0 ? undefined : carriedSeqs.get(plan.householdKey);
         this.meldingen.add(
           meldingId,
           month,
           index,
-          seq,
+          kept ?? seq,
           householdId,
           melding.category,
           melding.flags.onLastMonth ? 1 : 0,
           melding.flags.opeenvolgend ? 1 : 0,
         );
-        seq += 1;
+        if (kept === undefined) seq += 1;
         // Only a later month's history can change; the usual import is of the newest month.
         if (this.laterMonths) this.touch.run(householdId);
       } else {
@@ -482,47 +581,45 @@ class SqliteImportWriter implements ImportWriter {
   }
 
   async refreshLaterFlags(month: Month): Promise<void> {
-    const index = monthIndex(month);
-    const later = this.db.prepare('SELECT 1 FROM meldingen WHERE month_index > ? LIMIT 1').get(index);
-    if (later === undefined) return; // the usual case: this is the newest month
-    const rows = this.db
+    refreshHistoryAfter(this.db, monthIndex(month), { sql: 'SELECT id FROM temp.touched_households', params: [] });
+  }
+
+  /** The staged kenmerken that a stored signal already has as its delivery ID. */
+  private noteTakenIds(): void {
+    if (this.db.prepare('SELECT 1 FROM signals LIMIT 1').get() === undefined) return; // the first import
+    this.db
       .prepare(
-        `SELECT m.id, m.household_id, m.month_index, m.on_last_month, m.opeenvolgend FROM meldingen m
-         JOIN temp.touched_households t ON t.id = m.household_id
-         WHERE m.month_index BETWEEN ? AND ?
-         ORDER BY m.household_id`,
+        `INSERT OR IGNORE INTO temp.taken_ids (ddas_id)
+         SELECT s.signaal_id FROM temp.staged s
+         WHERE s.signaal_id IS NOT NULL AND EXISTS (SELECT 1 FROM signals x WHERE x.ddas_id = s.signaal_id)`,
       )
-      .all(index - OPEENVOLGEND_MONTHS, index + OPEENVOLGEND_MONTHS) as Array<{
-      id: number;
-      household_id: number;
-      month_index: number;
-      on_last_month: number;
-      opeenvolgend: number;
-    }>;
-    const monthsOf = groupBy(rows, (r) => r.household_id, (r) => r.month_index);
-    const update = this.db.prepare('UPDATE meldingen SET on_last_month = ?, opeenvolgend = ? WHERE id = ?');
-    for (const row of rows) {
-      if (row.month_index <= index) continue;
-      const flags = historyFlags(row.month_index, monthsOf.get(row.household_id) ?? []);
-      const onLast = flags.onLastMonth ? 1 : 0;
-      const opeen = flags.opeenvolgend ? 1 : 0;
-      if (onLast !== row.on_last_month || opeen !== row.opeenvolgend) update.run(onLast, opeen, row.id);
-    }
+      .run();
   }
 
   /** Stores the new signals, straight from staging in line order, and the import's counts. */
   async finishImport(counts: ImportCounts): Promise<void> {
     const record = this.importRecord;
     if (record === null) throw new Error('recordImport must come before finishImport');
+    this.noteTakenIds();
+    // Each signal's delivery ID is decided here, once (see migration 5): the ID the replaced list
+    // gave the same signal; else the list's kenmerk, with the month appended when another signal
+    // already has the kenmerk as its ID; else 'eropaf-', this import's number and the line.
     const stored = this.db
       .prepare(
-        `INSERT INTO signals (melding_id, import_id, source_line, month, ${SIGNAL_COLUMN_LIST})
-         SELECT o.melding_id, ?, s.line, ?, ${SIGNAL_COLUMNS.map((c) => `s.${c}`).join(', ')}
+        `INSERT INTO signals (melding_id, import_id, source_line, month, ddas_id, ${SIGNAL_COLUMN_LIST})
+         SELECT o.melding_id, @importId, s.line, @month,
+                coalesce(k.ddas_id, CASE
+                  WHEN s.signaal_id IS NULL THEN 'eropaf-' || @importId || '-' || s.line
+                  WHEN s.signaal_id IN (SELECT ddas_id FROM temp.taken_ids) THEN s.signaal_id || '-' || @month
+                  ELSE s.signaal_id
+                END),
+                ${SIGNAL_COLUMNS.map((c) => `s.${c}`).join(', ')}
          FROM temp.staged s CROSS JOIN temp.melding_of o ON o.household_key = s.household_key
+         LEFT JOIN temp.kept_ids k ON k.dedup_key = s.dedup_key
          WHERE s.line NOT IN (SELECT line FROM temp.skipped)
          ORDER BY s.line`,
       )
-      .run(record.id, record.month).changes;
+      .run({ importId: record.id, month: record.month }).changes;
     if (stored !== counts.signalsNew) {
       throw new Error(`import bookkeeping: ${stored} signals stored, ${counts.signalsNew} planned`);
     }

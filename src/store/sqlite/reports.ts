@@ -5,6 +5,7 @@ import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/
 import { localIsoDate } from '../../core/fields/date.js';
 import { formatRef } from '../../core/reference.js';
 import { groupBy } from './group-by.js';
+import { listedAtSql } from './listed-at.js';
 import type { CategoryCounts, FollowUpCounts, MonthCounts } from '../../core/report/table.js';
 import type { Category, Month } from '../../core/types.js';
 import type { MonthOverview, ReportStore } from '../store.js';
@@ -59,7 +60,8 @@ export class SqliteReports implements ReportStore {
     const meldingen = (
       this.db
         .prepare(
-          `SELECT m.id, m.household_id, m.category, m.opeenvolgend, s.decision, s.worker_id, s.opgevolgd, s.resultaat
+          `SELECT m.id, m.household_id, m.category, m.opeenvolgend, s.decision, s.worker_id, s.opgevolgd, s.resultaat,
+                  ${listedAtSql('m.id')} AS listed_at
            FROM meldingen m JOIN melding_status s ON s.melding_id = m.id
            WHERE m.month BETWEEN ? AND ? ORDER BY m.id`,
         )
@@ -72,6 +74,7 @@ export class SqliteReports implements ReportStore {
         worker_id: number | null;
         opgevolgd: number;
         resultaat: StatsMelding['resultaat'];
+        listed_at: string;
       }>
     ).map(
       (row): StatsMelding => ({
@@ -83,6 +86,7 @@ export class SqliteReports implements ReportStore {
         workerId: row.worker_id,
         opgevolgd: row.opgevolgd === 1,
         resultaat: row.resultaat,
+        listedOn: localIsoDate(new Date(row.listed_at)),
       }),
     );
     const signals = (
@@ -96,22 +100,23 @@ export class SqliteReports implements ReportStore {
     const contacts = (
       this.db
         .prepare(
-          `SELECT c.melding_id, c.soort, c.bereikt FROM contacts c JOIN meldingen m ON m.id = c.melding_id
+          `SELECT c.melding_id, c.soort, c.bereikt, c.datum FROM contacts c JOIN meldingen m ON m.id = c.melding_id
            WHERE m.month BETWEEN ? AND ?`,
         )
-        .all(period.from, period.to) as Array<{ melding_id: number; soort: StatsContact['soort']; bereikt: number }>
-    ).map((row): StatsContact => ({ meldingId: row.melding_id, soort: row.soort, bereikt: row.bereikt === 1 }));
+        .all(period.from, period.to) as Array<{ melding_id: number; soort: StatsContact['soort']; bereikt: number; datum: string }>
+    ).map((row): StatsContact => ({ meldingId: row.melding_id, soort: row.soort, bereikt: row.bereikt === 1, datum: row.datum }));
     return { meldingen, signals, contacts };
   }
 
   async ddasData(period: Period): Promise<DdasMeldingInput[]> {
     const meldingen = this.db
       .prepare(
-        `SELECT m.id, m.month, m.seq, s.decision, s.opgevolgd, s.resultaat, d.decided_at,
+        `SELECT m.id, m.month, m.seq, s.decision, s.resultaat, d.decided_at, r.closed_on,
                 (SELECT min(i.imported_at) FROM signals x JOIN imports i ON i.id = x.import_id WHERE x.melding_id = m.id) AS matched_at
          FROM meldingen m
          JOIN melding_status s ON s.melding_id = m.id
          LEFT JOIN decisions d ON d.melding_id = m.id
+         LEFT JOIN results r ON r.melding_id = m.id
          WHERE m.month BETWEEN ? AND ? ORDER BY m.month, m.seq`,
       )
       .all(period.from, period.to) as Array<{
@@ -119,30 +124,22 @@ export class SqliteReports implements ReportStore {
       month: Month;
       seq: number;
       decision: DdasMeldingInput['decision'];
-      opgevolgd: number;
       resultaat: DdasMeldingInput['resultaat'];
       decided_at: string | null;
+      closed_on: string | null;
       matched_at: string;
     }>;
     const signals = groupBy(
       this.db
         .prepare(
-          `WITH recurring AS (
-             SELECT signaal_id FROM signals WHERE signaal_id IS NOT NULL
-             GROUP BY signaal_id HAVING count(DISTINCT month) > 1
-           )
-           SELECT x.id, x.melding_id, x.signaal_id,
-                  coalesce(x.signaal_id IN (SELECT signaal_id FROM recurring), 0) AS kenmerk_recurs,
-                  x.crisissignaal, x.warme_overdracht, x.bedrag_cents, x.ontstaansdatum,
+          `SELECT x.melding_id, x.ddas_id, x.crisissignaal, x.warme_overdracht, x.bedrag_cents, x.ontstaansdatum,
                   x.signaaldatum, x.signaalpartner, x.bsn, h.postcode, h.huisnummer, h.toevoeging, x.geboortedatum, x.geslacht
            FROM signals x JOIN meldingen m ON m.id = x.melding_id JOIN households h ON h.id = m.household_id
            WHERE x.month BETWEEN ? AND ? ORDER BY x.melding_id, x.source_line`,
         )
         .all(period.from, period.to) as Array<{
-        id: number;
         melding_id: number;
-        signaal_id: string | null;
-        kenmerk_recurs: number;
+        ddas_id: string;
         crisissignaal: number;
         warme_overdracht: number;
         bedrag_cents: number;
@@ -158,9 +155,7 @@ export class SqliteReports implements ReportStore {
       }>,
       (row) => row.melding_id,
       (row): DdasSignalInput => ({
-        rowId: row.id,
-        signaalId: row.signaal_id,
-        kenmerkRecurs: row.kenmerk_recurs === 1,
+        id: row.ddas_id,
         crisissignaal: row.crisissignaal === 1,
         warmeOverdracht: row.warme_overdracht === 1,
         bedragCents: row.bedrag_cents,
@@ -196,8 +191,8 @@ export class SqliteReports implements ReportStore {
       month: m.month,
       decision: m.decision,
       decidedOn: m.decision === 'altijd' || m.decision === 'capaciteit' ? localIsoDate(new Date(m.decided_at!)) : null,
-      opgevolgd: m.opgevolgd === 1,
       resultaat: m.resultaat,
+      closedOn: m.closed_on,
       matchedOn: localIsoDate(new Date(m.matched_at)),
       signals: signals.get(m.id) ?? [],
       contacts: contacts.get(m.id) ?? [],
@@ -235,6 +230,18 @@ export class SqliteReports implements ReportStore {
       deferred: row.deferred,
       closed: row.closed,
     }));
+  }
+
+  async pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>> {
+    // Open means picked, not opgevolgd (so without any attempt) and without a result.
+    const rows = this.db
+      .prepare(
+        `SELECT m.month, count(*) AS past_term FROM meldingen m JOIN melding_status s ON s.melding_id = m.id
+         WHERE m.opgevolgd = 0 AND s.open = 1 AND m.purged_at IS NULL AND ${listedAtSql('m.id')} < ?
+         GROUP BY m.month`,
+      )
+      .all(listedBefore) as Array<{ month: Month; past_term: number }>;
+    return new Map(rows.map((row) => [row.month, row.past_term]));
   }
 
   async importedMonths(): Promise<Set<Month>> {

@@ -1,12 +1,15 @@
 import os from 'node:os';
 import { EnvironmentError, EropafError } from '../../core/errors.js';
 import type Database from 'better-sqlite3';
+import type { FindQuery, FoundHousehold } from '../../core/find.js';
+import type { HandoverMove, OpenMelding } from '../../core/handover.js';
+import type { MonthContents } from '../../core/month-removal.js';
 import type { DdasMeldingInput } from '../../core/report/ddas.js';
 import type { Period } from '../../core/report/period.js';
 import type { RetentionCandidate } from '../../core/retention.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
 import type { FollowUpCounts, MonthCounts } from '../../core/report/table.js';
-import type { PlannedMonth } from '../../core/triage/types.js';
+import type { Decision, PlannedMonth } from '../../core/triage/types.js';
 import type { IsoDate, Month } from '../../core/types.js';
 import type { Role } from '../../core/accounts.js';
 import type {
@@ -14,11 +17,14 @@ import type {
   AuditContext,
   AuditEntry,
   AuditRecord,
+  DeliveryDetails,
+  DeliveryRecord,
   ContactRecord,
   ImportSession,
   MeldingDetail,
   MeldingState,
   MonthOverview,
+  PickupRecord,
   PriorImport,
   PurgeCounts,
   ResultRecord,
@@ -32,6 +38,10 @@ import type {
 import { SqliteAccounts } from './accounts.js';
 import { SqliteFollowUp } from './followup.js';
 import { SqliteMeldingDetail } from './melding-detail.js';
+import { SqliteMonths } from './months.js';
+import { SqliteOpenWork } from './open-work.js';
+import { SqliteFind } from './find.js';
+import { storedDecisions } from './stored-decisions.js';
 import { SqlitePrivacy } from './privacy.js';
 import { SqliteReports } from './reports.js';
 import { SqliteImportSession } from './import-session.js';
@@ -51,6 +61,9 @@ export class SqliteStore implements Store {
   private readonly privacyRepo: SqlitePrivacy;
   private readonly accountRepo: SqliteAccounts;
   private readonly meldingDetailRepo: SqliteMeldingDetail;
+  private readonly monthRepo: SqliteMonths;
+  private readonly openWorkRepo: SqliteOpenWork;
+  private readonly findRepo: SqliteFind;
 
   private constructor(
     private readonly db: Database.Database,
@@ -70,6 +83,9 @@ export class SqliteStore implements Store {
     this.privacyRepo = new SqlitePrivacy(db);
     this.accountRepo = new SqliteAccounts(db);
     this.meldingDetailRepo = new SqliteMeldingDetail(db);
+    this.monthRepo = new SqliteMonths(db);
+    this.openWorkRepo = new SqliteOpenWork(db);
+    this.findRepo = new SqliteFind(db);
   }
 
   static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
@@ -140,7 +156,7 @@ export class SqliteStore implements Store {
     return this.triageRepo.applyTriage(plan, run, today);
   }
 
-  worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]> {
+  worklist(month: Month | null, workerId: number | null): Promise<WorklistEntry[]> {
     return this.worklistRepo.worklist(month, workerId);
   }
 
@@ -160,6 +176,22 @@ export class SqliteStore implements Store {
     return this.followUpRepo.setResult(meldingId, result, recordedAt);
   }
 
+  updateContact(contactId: number, contact: ContactRecord, recordedAt: string): Promise<void> {
+    return this.followUpRepo.updateContact(contactId, contact, recordedAt);
+  }
+
+  deleteContact(contactId: number): Promise<void> {
+    return this.followUpRepo.deleteContact(contactId);
+  }
+
+  deleteResult(meldingId: number): Promise<void> {
+    return this.followUpRepo.deleteResult(meldingId);
+  }
+
+  pickUp(meldingId: number, pickup: PickupRecord, decidedAt: string): Promise<void> {
+    return this.followUpRepo.pickUp(meldingId, pickup, decidedAt);
+  }
+
   followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>> {
     return this.reportRepo.followUpCounts(period);
   }
@@ -168,8 +200,44 @@ export class SqliteStore implements Store {
     return this.reportRepo.monthCounts(period);
   }
 
+  async storedDecisions(month: Month): Promise<Decision[]> {
+    return storedDecisions(this.db, month);
+  }
+
+  findHouseholdIds(query: FindQuery, limit: number): Promise<number[]> {
+    return this.findRepo.findHouseholdIds(query, limit);
+  }
+
+  foundHouseholds(ids: readonly number[]): Promise<FoundHousehold[]> {
+    return this.findRepo.households(ids);
+  }
+
+  openWork(workerId: number): Promise<OpenMelding[]> {
+    return this.openWorkRepo.openWork(workerId);
+  }
+
+  openLoad(): Promise<Map<number, number>> {
+    return this.openWorkRepo.openLoad();
+  }
+
+  reassign(moves: readonly HandoverMove[]): Promise<void> {
+    return this.openWorkRepo.reassign(moves);
+  }
+
+  monthContents(month: Month): Promise<MonthContents> {
+    return this.monthRepo.monthContents(month);
+  }
+
+  deleteMonthList(month: Month): Promise<void> {
+    return this.monthRepo.deleteMonthList(month);
+  }
+
   importedMonths(): Promise<Set<Month>> {
     return this.reportRepo.importedMonths();
+  }
+
+  pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>> {
+    return this.reportRepo.pastContactTermCounts(listedBefore);
   }
 
   ddasData(period: Period): Promise<DdasMeldingInput[]> {
@@ -227,12 +295,16 @@ export class SqliteStore implements Store {
     return this.privacyRepo.purgedMonths(period);
   }
 
-  deliveries(): Promise<Array<{ from: Month; to: Month }>> {
+  deliveries(): Promise<DeliveryRecord[]> {
     return this.privacyRepo.deliveries();
   }
 
-  recordDelivery(kind: string, period: Period, deliveredAt: string): Promise<void> {
-    return this.privacyRepo.recordDelivery(kind, period, deliveredAt);
+  recordDelivery(kind: string, period: Period, deliveredAt: string, details?: DeliveryDetails): Promise<void> {
+    return this.privacyRepo.recordDelivery(kind, period, deliveredAt, details);
+  }
+
+  periodChangedSince(period: Period, since: string): Promise<boolean> {
+    return this.privacyRepo.periodChangedSince(period, since);
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {

@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
-import { statsOf } from '../../app/stats.js';
+import { readPeriodStats } from '../../app/period-stats.js';
+import { missingMonths } from '../../core/report/table.js';
+import type { Store } from '../../store/store.js';
 import { describePeriod, type Period } from '../../core/report/period.js';
 import { percentage, renderStatsCsv, statsRows } from '../../terminal/stats-report.js';
 import type { WebEnv, WebOptions } from '../env.js';
@@ -24,6 +26,13 @@ function PeriodForm(props: { values: Record<string, string>; errors: PeriodError
 
 const query = (period: Period): string => new URLSearchParams({ van: period.from, tot: period.to }).toString();
 
+/** The figures of `eropaf stats`, the workers' names, and the months without a list. */
+async function figuresOf(store: Store, period: Period, today: string) {
+  const stats = await readPeriodStats(store, period, today);
+  const workerNames = new Map((await store.workers()).map((w) => [w.id, w.name]));
+  return { stats, workerNames, missing: missingMonths(period, await store.importedMonths()) };
+}
+
 export function registerFigures(app: Hono<WebEnv>, options: WebOptions): void {
   app.get('/cijfers', coordinatorOnly(), async (c) => {
     const auth = c.get('auth')!;
@@ -38,7 +47,7 @@ export function registerFigures(app: Hono<WebEnv>, options: WebOptions): void {
       );
     }
     const { period } = read;
-    const { stats, workerNames, missing } = await statsOf(options.store, period);
+    const { stats, workerNames, missing } = await figuresOf(options.store, period, todayOf(options.clock));
     const rows = statsRows(stats, workerNames);
     return c.html(
       <Page title="Cijfers" auth={auth} current="/cijfers">
@@ -75,7 +84,7 @@ export function registerFigures(app: Hono<WebEnv>, options: WebOptions): void {
   app.get('/cijfers.csv', coordinatorOnly(), async (c) => {
     const read = readPeriod(c.req.query(), todayOf(options.clock));
     if ('errors' in read) return c.notFound();
-    const { stats, workerNames } = await statsOf(options.store, read.period);
+    const { stats, workerNames } = await figuresOf(options.store, read.period, todayOf(options.clock));
     return c.body(renderStatsCsv(statsRows(stats, workerNames)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="cijfers-${read.period.from}-${read.period.to}.csv"`,

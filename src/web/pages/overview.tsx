@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { openWorkOf, teamOverview } from '../../app/overview.js';
 import { formatCents } from '../../core/fields/amount.js';
 import { describeMonth } from '../../core/month.js';
+import { describeTerm } from '../../core/worklist.js';
 import type { WebEnv, WebOptions } from '../env.js';
 import { todayOf } from '../format.js';
 import { Notice, Page } from '../layout.js';
@@ -13,7 +14,7 @@ export function registerOverview(app: Hono<WebEnv>, options: WebOptions): void {
   app.get('/', async (c) => {
     const auth = c.get('auth')!;
     const overview = await teamOverview(options.store, todayOf(options.clock));
-    const own = auth.account.role === 'medewerker' && auth.account.workerId !== null ? await openWorkOf(options.store, auth.account.workerId) : null;
+    const own = auth.account.role === 'medewerker' && auth.account.workerId !== null ? await openWorkOf(options.store, auth.account.workerId, todayOf(options.clock)) : null;
     const coordinator = auth.account.role === 'coordinator';
     return c.html(
       <Page title="Overzicht" auth={auth} current="/">
@@ -24,13 +25,14 @@ export function registerOverview(app: Hono<WebEnv>, options: WebOptions): void {
               <p>U heeft geen meldingen zonder resultaat.</p>
             ) : (
               <table>
-                <caption>{`${own.length} ${own.length === 1 ? 'melding' : 'meldingen'} zonder resultaat, nieuwste maand eerst`}</caption>
+                <caption>{`${own.length} ${own.length === 1 ? 'melding' : 'meldingen'} zonder resultaat; die over de contacttermijn eerst`}</caption>
                 <thead>
                   <tr>
                     <th scope="col">Melding</th>
                     <th scope="col">Reden</th>
                     <th scope="col" class="num">Totaal</th>
                     <th scope="col" class="num">Pogingen</th>
+                    <th scope="col">Termijn</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -41,7 +43,8 @@ export function registerOverview(app: Hono<WebEnv>, options: WebOptions): void {
                       </td>
                       <td>{e.reason}</td>
                       <td class="num">{formatCents(e.totalCents)}</td>
-                      <td class="num">{e.contactCount}</td>
+                      <td class="num">{e.attempts.length}</td>
+                      <td>{describeTerm(e)}</td>
                     </tr>
                   ))}
                 </tbody>

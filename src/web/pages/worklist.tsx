@@ -4,7 +4,8 @@ import { formatCents } from '../../core/fields/amount.js';
 import { CONTACTSOORTEN, EINDRESULTATEN, REFERRAL_TARGETS } from '../../core/followup.js';
 import { describeMonth, parseMonthOption } from '../../core/month.js';
 import type { Month } from '../../core/types.js';
-import { formatAddress, WORKLIST_COLUMNS, worklistCells, type WorklistEntry } from '../../core/worklist.js';
+import { readWorklist } from '../../app/worklist.js';
+import { describeProposal, formatAddress, WORKLIST_COLUMNS, worklistCells, type WorklistLine } from '../../core/worklist.js';
 import { formatExcelCsv } from '../../csv/excel-csv.js';
 import type { AccountRecord, WorkerRecord } from '../../store/store.js';
 import { auditedStore, type Auth, type WebContext, type WebEnv, type WebOptions } from '../env.js';
@@ -79,8 +80,8 @@ function filterQuery(filters: Filters): string {
   return params.toString();
 }
 
-const ofState = (entry: WorklistEntry, state: State): boolean =>
-  state === 'alle' || (state === 'open' ? entry.contactCount === 0 : entry.contactCount > 0);
+const ofState = (entry: WorklistLine, state: State): boolean =>
+  state === 'alle' || (state === 'open' ? entry.attempts.length === 0 : entry.attempts.length > 0);
 
 async function renderWorklist(c: WebContext, options: WebOptions, filters: Filters, problem: FormProblem | null, status: 200 | 422) {
   const auth = c.get('auth')!;
@@ -88,7 +89,8 @@ async function renderWorklist(c: WebContext, options: WebOptions, filters: Filte
   const triaged = overview.filter((m) => m.triaged).map((m) => m.month).sort().reverse();
   const workers = await options.store.workers();
   const triagedMonth = filters.month !== null && triaged.includes(filters.month);
-  const entries = triagedMonth ? (await options.store.worklist(filters.month!, filters.workerId)).filter((e) => ofState(e, filters.state)) : [];
+  const today = todayOf(options.clock);
+  const entries = triagedMonth ? (await readWorklist(options.store, { month: filters.month, workerId: filters.workerId }, today)).filter((e) => ofState(e, filters.state)) : [];
   const saved = c.req.query('vastgelegd');
   const workerName = workers.find((w) => w.id === filters.workerId)?.name;
   return c.html(
@@ -144,14 +146,14 @@ function FilterForm(props: { filters: Filters; triaged: readonly Month[]; worker
   );
 }
 
-function Entry(props: { entry: WorklistEntry; auth: Auth; filters: Filters; problem: FormProblem | null; options: WebOptions }) {
+function Entry(props: { entry: WorklistLine; auth: Auth; filters: Filters; problem: FormProblem | null; options: WebOptions }) {
   const { entry, filters, problem } = props;
   const cells = worklistCells(entry);
   const id = `m-${entry.ref}`;
   const attempt = problem?.form === 'poging' ? problem : null;
   const result = problem?.form === 'resultaat' ? problem : null;
   const today = todayOf(props.options.clock);
-  const attemptValues = attempt?.values ?? { soort: '', datum: today, tijd: timeOf(props.options.clock), bereikt: '', notitie: '' };
+  const attemptValues = attempt?.values ?? { soort: '', datum: today, tijd: timeOf(props.options.clock), bereikt: '', kaartje: '', notitie: '' };
   const resultValues = result?.values ?? { resultaat: '', verwezen: '', datum: today };
   return (
     <article id={id} class="melding" aria-labelledby={`${id}-titel`}>
@@ -166,7 +168,19 @@ function Entry(props: { entry: WorklistEntry; auth: Auth; filters: Filters; prob
         <dt>Soort</dt>
         <dd>{`${entry.category}${entry.opeenvolgend ? ', opeenvolgend' : ''}`}</dd>
         <dt>Pogingen</dt>
-        <dd>{entry.contactCount}</dd>
+        <dd>{entry.attempts.length}</dd>
+        {cells.termijn !== '' && (
+          <>
+            <dt>Eerste contact</dt>
+            <dd class={entry.pastTerm ? 'past-term' : undefined}>{cells.termijn}</dd>
+          </>
+        )}
+        {entry.proposal !== null && (
+          <>
+            <dt>Voorstel</dt>
+            <dd>{describeProposal(entry.proposal)}</dd>
+          </>
+        )}
       </dl>
       <table class="signals">
         <caption>Organisaties en bedragen</caption>
@@ -233,6 +247,12 @@ function Entry(props: { entry: WorklistEntry; auth: Auth; filters: Filters; prob
               { value: 'nee', label: 'nee' },
             ]}
           />
+          <p class="field">
+            <label class="choice">
+              <input type="checkbox" name="kaartje" value="ja" checked={attemptValues.kaartje === 'ja'} />
+              Kaartje achtergelaten (telt ook als poging "Kaartje")
+            </label>
+          </p>
           <TextAreaField
             id={`${id}-notitie`}
             name="notitie"
@@ -314,7 +334,7 @@ export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
     const triaged = (await options.store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort().reverse();
     const filters = readFilters(c.req.query(), auth.account, triaged);
     if (typeof filters === 'string' || filters.month === null || !triaged.includes(filters.month)) return c.notFound();
-    const entries = (await options.store.worklist(filters.month, filters.workerId)).filter((e) => ofState(e, filters.state));
+    const entries = (await readWorklist(options.store, { month: filters.month, workerId: filters.workerId }, todayOf(options.clock))).filter((e) => ofState(e, filters.state));
     const header = [...WORKLIST_COLUMNS];
     const csv = formatExcelCsv(header, entries.map((entry) => header.map((column) => worklistCells(entry)[column])), { delimiter: ';', bom: true });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="werklijst-${filters.month}.csv"` });
@@ -334,7 +354,7 @@ export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
         return renderWorklist(c, options, filters, { ref, form: kind, errors: parsed.errors, values }, 422);
       }
       const store = auditedStore(c, options, kind === 'poging' ? 'contact' : 'close', { melding: ref });
-      await recordFollowUp(store, [{ entry: parsed.value, source: null }], { dryRun: false, now: () => options.clock().toISOString() });
+      await recordFollowUp(store, [{ entry: parsed.value, source: null }], { dryRun: false, now: () => options.clock().toISOString(), today });
       return c.redirect(`/werklijst?${filterQuery(filters)}&vastgelegd=${ref}#m-${ref}`, 303);
     });
   }

@@ -16,6 +16,7 @@ function melding(id: number, fields: Partial<StatsMelding>): StatsMelding {
     workerId: null,
     opgevolgd: false,
     resultaat: null,
+    listedOn: '2022-03-02',
     ...fields,
   };
 }
@@ -25,7 +26,7 @@ function signal(meldingId: number, signaalpartner: Signaalpartner, ageGroup: Age
 }
 
 function contact(meldingId: number, soort: StatsContact['soort'], bereikt: boolean): StatsContact {
-  return { meldingId, soort, bereikt };
+  return { meldingId, soort, bereikt, datum: '2022-03-10' };
 }
 
 const MELDINGEN: StatsMelding[] = [

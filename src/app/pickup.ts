@@ -1,0 +1,24 @@
+import { planPickup, type PickupPlan } from '../core/pickup.js';
+import type { Store } from '../store/store.js';
+import { meldingState } from './melding-state.js';
+import { findWorker } from './workers.js';
+
+/**
+ * Picks a melding up by hand: assigns it to a worker and removes its Niet opgepakt result, in
+ * one transaction with a line in the audit log.
+ */
+export async function pickUpMelding(
+  store: Store,
+  ref: string,
+  options: { workerName: string | null; now: () => string },
+): Promise<PickupPlan & { ref: string }> {
+  return store.transaction(async () => {
+    const state = await meldingState(store, ref);
+    const worker = options.workerName === null ? null : await findWorker(store, options.workerName);
+    const active = (await store.workers()).filter((w) => w.active);
+    const plan = planPickup(state, worker, active);
+    await store.pickUp(state.id, plan.decision, options.now());
+    await store.appendAudit({ counts: { opgepakt: 1, resultaten_verwijderd: plan.removedResult === null ? 0 : 1 } });
+    return { ...plan, ref: state.ref };
+  });
+}
