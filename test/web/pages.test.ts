@@ -132,6 +132,26 @@ describe('the worklist download', () => {
   });
 });
 
+describe('the worklist filters', () => {
+  it('by stand: no attempt yet, an attempt, past the first-contact term', async () => {
+    const refsOf = async (query: string): Promise<string[]> =>
+      [...(await (await anna.get(`/werklijst?maand=2022-02&${query}`)).text()).matchAll(/<article id="m-([\d-]+)"/g)].map((m) => m[1]!);
+    const all = await refsOf('staat=alle');
+    const open = await refsOf('staat=open');
+    const busy = await refsOf('staat=bezig');
+    expect(open.length).toBeGreaterThan(0);
+    expect(busy.length).toBeGreaterThan(0);
+    expect([...open, ...busy].sort()).toEqual([...all].sort());
+    // Listed on 2022-06-30 (the fixture's import day) with a 14-day term: not late on the fixture's day.
+    expect(await refsOf('staat=te-laat')).toEqual([]);
+    const days = 15 * 24 * 60 * 60_000;
+    web.advance(days);
+    await signInAgain();
+    const late = await refsOf('staat=te-laat');
+    expect([...late].sort()).toEqual([...(await refsOf('staat=open'))].sort());
+  });
+});
+
 describe('the melding page', () => {
   it('shows signals, decision and history, and its opening is audited with the account only', async () => {
     const [ref] = await annasRefs();

@@ -34,6 +34,7 @@ const STATES = [
   { value: 'alle', label: 'alle zonder resultaat' },
   { value: 'open', label: 'nog geen poging' },
   { value: 'bezig', label: 'al een poging, nog geen resultaat' },
+  { value: 'te-laat', label: 'eerste contact te laat (termijn verlopen)' },
 ] as const;
 type State = (typeof STATES)[number]['value'];
 
@@ -80,8 +81,13 @@ function filterQuery(filters: Filters): string {
   return params.toString();
 }
 
-const ofState = (entry: WorklistLine, state: State): boolean =>
-  state === 'alle' || (state === 'open' ? entry.attempts.length === 0 : entry.attempts.length > 0);
+const STATE_TEST: Record<State, (entry: WorklistLine) => boolean> = {
+  alle: () => true,
+  open: (entry) => entry.attempts.length === 0,
+  bezig: (entry) => entry.attempts.length > 0,
+  'te-laat': (entry) => entry.pastTerm,
+};
+const ofState = (entry: WorklistLine, state: State): boolean => STATE_TEST[state](entry);
 
 async function renderWorklist(c: WebContext, options: WebOptions, filters: Filters, problem: FormProblem | null, status: 200 | 422) {
   const auth = c.get('auth')!;
