@@ -127,6 +127,11 @@ describe('the worklist download', () => {
     // Response.text() drops the BOM, as a UTF-8 decoder does.
     expect(await (await real.get('/werklijst.csv?maand=2022-02')).text()).toBe(cli(['--worker', 'Anna de Vries']).replace(/^\uFEFF/, ''));
     expect((await real.get('/werklijst.csv?maand=2021-01')).status).toBe(404);
+    // Without a month: all open work over all months, as `eropaf worklist` without --month.
+    const everything = runEropaf(['worklist', '--format', 'csv'], { cwd: web.bundled.dir, db: web.bundled.file });
+    const allMonths = await real.get('/werklijst.csv?medewerker=alle');
+    expect(allMonths.headers.get('content-disposition')).toBe('attachment; filename="werklijst-alle-maanden.csv"');
+    expect(await allMonths.text()).toBe(everything.stdout.replace(/^\uFEFF/, ''));
     // Signing in on the real clock ended the sessions of the fixture's clock.
     await signInAgain();
   });

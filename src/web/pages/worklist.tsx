@@ -39,6 +39,7 @@ const STATES = [
 type State = (typeof STATES)[number]['value'];
 
 interface Filters {
+  /** null: every month, as `eropaf worklist` without --month (all open work, oldest first). */
   month: Month | null;
   /** A worker's id, or null for the whole team. */
   workerId: number | null;
@@ -56,9 +57,9 @@ function defaultWorker(account: AccountRecord): number | null {
   return account.workerId;
 }
 
-function readFilters(query: Record<string, string>, account: AccountRecord, triaged: readonly Month[]): Filters | string {
-  let month: Month | null = triaged[0] ?? null;
-  if (query.maand !== undefined && query.maand !== '') {
+function readFilters(query: Record<string, string>, account: AccountRecord): Filters | string {
+  let month: Month | null = null;
+  if (query.maand !== undefined && query.maand !== '' && query.maand !== 'alle') {
     const parsed = parseMonthOption(query.maand);
     if (!parsed.ok) return 'De maand in het adres is geen maand (JJJJ-MM).';
     month = parsed.value;
@@ -75,7 +76,7 @@ function readFilters(query: Record<string, string>, account: AccountRecord, tria
 
 function filterQuery(filters: Filters): string {
   const params = new URLSearchParams();
-  if (filters.month !== null) params.set('maand', filters.month);
+  params.set('maand', filters.month ?? 'alle');
   params.set('medewerker', filters.workerId === null ? 'alle' : String(filters.workerId));
   params.set('staat', filters.state);
   return params.toString();
@@ -94,9 +95,10 @@ async function renderWorklist(c: WebContext, options: WebOptions, filters: Filte
   const overview = await options.store.monthOverview();
   const triaged = overview.filter((m) => m.triaged).map((m) => m.month).sort().reverse();
   const workers = await options.store.workers();
-  const triagedMonth = filters.month !== null && triaged.includes(filters.month);
+  const listed = filters.month === null || triaged.includes(filters.month);
   const today = todayOf(options.clock);
-  const entries = triagedMonth ? (await readWorklist(options.store, { month: filters.month, workerId: filters.workerId }, today)).filter((e) => ofState(e, filters.state)) : [];
+  const entries = listed ? (await readWorklist(options.store, { month: filters.month, workerId: filters.workerId }, today)).filter((e) => ofState(e, filters.state)) : [];
+  const where = filters.month === null ? 'alle maanden' : describeMonth(filters.month);
   const saved = c.req.query('vastgelegd');
   const workerName = workers.find((w) => w.id === filters.workerId)?.name;
   return c.html(
@@ -106,14 +108,14 @@ async function renderWorklist(c: WebContext, options: WebOptions, filters: Filte
       <FilterForm filters={filters} triaged={triaged} workers={workers} />
       {triaged.length === 0 ? (
         <p>Er is nog geen getrieerde maand, dus nog geen werklijst.</p>
-      ) : !triagedMonth ? (
+      ) : !listed ? (
         <p>{`${filters.month} is (nog) niet getrieerd; kies een andere maand.`}</p>
       ) : entries.length === 0 ? (
-        <p>{`Geen meldingen zonder resultaat voor ${describeMonth(filters.month!)}${workerName === undefined ? '' : ` bij ${workerName}`}.`}</p>
+        <p>{`Geen meldingen zonder resultaat in ${where}${workerName === undefined ? '' : ` bij ${workerName}`}.`}</p>
       ) : (
         <>
           <p class="count">
-            {`${entries.length} ${entries.length === 1 ? 'melding' : 'meldingen'} in ${describeMonth(filters.month!)}${workerName === undefined ? ' (heel het team)' : ` bij ${workerName}`}. `}
+            {`${entries.length} ${entries.length === 1 ? 'melding' : 'meldingen'} in ${where}${workerName === undefined ? ' (heel het team)' : ` bij ${workerName}`}. `}
             <a href={`/werklijst.csv?${filterQuery(filters)}`} class="downloads">Download voor Excel (CSV)</a>
             {' · '}
             <a href="/uitkomsten" class="downloads">Ingevulde werklijst teruglezen</a>
@@ -136,8 +138,8 @@ function FilterForm(props: { filters: Filters; triaged: readonly Month[]; worker
         id="filter-maand"
         name="maand"
         label="Maand"
-        value={filters.month ?? ''}
-        options={props.triaged.map((m) => ({ value: m, label: `${describeMonth(m)} (${m})` }))}
+        value={filters.month ?? 'alle'}
+        options={[{ value: 'alle', label: 'alle maanden' }, ...props.triaged.map((m) => ({ value: m, label: `${describeMonth(m)} (${m})` }))]}
       />
       <SelectField
         id="filter-medewerker"
@@ -307,19 +309,17 @@ function Hidden(props: { auth: Auth; filters: Filters; ref_: string }) {
   );
 }
 
-/** The filters a form came from, so that the page after it shows the same list; else the melding's month. */
-function filtersOfForm(form: Record<string, unknown>, account: AccountRecord, ref: string): Filters {
+/** The filters a form came from, so that the page after it shows the same list. */
+function filtersOfForm(form: Record<string, unknown>, account: AccountRecord): Filters {
   const back = typeof form.terug === 'string' ? Object.fromEntries(new URLSearchParams(form.terug)) : {};
-  const ownMonth = ref.slice(0, 7);
-  const filters = readFilters(back, account, [ownMonth]);
-  return typeof filters === 'string' ? { month: ownMonth, workerId: defaultWorker(account), state: 'alle' } : filters;
+  const filters = readFilters(back, account);
+  return typeof filters === 'string' ? { month: null, workerId: defaultWorker(account), state: 'alle' } : filters;
 }
 
 export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
   app.get('/werklijst', async (c) => {
     const auth = c.get('auth')!;
-    const triaged = (await options.store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort().reverse();
-    const filters = readFilters(c.req.query(), auth.account, triaged);
+    const filters = readFilters(c.req.query(), auth.account);
     if (typeof filters === 'string') {
       return c.html(
         <Page title="Werklijst" auth={auth} current="/werklijst">
@@ -338,12 +338,12 @@ export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
   app.get('/werklijst.csv', async (c) => {
     const auth = c.get('auth')!;
     const triaged = (await options.store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort().reverse();
-    const filters = readFilters(c.req.query(), auth.account, triaged);
-    if (typeof filters === 'string' || filters.month === null || !triaged.includes(filters.month)) return c.notFound();
+    const filters = readFilters(c.req.query(), auth.account);
+    if (typeof filters === 'string' || (filters.month !== null && !triaged.includes(filters.month))) return c.notFound();
     const entries = (await readWorklist(options.store, { month: filters.month, workerId: filters.workerId }, todayOf(options.clock))).filter((e) => ofState(e, filters.state));
     const header = [...WORKLIST_COLUMNS];
     const csv = formatExcelCsv(header, entries.map((entry) => header.map((column) => worklistCells(entry)[column])), { delimiter: ';', bom: true });
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="werklijst-${filters.month}.csv"` });
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="werklijst-${filters.month ?? 'alle-maanden'}.csv"` });
   });
 
   for (const kind of ['poging', 'resultaat'] as const) {
@@ -352,7 +352,7 @@ export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
       const form = await c.req.parseBody();
       const ref = meldingRef(form);
       if (ref === null) return badRequest(c, 'Dit formulier noemt geen meldingnummer; er is niets vastgelegd.');
-      const filters = filtersOfForm(form, auth.account, ref);
+      const filters = filtersOfForm(form, auth.account);
       const today = todayOf(options.clock);
       const parsed = parseFollowUpForm(kind, ref, form, today);
       if (!parsed.ok) {
