@@ -3,6 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryFile } from '../app/bundled-store.js';
+import { runEropaf } from '../e2e/helpers.js';
 import { Browser, PASSWORD, signedIn, webFixture, type WebFixture } from './web-app.js';
 
 let web: WebFixture;
@@ -87,9 +88,12 @@ describe('Beheer', () => {
     expect((await coord.submit('/beheer/instellingen', { instelling: 'bestaat.niet', waarde: '1' })).status).toBe(422);
   });
 
-  it('shows the audit log with the account of each change', async () => {
+  it('shows the audit log with the account of each change, here and in `eropaf audit`', async () => {
     const html = await (await coord.get('/beheer/logboek')).text();
     expect(html).toMatch(/<td>coord<\/td><td>test<\/td><td>web config set<\/td>/);
     expect(html).not.toContain(NEW_PASSWORD);
+    const cli = runEropaf(['audit'], { cwd: web.bundled.dir, db: web.bundled.file });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toMatch(/coord \(webapp\) +web config set/);
   });
 });

@@ -55,7 +55,7 @@ export async function runAudit(io: Io, options: { from?: string; format?: string
         ['tijdstip', 'gebruiker', 'opdracht', 'opties', 'aantallen'],
         records.map((r) => [
           localDateTime(r.at),
-          r.osUser,
+          r.account === undefined || r.account === null ? r.osUser : `${r.account} (webapp)`,
           r.command,
           describeOptions(r.options),
           Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', '),
