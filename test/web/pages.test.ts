@@ -2,6 +2,7 @@
 // the worklist is stored exactly as `eropaf contact` / `eropaf close` store it, the table shows
 // the figures of `eropaf table`, and no page shows a full BSN.
 
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryFile } from '../app/bundled-store.js';
 import { runEropaf } from '../e2e/helpers.js';
@@ -269,6 +270,54 @@ describe('the Cijfers page', () => {
 });
 
 describe('the overview', () => {
+  it('shows each month as `eropaf months` does', async () => {
+    const months = JSON.parse(runEropaf(['months', '--format', 'json'], { cwd: web.bundled.dir, db: web.bundled.file }).stdout) as Array<Record<string, number | string | boolean>>;
+    expect(months.length).toBeGreaterThan(1);
+    const sorted = months.map((m) => m.month as string).sort();
+    const perMonth = JSON.parse(
+      runEropaf(['table', '--from', sorted[0]!, '--to', sorted[sorted.length - 1]!, '--per-month', '--format', 'json'], { cwd: web.bundled.dir, db: web.bundled.file }).stdout,
+    ) as { maanden: Array<{ maand: string; categorie: string; open?: number }> };
+    const openOf = new Map(perMonth.maanden.filter((r) => r.categorie === 'totaal').map((r) => [r.maand, r.open ?? 0]));
+    const real = await signedIn(onRealClock(web), 'coord');
+    const html = await (await real.get('/')).text();
+    for (const m of months) {
+      const row = new RegExp(`<tr><th scope="row">(?:<a [^>]*>)?${m.month}(?:</a>)?</th>(.*?)</tr>`).exec(html)![1]!;
+      const cells = [...row.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]);
+      expect(cells).toEqual([
+        String(m.received),
+        m.triaged ? 'ja' : 'nee',
+        String(m.assigned),
+        String(m.followedUp),
+        String(openOf.get(m.month as string)), // open: from the table's per-month view
+        String(m.deferred),
+        String(m.closed),
+        String(m.pastContactTerm),
+      ]);
+    }
+    await signInAgain();
+  });
+
+  it('reminds of a delivered period that has changed since its delivery, as the command line does', async () => {
+    const out = path.join(web.bundled.dir, 'februari.json');
+    const exported = runEropaf(['export', 'ddas', '--from', '2022-02', '--to', '2022-02', '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--contact-email', 'vroegeropaf@example.nl', '--out', out], { cwd: web.bundled.dir, db: web.bundled.file });
+    expect(exported.status).toBe(0);
+    const [ref] = await annasRefs();
+    // On the real clock: the delivery was made now, so the result must be recorded after it.
+    const real = onRealClock(web);
+    const realCoord = await signedIn(real, 'coord');
+    const realAnna = await signedIn(real, 'anna');
+    expect(await (await realCoord.get('/')).text()).not.toContain('is sindsdien veranderd');
+    await realAnna.get('/werklijst');
+    const recorded = await realAnna.submit('/werklijst/resultaat', { melding: ref!, resultaat: 'advies', verwezen: '', datum: '2022-06-30' });
+    const html = await (await realCoord.get('/')).text();
+    await signInAgain();
+    expect(recorded.status).toBe(303);
+    expect(html).toContain('is sindsdien veranderd');
+    expect(html).toContain('eropaf export ddas --from 2022-02 --to 2022-02 --gemeentecode 0397');
+    const months = runEropaf(['months'], { cwd: web.bundled.dir, db: web.bundled.file });
+    expect(months.stderr).toContain('is sindsdien veranderd');
+  });
+
   it('shows every month, and a medewerker their own open meldingen first', async () => {
     const html = await (await anna.get('/')).text();
     expect(html.indexOf('Mijn open meldingen')).toBeGreaterThan(-1);

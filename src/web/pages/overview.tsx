@@ -2,6 +2,8 @@ import type { Hono } from 'hono';
 import { openWorkOf, teamOverview } from '../../app/overview.js';
 import { formatCents } from '../../core/fields/amount.js';
 import { describeMonth } from '../../core/month.js';
+import { describePeriod } from '../../core/report/period.js';
+import { localDateTime } from '../../terminal/dates.js';
 import { describeTerm } from '../../core/worklist.js';
 import type { WebEnv, WebOptions } from '../env.js';
 import { todayOf } from '../format.js';
@@ -60,6 +62,11 @@ export function registerOverview(app: Hono<WebEnv>, options: WebOptions): void {
             {`Van ${overview.pastTerm} ${overview.pastTerm === 1 ? 'melding' : 'meldingen'} is de bewaartermijn voorbij; verwijder de persoonsgegevens met "eropaf purge" (bekijk het eerst met --dry-run).`}
           </Notice>
         )}
+        {overview.changedDeliveries.map((d) => (
+          <Notice kind="let-op">
+            {`De landelijke levering over ${describePeriod(d.period)}, aangeleverd op ${localDateTime(d.deliveredAt)}, is sindsdien veranderd (later vastgelegde opvolging of resultaten); lever die periode opnieuw aan${coordinator ? ` met: eropaf export ddas --from ${d.period.from} --to ${d.period.to} --gemeentecode ${d.gemeentecode}` : ' (de coördinator)'}.`}
+          </Notice>
+        ))}
         <section aria-labelledby="maanden">
           <h2 id="maanden">Per maand</h2>
           {overview.months.length === 0 ? (
@@ -76,6 +83,7 @@ export function registerOverview(app: Hono<WebEnv>, options: WebOptions): void {
                   <th scope="col" class="num">Open</th>
                   <th scope="col" class="num">Uitgesteld</th>
                   <th scope="col" class="num">Afgesloten</th>
+                  <th scope="col" class="num">Termijn verlopen</th>
                 </tr>
               </thead>
               <tbody>
@@ -89,6 +97,7 @@ export function registerOverview(app: Hono<WebEnv>, options: WebOptions): void {
                     <td class="num">{m.open}</td>
                     <td class="num">{m.deferred}</td>
                     <td class="num">{m.closed}</td>
+                    <td class="num">{m.pastContactTerm}</td>
                   </tr>
                 ))}
               </tbody>
