@@ -17,6 +17,7 @@ import { registerTable } from './pages/table.js';
 import { registerTriage } from './pages/triage.js';
 import { registerWorklist } from './pages/worklist.js';
 import { serialised } from './queue.js';
+import { RefusedFile } from './refusal.js';
 import { securityHeaders } from './security.js';
 import { guard, loadSession } from './session.js';
 import { Uploads } from './uploads.js';
@@ -74,10 +75,11 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
     if (!known) options.reportFault?.(`fout in eropaf bij ${c.req.method} ${c.req.routePath} (${error.name}) om ${options.clock().toISOString()}`);
     return c.html(
       <Page title={known ? 'Dat lukte niet' : 'Er ging iets mis'} auth={c.get('auth') ?? null}>
-        <Notice kind="fout">
-          {known ? error.message : 'Er ging iets mis in eropaf zelf; er is niets opgeslagen. Meld dit bij de beheerder, met het tijdstip.'}
-        </Notice>
-        {known && error.hint !== undefined && <p>{error.hint}</p>}
+        {known ? (
+          <RefusedFile error={error} />
+        ) : (
+          <Notice kind="fout">Er ging iets mis in eropaf zelf; er is niets opgeslagen. Meld dit bij de beheerder, met het tijdstip.</Notice>
+        )}
         <p>
           <a href="/">Terug naar het overzicht</a>
         </p>

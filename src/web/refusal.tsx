@@ -28,7 +28,7 @@ export function badRequest(c: WebContext, message: string) {
   );
 }
 
-/** A refused file: the command line's message, every problem (line, column, masked value) and the hint. */
+/** A refused file or request: the command line's message, every problem (line, column, masked value) and the hint. */
 export function RefusedFile(props: { error: EropafError }) {
   const { error } = props;
   return (
