@@ -78,6 +78,27 @@ describe('Beheer', () => {
     expect(queryFile(web.bundled.file, "SELECT name, capacity, active FROM workers WHERE name = 'Carla Smit'")).toEqual([{ name: 'Carla Smit', capacity: 14, active: 0 }]);
   });
 
+  it('puts a worker on non-active as `workers deactivate` does: the open work goes to colleagues', async () => {
+    const openOf = (name: string): number =>
+      queryFile<{ n: number }>(
+        web.bundled.file,
+        `SELECT count(*) AS n FROM melding_status s JOIN workers w ON w.id = s.worker_id LEFT JOIN results r ON r.melding_id = s.melding_id
+         WHERE w.name = ? AND s.decision IN ('altijd', 'capaciteit') AND r.melding_id IS NULL`,
+        name,
+      )[0]!.n;
+    const annas = openOf('Anna de Vries');
+    const brams = openOf('Bram Jansen');
+    expect(annas).toBeGreaterThan(0);
+    await coord.get('/beheer/medewerkers');
+    const done = await coord.submit('/beheer/medewerkers/actief', { medewerker: 'Anna de Vries', actief: 'nee', naar: 'Bram Jansen' });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain(`Anna de Vries is op non-actief gezet; ${annas} open meldingen zijn overgedragen.`);
+    expect(openOf('Anna de Vries')).toBe(0);
+    expect(openOf('Bram Jansen')).toBe(brams + annas);
+    expect(queryFile(web.bundled.file, "SELECT active FROM workers WHERE name = 'Anna de Vries'")).toEqual([{ active: 0 }]);
+    expect((await coord.submit('/beheer/medewerkers/actief', { medewerker: 'Anna de Vries', actief: 'ja' })).status).toBe(200);
+  });
+
   it('changes a setting as `config set` does, and refuses a bad value with its explanation', async () => {
     await coord.get('/beheer/instellingen');
     const bad = await coord.submit('/beheer/instellingen', { instelling: 'triage.drempel', waarde: 'heel veel' });

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { addAccount, resetPassword, setAccountActive } from '../../app/accounts.js';
 import { changeSetting, settingTakesEffect } from '../../app/settings.js';
+import { handOver, type HandoverChoice } from '../../app/handover.js';
 import { addWorker, updateWorker } from '../../app/workers.js';
 import { isLocked, parseRole, ROLES } from '../../core/accounts.js';
 import { DataError, EropafError } from '../../core/errors.js';
@@ -157,6 +158,19 @@ async function workersPage(c: WebContext, options: WebOptions, notice?: { kind: 
                   <CsrfField auth={auth} />
                   <input type="hidden" name="medewerker" value={w.name} />
                   <input type="hidden" name="actief" value={w.active ? 'nee' : 'ja'} />
+                  {w.active && (
+                    <>
+                      <label for={`overdracht-${w.id}`}>{`Open werk van ${w.name} naar`}</label>
+                      <select id={`overdracht-${w.id}`} name="naar">
+                        <option value="">verdelen over de actieve collega's</option>
+                        {workers
+                          .filter((other) => other.active && other.id !== w.id)
+                          .map((other) => (
+                            <option value={other.name}>{other.name}</option>
+                          ))}
+                      </select>
+                    </>
+                  )}
                   <button type="submit">{w.active ? `${w.name} op non-actief` : `${w.name} weer actief`}</button>
                 </form>
               </td>
@@ -270,8 +284,17 @@ export function registerAdmin(app: Hono<WebEnv>, options: WebOptions): void {
     const name = text(form, 'medewerker');
     const active = text(form, 'actief') === 'ja';
     const notice = await attempt(async () => {
-      const worker = await updateWorker(auditedStore(c, options, active ? 'workers activate' : 'workers deactivate', { argumenten: [name] }), name, { active });
-      return `${worker.name} is ${active ? 'weer actief' : 'op non-actief gezet'}.`;
+      if (active) {
+        const worker = await updateWorker(auditedStore(c, options, 'workers activate', { argumenten: [name] }), name, { active });
+        return `${worker.name} is weer actief.`;
+      }
+      // As `workers deactivate`: the open work goes to a colleague or is spread, never left behind.
+      const colleague = text(form, 'naar');
+      const target: HandoverChoice = colleague === '' ? { kind: 'spread' } : { kind: 'colleague', name: colleague };
+      const store = auditedStore(c, options, 'workers deactivate', { argumenten: [name], ...(colleague === '' ? { spread: true } : { handover: colleague }) });
+      const outcome = await handOver(store, { from: name, target, deactivate: true, dryRun: false });
+      const moved = outcome.moves.length === 0 ? 'had geen open meldingen' : `${outcome.moves.length} open ${outcome.moves.length === 1 ? 'melding is' : 'meldingen zijn'} overgedragen`;
+      return `${outcome.worker.name} is op non-actief gezet; ${moved}.`;
     });
     return workersPage(c, options, notice);
   });
