@@ -136,6 +136,28 @@ describe('Lijst inlezen', () => {
     expect(web.uploads.size).toBe(0);
   });
 
+  it('takes a supplementary list only when it is said to be one, as `import --aanvulling`', async () => {
+    const supplement = new TextEncoder().encode(
+      [
+        'Kenmerk;Signaaldatum;Datum ontstaan;Type signaalpartner;Schuldeiser;Bedrag achterstand;BSN;Voorletters;Voorvoegsel;Achternaam;Geboortedatum;Geslacht;Straat;Huisnummer;Toevoeging;Postcode;Woonplaats;Telefoon;E-mail;Crisissignaal;Warme overdracht',
+        'AANV-1;20-01-2022;01-11-2021;Huur;Woonstichting Testwijk;1.250,00;;T.;;Aanvulling;01-01-1970;Vrouw;Proefstraat;901;;2106 ZZ;Heemstede;06-99000001;;Nee;Nee',
+      ].join('\r\n'),
+    );
+    const file = path.join(web.bundled.dir, 'aanvulling-2022-01.csv');
+    fs.writeFileSync(file, supplement);
+    const cli = runEropaf(['import', file, '--dry-run'], { cwd: web.bundled.dir, db: web.bundled.file });
+    expect(cli.status).not.toBe(0);
+    await coord.get('/inlezen');
+    const refused = await coord.upload('/inlezen', { bestand: { name: 'aanvulling-2022-01.csv', data: supplement } });
+    expect(refused.status).toBe(422);
+    expect(textOf(await refused.text())).toContain(cli.stderr.split('\n')[0]!.replace(/^fout: /, '').replace(`${web.bundled.dir}/`, ''));
+    const preview = await coord.upload('/inlezen', { bestand: { name: 'aanvulling-2022-01.csv', data: supplement }, aanvulling: 'ja' });
+    expect(preview.status).toBe(200);
+    const token = /name="upload" value="([^"]+)"/.exec(await preview.text())![1]!;
+    expect((await coord.submit('/inlezen/bevestig', { upload: token, aanvulling: 'ja' })).status).toBe(200);
+    expect(imports()).toContainEqual({ month: '2022-01', file_name: 'aanvulling-2022-01.csv', rows_read: 1, signals_new: 1 });
+  });
+
   it('gives every bad file of fixtures/fouten the messages of `eropaf import`', async () => {
     const dir = path.join(ROOT, 'fixtures', 'fouten');
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.csv'));

@@ -27,9 +27,11 @@ interface Choice {
   replace: boolean;
   /** Import the good rows; the rejected ones go to a file to download. */
   skipInvalid: boolean;
+  /** A supplementary list for a month that has one already (`--aanvulling`). */
+  aanvulling: boolean;
 }
 
-function UploadForm(props: { auth: Auth; month: string; replace: boolean; skipInvalid?: boolean; errors: Record<string, string> }) {
+function UploadForm(props: { auth: Auth; month: string; replace: boolean; skipInvalid?: boolean; aanvulling?: boolean; errors: Record<string, string> }) {
   return (
     <form method="post" action="/inlezen" enctype="multipart/form-data" novalidate>
       <CsrfField auth={props.auth} />
@@ -53,6 +55,12 @@ function UploadForm(props: { auth: Auth; month: string; replace: boolean; skipIn
         <label class="choice">
           <input type="checkbox" name="vervang" value="ja" checked={props.replace} />
           Vervang de lijst die al voor die maand is ingelezen
+        </label>
+      </p>
+      <p class="field">
+        <label class="choice">
+          <input type="checkbox" name="aanvulling" value="ja" checked={props.aanvulling === true} />
+          Dit is een aanvullende lijst voor een maand die al een lijst heeft
         </label>
       </p>
       <p class="field">
@@ -107,9 +115,10 @@ function readChoice(form: Record<string, unknown>): Choice | { errors: Record<st
   const month = typeof form.maand === 'string' ? form.maand.trim() : '';
   const replace = form.vervang === 'ja';
   const skipInvalid = form.overslaan === 'ja';
-  if (month === '') return { month: undefined, replace, skipInvalid };
+  const aanvulling = form.aanvulling === 'ja';
+  if (month === '') return { month: undefined, replace, skipInvalid, aanvulling };
   const parsed = parseMonthOption(month);
-  return parsed.ok ? { month: parsed.value, replace, skipInvalid } : { errors: { maand: 'Schrijf de maand als JJJJ-MM, bijvoorbeeld 2022-03.' } };
+  return parsed.ok ? { month: parsed.value, replace, skipInvalid, aanvulling } : { errors: { maand: 'Schrijf de maand als JJJJ-MM, bijvoorbeeld 2022-03.' } };
 }
 
 export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: Uploads): void {
@@ -128,6 +137,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
       dryRun,
       replace: choice.replace,
       force: false,
+      ...(choice.aanvulling && { aanvulling: true }),
       skipInvalid: choice.skipInvalid,
       ...(rejectsFile !== undefined && { rejectsFile }),
       today: todayOf(options.clock),
@@ -141,7 +151,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
       <>
         <RefusedFile error={error} />
         <p>Er is niets ingelezen.</p>
-        <UploadForm auth={c.get('auth')!} month={choice.month ?? ''} replace={choice.replace} skipInvalid={choice.skipInvalid} errors={{}} />
+        <UploadForm auth={c.get('auth')!} month={choice.month ?? ''} replace={choice.replace} skipInvalid={choice.skipInvalid} aanvulling={choice.aanvulling} errors={{}} />
       </>,
       422,
     );
@@ -157,7 +167,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
     // chosen goes on, to get the command line's message about it.
     if (!(file instanceof File) || file.name === '') errors.bestand = 'Kies het bestand met de maandlijst.';
     if ('errors' in choice || Object.keys(errors).length > 0 || !(file instanceof File)) {
-      return page(c, <UploadForm auth={c.get('auth')!} month={typeof form.maand === 'string' ? form.maand : ''} replace={form.vervang === 'ja'} skipInvalid={form.overslaan === 'ja'} errors={errors} />, 400);
+      return page(c, <UploadForm auth={c.get('auth')!} month={typeof form.maand === 'string' ? form.maand : ''} replace={form.vervang === 'ja'} skipInvalid={form.overslaan === 'ja'} aanvulling={form.aanvulling === 'ja'} errors={errors} />, 400);
     }
     const session = c.get('auth')!.session;
     const upload = await uploads.save(new Uint8Array(await file.arrayBuffer()), file.name, session.idHash);
@@ -191,6 +201,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
           <input type="hidden" name="maand" value={choice.month ?? ''} />
           <input type="hidden" name="vervang" value={choice.replace ? 'ja' : ''} />
           <input type="hidden" name="overslaan" value={choice.skipInvalid ? 'ja' : ''} />
+          <input type="hidden" name="aanvulling" value={choice.aanvulling ? 'ja' : ''} />
           <button type="submit">Inlezen</button>
         </form>
         <p>
@@ -217,6 +228,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
         ...(choice.month !== undefined && { maand: choice.month }),
         ...(choice.replace && { vervang: true }),
         ...(choice.skipInvalid && { 'skip-invalid': true }),
+        ...(choice.aanvulling && { aanvulling: true }),
       });
       const outcome = await run(store, upload, choice, false, rejects?.file);
       if (outcome.kind === 'already-imported') {
