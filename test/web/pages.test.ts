@@ -173,11 +173,13 @@ describe('the melding page', () => {
   it('shows who did what: the changes of the web app and of the command line', async () => {
     const [ref] = await annasRefs();
     await anna.get('/werklijst');
-    expect((await anna.submit('/werklijst/poging', { melding: ref!, soort: 'brief', datum: '2022-06-30', bereikt: 'nee' })).status).toBe(303);
+    expect((await anna.submit('/werklijst/poging', { melding: ref!, soort: 'brief', datum: '2022-06-30', tijd: '09:41', bereikt: 'nee' })).status).toBe(303);
     expect(runEropaf(['contact', ref!, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-06-30'], { cwd: web.bundled.dir, db: web.bundled.file }).status).toBe(0);
     const html = await (await coord.get(`/melding/${ref}`)).text();
     const section = html.slice(html.indexOf('<h2>Wie deed wat</h2>'), html.indexOf('<h2>Eerdere en latere'));
     expect(section).toMatch(/<td>anna<\/td><td>web contact<\/td><td>contactpogingen 1<\/td>/);
+    // The attempt's time and part of day, as recorded.
+    expect(html).toContain('<td>30-06-2022</td><td>09:41</td><td>Ochtend</td><td>Brief</td><td>nee</td>');
     expect(section).toMatch(/<td>[^<]+ \(opdrachtregel\)<\/td><td>contact<\/td><td>contactpogingen 1<\/td>/);
     expect(section).not.toContain('melding bekijken');
   });

@@ -65,8 +65,8 @@ export class SqliteMeldingDetail {
       )
       .all(m.id) as SignalRow[];
     const contacts = this.db
-      .prepare('SELECT soort, bereikt, datum, dagdeel, notitie, recorded_at FROM contacts WHERE melding_id = ? ORDER BY datum, id')
-      .all(m.id) as Array<{ soort: ContactRecord['soort']; bereikt: number; datum: string; dagdeel: Dagdeel | null; notitie: string | null; recorded_at: string }>;
+      .prepare('SELECT soort, bereikt, datum, tijd, dagdeel, notitie, recorded_at FROM contacts WHERE melding_id = ? ORDER BY datum, tijd, id')
+      .all(m.id) as Array<{ soort: ContactRecord['soort']; bereikt: number; datum: string; tijd: string | null; dagdeel: Dagdeel | null; notitie: string | null; recorded_at: string }>;
     const result = this.db
       .prepare('SELECT resultaat, referred_to, closed_on, source FROM results WHERE melding_id = ?')
       .get(m.id) as { resultaat: string; referred_to: string | null; closed_on: string; source: 'medewerker' | 'triage' | 'sluiting' } | undefined;
@@ -99,7 +99,7 @@ export class SqliteMeldingDetail {
         email: s.email,
         bsn: s.bsn === null ? null : maskBsn(s.bsn),
       })),
-      contacts: contacts.map((c) => ({ soort: c.soort, bereikt: c.bereikt === 1, datum: c.datum, dagdeel: c.dagdeel, notitie: c.notitie, recordedAt: c.recorded_at })),
+      contacts: contacts.map((c) => ({ soort: c.soort, bereikt: c.bereikt === 1, datum: c.datum, tijd: c.tijd, dagdeel: c.dagdeel, notitie: c.notitie, recordedAt: c.recorded_at })),
       result: result === undefined ? null : { resultaat: result.resultaat, referredTo: result.referred_to, closedOn: result.closed_on, source: result.source },
       history: history.map((h) => ({ ref: formatRef(h.month, h.seq), month: h.month, decision: h.decision, resultaat: h.resultaat, opgevolgd: h.opgevolgd === 1 })),
     };

@@ -80,6 +80,7 @@ export function registerMelding(app: Hono<WebEnv>, options: WebOptions): void {
             <thead>
               <tr>
                 <th scope="col">Datum</th>
+                <th scope="col">Tijd</th>
                 <th scope="col">Dagdeel</th>
                 <th scope="col">Soort</th>
                 <th scope="col">Bereikt</th>
@@ -90,6 +91,7 @@ export function registerMelding(app: Hono<WebEnv>, options: WebOptions): void {
               {melding.contacts.map((contact) => (
                 <tr>
                   <td>{dutchDate(contact.datum)}</td>
+                  <td>{contact.tijd ?? ''}</td>
                   <td>{contact.dagdeel ?? ''}</td>
                   <td>{contact.soort}</td>
                   <td>{contact.bereikt ? 'ja' : 'nee'}</td>
