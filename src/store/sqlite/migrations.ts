@@ -416,7 +416,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 9,
+    version: 8,
     name: 'accounts, sessions, login attempts',
     sql: `
       -- Who may sign in to the web app. Only a scrypt hash of the password is kept, with its
