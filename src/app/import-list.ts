@@ -17,6 +17,7 @@ import type { IsoDate, Month } from '../core/types.js';
 import { detectDelimiter, type Delimiter } from '../csv/delimiter.js';
 import type { Encoding } from '../csv/encoding.js';
 import { inspectFile, type FileInspection } from '../csv/inspect.js';
+import { gemeenteOfImport, type Gemeente } from '../core/gemeente.js';
 import type { ImportSession, PriorImport, RejectedRow, Store } from '../store/store.js';
 import { unpackRows } from './import/read-list.js';
 import { readListInBackground } from './import/read-list-in-background.js';
@@ -25,6 +26,8 @@ import { writeRejects } from './write-rejects.js';
 export interface ImportOptions {
   file: string;
   month?: Month;
+  /** `--gemeente`: the code or name of the gemeente whose list this is (see core/gemeente.ts gemeenteOfImport) */
+  gemeente?: string;
   dryRun: boolean;
   replace: boolean;
   force: boolean;
@@ -79,20 +82,21 @@ export async function importList(store: Store, options: ImportOptions): Promise<
       hint: 'Kies een andere naam voor het bestand met de afgewezen regels, of laat --rejects weg.',
     });
   }
+  const gemeente = gemeenteOfImport(await store.gemeenten(), options.gemeente, fileName);
   const inspection = await inspectFile(options.file, options.encoding === undefined ? {} : { encoding: options.encoding });
 
   if (!options.replace) {
     const prior = await store.findImportByHash(inspection.sha256);
     if (prior) return { kind: 'already-imported', file: fileName, prior };
-  } else if (!options.force && (await store.monthHasFollowUp(month))) {
+  } else if (!options.force && gemeente !== null && (await store.monthHasFollowUp(month, gemeente.id))) {
     throw new DataError(`Voor ${month} is al opvolging vastgelegd; vervangen zou die opvolging weggooien.`, {
       hint: 'Lees het nieuwe bestand in zonder --replace (alleen nieuwe signalen worden toegevoegd), of gebruik --replace --force als u de opvolging echt wilt weggooien.',
     });
   }
 
-  const session = await store.openImportSession();
+  const session = await store.openImportSession(gemeente?.id ?? null);
   try {
-    return { kind: 'imported', summary: await runImport(store, session, options, inspection, fileName, month) };
+    return { kind: 'imported', summary: await runImport(store, session, options, inspection, fileName, month, gemeente) };
   } finally {
     session.dispose();
   }
@@ -105,6 +109,7 @@ async function runImport(
   inspection: FileInspection,
   fileName: string,
   month: Month,
+  gemeente: Gemeente | null,
 ): Promise<ImportSummary> {
   const delimiter = options.delimiter ?? detectDelimiter(inspection.firstLine);
   const listMonth = monthIndex(month);
@@ -207,8 +212,11 @@ async function runImport(
     const done = summary;
     await session.transaction(async (writer) => {
       if (options.replace) await writer.deleteMonth(month);
+      // The first list of a new database makes its gemeente, without code and name until they are given.
+      const gemeenteId = gemeente?.id ?? (await store.addGemeente({ code: null, name: null })).id;
       await writer.recordImport({
         month,
+        gemeenteId,
         fileName,
         fileSha256: inspection.sha256,
         importedAt: options.now(),

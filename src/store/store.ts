@@ -1,3 +1,4 @@
+import type { Gemeente } from '../core/gemeente.js';
 import type { ContactInput, RecordedFollowUp, ResultRecord as PlannedResult } from '../core/followup-plan.js';
 import type { PickupDecision } from '../core/pickup.js';
 import type { DdasMeldingInput } from '../core/report/ddas.js';
@@ -35,6 +36,8 @@ export interface RejectedRow {
 
 export interface ImportRecord {
   month: Month;
+  /** the gemeente whose list this is */
+  gemeenteId: number;
   fileName: string;
   fileSha256: string;
   importedAt: string;
@@ -50,17 +53,31 @@ export interface ImportCounts {
 
 export type { WorklistEntry };
 
-export interface Store extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore {
+export interface Store extends GemeenteStore, WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   findImportByHash(sha256: string): Promise<PriorImport | undefined>;
-  /** Whether a worker recorded follow-up (contact attempts or results) for meldingen of the month. */
-  monthHasFollowUp(month: Month): Promise<boolean>;
-  /** A staging area for one import; it lives outside the stored data until `apply`. */
-  openImportSession(): Promise<ImportSession>;
+  /** Whether a worker recorded follow-up (contact attempts or results) for meldingen of the month (of one gemeente). */
+  monthHasFollowUp(month: Month, gemeenteId?: number): Promise<boolean>;
+  /**
+   * A staging area for one import of a gemeente's list; it lives outside the stored data until
+   * `apply`. Null: a gemeente the import is about to make, so nothing is stored for it yet.
+   */
+  openImportSession(gemeenteId: number | null): Promise<ImportSession>;
   /** Runs `work` in one transaction: all of its writes happen, or none. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   close(): void;
+}
+
+/** Which gemeenten a command is about: one, or (undefined) all of them. */
+export type GemeenteFilter = number | undefined;
+
+export interface GemeenteStore {
+  /** The gemeenten, ordered by code (the unnamed one of an older database first). */
+  gemeenten(): Promise<Gemeente[]>;
+  addGemeente(gemeente: { code: string | null; name: string | null }): Promise<Gemeente>;
+  /** Gives a gemeente (the unnamed one of an older database) its code and name. */
+  nameGemeente(id: number, name: { code: string; name: string }): Promise<void>;
 }
 
 export interface WorkerRecord {
@@ -91,12 +108,15 @@ export interface TriageData {
 }
 
 export interface TriageStore {
-  /** Every melding of the month with the history the triage rules need. */
-  triageData(month: Month, repeatMonths: number): Promise<TriageData>;
-  triageRun(month: Month): Promise<TriageRun | undefined>;
-  /** Stores a month's triage plan (inside the caller's transaction). */
-  applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void>;
-  worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]>;
+  /** Every melding of the month (of these gemeenten; all when undefined) with the history the triage rules need. */
+  triageData(month: Month, repeatMonths: number, gemeenteIds?: readonly number[]): Promise<TriageData>;
+  /** The month's triage run (of any of these gemeenten; all when undefined). */
+  triageRun(month: Month, gemeenteIds?: readonly number[]): Promise<TriageRun | undefined>;
+  /** Stores a month's triage plan for these gemeenten (inside the caller's transaction). */
+  applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate, gemeenteIds?: readonly number[]): Promise<void>;
+  /** Per worker, the meldingen of the month of other gemeenten than these that are picked and assigned to them. */
+  assignedElsewhere(month: Month, gemeenteIds: readonly number[]): Promise<Map<number, number>>;
+  worklist(month: Month, workerId: number | null, gemeenteId?: GemeenteFilter): Promise<WorklistEntry[]>;
 }
 
 export interface MonthOverview {
@@ -179,22 +199,22 @@ export interface ImportWriter {
 
 export interface ReportStore {
   /** Per month and category, the meldingen of the period's lists received and followed up. */
-  followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>>;
+  followUpCounts(period: Period, gemeenteId?: GemeenteFilter): Promise<Array<MonthCounts<FollowUpCounts>>>;
   /** The same with the open and deferred ones: each month's state (more work to count). */
-  monthCounts(period: Period): Promise<MonthCounts[]>;
-  /** The months that have an imported list. */
-  importedMonths(): Promise<Set<Month>>;
+  monthCounts(period: Period, gemeenteId?: GemeenteFilter): Promise<MonthCounts[]>;
+  /** The months that have an imported list (of the gemeente). */
+  importedMonths(gemeenteId?: GemeenteFilter): Promise<Set<Month>>;
   /** Each imported month's state: received, triaged, assigned, followed up, deferred, closed. */
-  monthOverview(): Promise<MonthOverview[]>;
+  monthOverview(gemeenteId?: GemeenteFilter): Promise<MonthOverview[]>;
   /**
    * Per month, the picked-up meldingen without any contact attempt or result, personal data
    * still stored, whose list was imported before `listedBefore` (a moment, ISO).
    */
   pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>>;
   /** What the period figures are computed from: the meldingen of the period's lists. */
-  statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
+  statsData(period: Period, gemeenteId?: GemeenteFilter): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
   /** Every melding of the period with its signals (personal data included) and contact attempts. */
-  ddasData(period: Period): Promise<DdasMeldingInput[]>;
+  ddasData(period: Period, gemeenteId?: GemeenteFilter): Promise<DdasMeldingInput[]>;
 }
 
 export interface PurgeCounts {

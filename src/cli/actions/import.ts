@@ -16,6 +16,7 @@ import { addMonths } from '../../core/month.js';
 
 export interface ImportCommandOptions {
   month?: string;
+  gemeente?: string;
   dryRun?: boolean;
   replace?: boolean;
   force?: boolean;
@@ -42,6 +43,7 @@ export async function runImport(io: Io, file: string, options: ImportCommandOpti
   const importOptions: ImportOptions = {
     file,
     month,
+    ...(options.gemeente !== undefined && { gemeente: options.gemeente }),
     dryRun: options.dryRun === true,
     replace: options.replace === true,
     force: options.force === true,

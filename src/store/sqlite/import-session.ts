@@ -120,6 +120,8 @@ export class SqliteImportSession implements ImportSession {
   constructor(
     private readonly db: Database.Database,
     private readonly inTransaction: <T>(work: () => Promise<T>) => Promise<T>,
+    /** The gemeente whose list this is; null when the import makes it (nothing is stored for it yet). */
+    private readonly gemeenteId: number | null,
   ) {
     db.exec(DROP_STAGING);
     // Takes effect when the temp database is created, at its first table: larger pages make
@@ -168,18 +170,24 @@ export class SqliteImportSession implements ImportSession {
     }
     // A kenmerk the month already has at another address; only when the month has signals that
     // stay (with --replace they are about to go, and a corrected list may move a kenmerk).
-    if (!options.ignoreMonth && this.db.prepare('SELECT 1 FROM signals WHERE month = ? LIMIT 1').get(month) !== undefined) {
+    // A kenmerk identifies a signal within one gemeente: another gemeente's list may reuse it.
+    const gemeente = this.gemeenteId;
+    if (
+      !options.ignoreMonth &&
+      gemeente !== null &&
+      this.db.prepare('SELECT 1 FROM meldingen WHERE gemeente_id = ? AND month = ? LIMIT 1').get(gemeente, month) !== undefined
+    ) {
       for (const row of this.db
         .prepare(
           `SELECT s.line, s.signaal_id FROM temp.staged s
-           JOIN signals x ON x.month = ? AND x.dedup_key = s.dedup_key
+           JOIN signals x ON x.month = ? AND x.dedup_key = s.dedup_key AND x.gemeente_id = ?
            JOIN meldingen m ON m.id = x.melding_id
            JOIN households h ON h.id = m.household_id
            WHERE s.signaal_id IS NOT NULL
              AND (h.postcode, h.huisnummer, h.toevoeging) <> (${STAGED_ADDRESS})`,
         )
         .raw()
-        .all(month) as Array<[number, string]>) {
+        .all(month, gemeente) as Array<[number, string]>) {
         lines.set(row[0], row[1]);
       }
     }
@@ -218,7 +226,9 @@ export class SqliteImportSession implements ImportSession {
       )
       .raw();
     const householdId = this.db
-      .prepare('SELECT id FROM households WHERE postcode = ? AND huisnummer = ? AND toevoeging = ? AND purged_at IS NULL')
+      .prepare(
+        'SELECT id FROM households WHERE postcode = ? AND huisnummer = ? AND toevoeging = ? AND gemeente_id = ? AND purged_at IS NULL',
+      )
       .pluck();
     const meldingenOfMonth = this.db.prepare(
       `SELECT id, household_id, category, on_last_month, opeenvolgend FROM meldingen
@@ -234,9 +244,14 @@ export class SqliteImportSession implements ImportSession {
     );
     // What the database already holds is looked up only when it can hold something: the
     // households of this import are each planned once, so rows it adds never answer a lookup.
-    const anyHousehold = this.db.prepare('SELECT 1 FROM households LIMIT 1').get() !== undefined;
+    // Households and meldingen are the gemeente's own: an address in another gemeente's list is another household.
+    const gemeente = this.gemeenteId;
+    const anyHousehold =
+      gemeente !== null && this.db.prepare('SELECT 1 FROM households WHERE gemeente_id = ? LIMIT 1').get(gemeente) !== undefined;
     const monthHasMeldingen =
-      !options.ignoreMonth && this.db.prepare('SELECT 1 FROM meldingen WHERE month = ? LIMIT 1').get(month) !== undefined;
+      !options.ignoreMonth &&
+      gemeente !== null &&
+      this.db.prepare('SELECT 1 FROM meldingen WHERE gemeente_id = ? AND month = ? LIMIT 1').get(gemeente, month) !== undefined;
 
     let after = '';
     for (;;) {
@@ -272,7 +287,7 @@ export class SqliteImportSession implements ImportSession {
       if (anyHousehold) {
         for (const key of keys) {
           const address = addressOf(key);
-          const found = householdId.get(address.postcode, address.huisnummer, address.toevoeging) as number | undefined;
+          const found = householdId.get(address.postcode, address.huisnummer, address.toevoeging, gemeente) as number | undefined;
           if (found !== undefined) ids.set(key, found);
         }
       }
@@ -351,7 +366,7 @@ export class SqliteImportSession implements ImportSession {
     // it writes (the pragma cannot change inside a transaction, hence around it).
     this.db.pragma('foreign_keys = OFF');
     try {
-      return await this.inTransaction(() => work(new SqliteImportWriter(this.db)));
+      return await this.inTransaction(() => work(new SqliteImportWriter(this.db, this.gemeenteId)));
     } finally {
       this.db.pragma('foreign_keys = ON');
     }
@@ -364,7 +379,7 @@ export class SqliteImportSession implements ImportSession {
 }
 
 class SqliteImportWriter implements ImportWriter {
-  private importRecord: { id: number; month: Month } | null = null;
+  private importRecord: { id: number; month: Month; gemeenteId: number } | null = null;
   private nextSeq = new Map<Month, number>();
   /** Whether a later month than the imported one has meldingen; decided before the first write. */
   private laterMonths: boolean | null = null;
@@ -381,12 +396,16 @@ class SqliteImportWriter implements ImportWriter {
   private readonly updateCategory: Database.Statement;
   private readonly touch: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
-    this.households = new BulkInsert(db, 'households (id, postcode, huisnummer, toevoeging)', 4);
+  constructor(
+    private readonly db: Database.Database,
+    /** the gemeente of the session; null when the import makes it, so that nothing of it is stored yet */
+    private readonly sessionGemeenteId: number | null,
+  ) {
+    this.households = new BulkInsert(db, 'households (id, postcode, huisnummer, toevoeging, gemeente_id)', 5);
     this.meldingen = new BulkInsert(
       db,
-      'meldingen (id, month, month_index, seq, household_id, category, on_last_month, opeenvolgend)',
-      8,
+      'meldingen (id, month, month_index, seq, household_id, category, on_last_month, opeenvolgend, gemeente_id)',
+      9,
       () => this.households.flush(),
     );
     this.meldingOf = new BulkInsert(db, 'temp.melding_of (household_key, melding_id)', 2);
@@ -396,27 +415,33 @@ class SqliteImportWriter implements ImportWriter {
   }
 
   async deleteMonth(month: Month): Promise<void> {
+    const gemeente = this.sessionGemeenteId;
+    if (gemeente === null) return; // a new gemeente has no list to replace
     // The households of the old list may lose their place in later months' history.
     this.db
-      .prepare('INSERT OR IGNORE INTO temp.touched_households (id) SELECT household_id FROM meldingen WHERE month = ?')
-      .run(month);
+      .prepare(
+        'INSERT OR IGNORE INTO temp.touched_households (id) SELECT household_id FROM meldingen WHERE month = ? AND gemeente_id = ?',
+      )
+      .run(month, gemeente);
     // Foreign keys are off during an import (see transaction), so nothing cascades.
     for (const dependant of ['signals', 'decisions', 'contacts', 'results']) {
-      this.db.prepare(`DELETE FROM ${dependant} WHERE melding_id IN (SELECT id FROM meldingen WHERE month = ?)`).run(month);
+      this.db
+        .prepare(`DELETE FROM ${dependant} WHERE melding_id IN (SELECT id FROM meldingen WHERE month = ? AND gemeente_id = ?)`)
+        .run(month, gemeente);
     }
-    this.db.prepare('DELETE FROM meldingen WHERE month = ?').run(month);
+    this.db.prepare('DELETE FROM meldingen WHERE month = ? AND gemeente_id = ?').run(month, gemeente);
     // The replaced list must be triaged afresh.
-    this.db.prepare('DELETE FROM triage_runs WHERE month = ?').run(month);
+    this.db.prepare('DELETE FROM triage_runs WHERE month = ? AND gemeente_id = ?').run(month, gemeente);
   }
 
   async recordImport(record: ImportRecord): Promise<void> {
     const result = this.db
       .prepare(
-        `INSERT INTO imports (month, file_name, file_sha256, imported_at, replaced_month)
-         VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO imports (month, file_name, file_sha256, imported_at, replaced_month, gemeente_id)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(record.month, record.fileName, record.fileSha256, record.importedAt, record.replacedMonth ? 1 : 0);
-    this.importRecord = { id: Number(result.lastInsertRowid), month: record.month };
+      .run(record.month, record.fileName, record.fileSha256, record.importedAt, record.replacedMonth ? 1 : 0, record.gemeenteId);
+    this.importRecord = { id: Number(result.lastInsertRowid), month: record.month, gemeenteId: record.gemeenteId };
   }
 
   /**
@@ -425,6 +450,7 @@ class SqliteImportWriter implements ImportWriter {
    */
   async applyHouseholds(month: Month, plans: readonly HouseholdPlan[]): Promise<void> {
     if (this.importRecord === null) throw new Error('recordImport must come before applyHouseholds');
+    const { gemeenteId } = this.importRecord;
     const index = monthIndex(month);
     this.laterMonths ??= this.db.prepare('SELECT 1 FROM meldingen WHERE month_index > ? LIMIT 1').get(index) !== undefined;
     this.nextHouseholdId ??= this.nextId('households');
@@ -438,7 +464,7 @@ class SqliteImportWriter implements ImportWriter {
         if (householdId === null) {
           const address = addressOf(plan.householdKey);
           householdId = this.nextHouseholdId++;
-          this.households.add(householdId, address.postcode, address.huisnummer, address.toevoeging);
+          this.households.add(householdId, address.postcode, address.huisnummer, address.toevoeging, gemeenteId);
         }
         meldingId = this.nextMeldingId++;
         this.meldingen.add(
@@ -450,6 +476,7 @@ class SqliteImportWriter implements ImportWriter {
           melding.category,
           melding.flags.onLastMonth ? 1 : 0,
           melding.flags.opeenvolgend ? 1 : 0,
+          gemeenteId,
         );
         seq += 1;
         // Only a later month's history can change; the usual import is of the newest month.
@@ -516,13 +543,13 @@ class SqliteImportWriter implements ImportWriter {
     if (record === null) throw new Error('recordImport must come before finishImport');
     const stored = this.db
       .prepare(
-        `INSERT INTO signals (melding_id, import_id, source_line, month, ${SIGNAL_COLUMN_LIST})
-         SELECT o.melding_id, ?, s.line, ?, ${SIGNAL_COLUMNS.map((c) => `s.${c}`).join(', ')}
+        `INSERT INTO signals (melding_id, import_id, source_line, month, gemeente_id, ${SIGNAL_COLUMN_LIST})
+         SELECT o.melding_id, ?, s.line, ?, ?, ${SIGNAL_COLUMNS.map((c) => `s.${c}`).join(', ')}
          FROM temp.staged s CROSS JOIN temp.melding_of o ON o.household_key = s.household_key
          WHERE s.line NOT IN (SELECT line FROM temp.skipped)
          ORDER BY s.line`,
       )
-      .run(record.id, record.month).changes;
+      .run(record.id, record.month, record.gemeenteId).changes;
     if (stored !== counts.signalsNew) {
       throw new Error(`import bookkeeping: ${stored} signals stored, ${counts.signalsNew} planned`);
     }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { EnvironmentError, EropafError } from '../../core/errors.js';
 import type Database from 'better-sqlite3';
+import type { Gemeente } from '../../core/gemeente.js';
 import type { DdasMeldingInput } from '../../core/report/ddas.js';
 import type { Period } from '../../core/report/period.js';
 import type { RetentionCandidate } from '../../core/retention.js';
@@ -13,6 +14,7 @@ import type {
   AuditEntry,
   AuditRecord,
   ContactRecord,
+  GemeenteFilter,
   ImportSession,
   MeldingState,
   MonthOverview,
@@ -27,6 +29,7 @@ import type {
   WorklistEntry,
 } from '../store.js';
 import { SqliteFollowUp } from './followup.js';
+import { SqliteGemeenten } from './gemeenten.js';
 import { SqlitePrivacy } from './privacy.js';
 import { SqliteReports } from './reports.js';
 import { SqliteImportSession } from './import-session.js';
@@ -44,6 +47,7 @@ export class SqliteStore implements Store {
   private readonly followUpRepo: SqliteFollowUp;
   private readonly reportRepo: SqliteReports;
   private readonly privacyRepo: SqlitePrivacy;
+  private readonly gemeenteRepo: SqliteGemeenten;
 
   private constructor(
     private readonly db: Database.Database,
@@ -61,6 +65,7 @@ export class SqliteStore implements Store {
     this.followUpRepo = new SqliteFollowUp(db);
     this.reportRepo = new SqliteReports(db);
     this.privacyRepo = new SqlitePrivacy(db);
+    this.gemeenteRepo = new SqliteGemeenten(db);
   }
 
   static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
@@ -94,17 +99,30 @@ export class SqliteStore implements Store {
       .get(sha256) as PriorImport | undefined;
   }
 
-  async monthHasFollowUp(month: Month): Promise<boolean> {
+  async monthHasFollowUp(month: Month, gemeenteId?: number): Promise<boolean> {
     const row = this.db
       .prepare(
-        `SELECT 1 FROM melding_status WHERE month = ? AND (contact_count > 0 OR result_source = 'medewerker') LIMIT 1`,
+        `SELECT 1 FROM melding_status s JOIN meldingen m ON m.id = s.melding_id
+         WHERE s.month = ? AND (s.contact_count > 0 OR s.result_source = 'medewerker') AND (? IS NULL OR m.gemeente_id = ?) LIMIT 1`,
       )
-      .get(month);
+      .get(month, gemeenteId ?? null, gemeenteId ?? null);
     return row !== undefined;
   }
 
-  async openImportSession(): Promise<ImportSession> {
-    return new SqliteImportSession(this.db, (work) => this.transaction(work));
+  async openImportSession(gemeenteId: number | null): Promise<ImportSession> {
+    return new SqliteImportSession(this.db, (work) => this.transaction(work), gemeenteId);
+  }
+
+  gemeenten(): Promise<Gemeente[]> {
+    return this.gemeenteRepo.gemeenten();
+  }
+
+  addGemeente(gemeente: { code: string | null; name: string | null }): Promise<Gemeente> {
+    return this.gemeenteRepo.addGemeente(gemeente);
+  }
+
+  nameGemeente(id: number, name: { code: string; name: string }): Promise<void> {
+    return this.gemeenteRepo.nameGemeente(id, name);
   }
 
   workers(): Promise<WorkerRecord[]> {
@@ -119,24 +137,28 @@ export class SqliteStore implements Store {
     return this.workerRepo.updateWorker(id, change);
   }
 
-  triageData(month: Month, repeatMonths: number): Promise<TriageData> {
-    return this.triageRepo.triageData(month, repeatMonths);
+  triageData(month: Month, repeatMonths: number, gemeenteIds?: readonly number[]): Promise<TriageData> {
+    return this.triageRepo.triageData(month, repeatMonths, gemeenteIds);
   }
 
-  triageRun(month: Month): Promise<TriageRun | undefined> {
-    return this.triageRepo.triageRun(month);
+  triageRun(month: Month, gemeenteIds?: readonly number[]): Promise<TriageRun | undefined> {
+    return this.triageRepo.triageRun(month, gemeenteIds);
   }
 
-  applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void> {
-    return this.triageRepo.applyTriage(plan, run, today);
+  applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate, gemeenteIds?: readonly number[]): Promise<void> {
+    return this.triageRepo.applyTriage(plan, run, today, gemeenteIds);
   }
 
-  worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]> {
-    return this.worklistRepo.worklist(month, workerId);
+  assignedElsewhere(month: Month, gemeenteIds: readonly number[]): Promise<Map<number, number>> {
+    return this.triageRepo.assignedElsewhere(month, gemeenteIds);
   }
 
-  monthOverview(): Promise<MonthOverview[]> {
-    return this.reportRepo.monthOverview();
+  worklist(month: Month, workerId: number | null, gemeenteId?: GemeenteFilter): Promise<WorklistEntry[]> {
+    return this.worklistRepo.worklist(month, workerId, gemeenteId);
+  }
+
+  monthOverview(gemeenteId?: GemeenteFilter): Promise<MonthOverview[]> {
+    return this.reportRepo.monthOverview(gemeenteId);
   }
 
   meldingStates(refs: ReadonlyArray<{ month: Month; seq: number }>): Promise<MeldingState[]> {
@@ -167,28 +189,31 @@ export class SqliteStore implements Store {
     return this.followUpRepo.pickUp(meldingId, pickup, decidedAt);
   }
 
-  followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>> {
-    return this.reportRepo.followUpCounts(period);
+  followUpCounts(period: Period, gemeenteId?: GemeenteFilter): Promise<Array<MonthCounts<FollowUpCounts>>> {
+    return this.reportRepo.followUpCounts(period, gemeenteId);
   }
 
-  monthCounts(period: Period): Promise<MonthCounts[]> {
-    return this.reportRepo.monthCounts(period);
+  monthCounts(period: Period, gemeenteId?: GemeenteFilter): Promise<MonthCounts[]> {
+    return this.reportRepo.monthCounts(period, gemeenteId);
   }
 
-  importedMonths(): Promise<Set<Month>> {
-    return this.reportRepo.importedMonths();
+  importedMonths(gemeenteId?: GemeenteFilter): Promise<Set<Month>> {
+    return this.reportRepo.importedMonths(gemeenteId);
   }
 
   pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>> {
     return this.reportRepo.pastContactTermCounts(listedBefore);
   }
 
-  ddasData(period: Period): Promise<DdasMeldingInput[]> {
-    return this.reportRepo.ddasData(period);
+  ddasData(period: Period, gemeenteId?: GemeenteFilter): Promise<DdasMeldingInput[]> {
+    return this.reportRepo.ddasData(period, gemeenteId);
   }
 
-  statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }> {
-    return this.reportRepo.statsData(period);
+  statsData(
+    period: Period,
+    gemeenteId?: GemeenteFilter,
+  ): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }> {
+    return this.reportRepo.statsData(period, gemeenteId);
   }
 
   async settings(): Promise<Map<string, string>> {

@@ -46,7 +46,7 @@ export class SqliteWorklist {
    * The month's picked meldingen that have no result yet: what still needs follow-up. A melding
    * whose personal data was purged cannot be phoned and is left out.
    */
-  async worklist(month: Month, workerId: number | null): Promise<WorklistEntry[]> {
+  async worklist(month: Month, workerId: number | null, gemeenteId?: number): Promise<WorklistEntry[]> {
     const entries = this.db
       .prepare(
         `SELECT m.id, m.seq, m.category, m.opeenvolgend, m.on_last_month, d.kind, d.reason, w.name AS worker,
@@ -57,10 +57,10 @@ export class SqliteWorklist {
          JOIN melding_status s ON s.melding_id = m.id
          LEFT JOIN workers w ON w.id = d.worker_id
          WHERE m.month = ? AND d.kind IN ('altijd', 'capaciteit') AND s.resultaat IS NULL AND m.purged_at IS NULL
-           AND (? IS NULL OR d.worker_id = ?)
+           AND (? IS NULL OR d.worker_id = ?) AND (? IS NULL OR m.gemeente_id = ?)
          ORDER BY w.name IS NULL, w.name, m.seq`,
       )
-      .all(month, workerId, workerId) as EntryRow[];
+      .all(month, workerId, workerId, gemeenteId ?? null, gemeenteId ?? null) as EntryRow[];
     const signals = groupBy(
       this.db
         .prepare(
