@@ -1,4 +1,5 @@
 import { DataError } from '../core/errors.js';
+import { gemeenteCapacities, type Gemeente } from '../core/gemeente.js';
 import { addMonths } from '../core/month.js';
 import { triageConfigFrom } from '../core/settings.js';
 import { MonthPlanner } from '../core/triage/plan.js';
@@ -8,8 +9,10 @@ import type { Store, TriageRun, WorkerRecord } from '../store/store.js';
 
 export interface TriageOptions {
   month: Month;
-  /** `--capacity`: this run's capacity instead of the sum over active workers. */
+  /** `--capacity`: this run's capacity instead of the sum over active workers (or the gemeente's configured one). */
   capacity?: number;
+  /** `--gemeente`: triage only this gemeente's list; without it every gemeente's list of the month together. */
+  gemeente?: Gemeente;
   dryRun: boolean;
   today: IsoDate;
   now: () => string;
@@ -38,7 +41,7 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
   return store.transaction(async () => {
     const outcome = await planMonth(store, options);
     const { plan, run } = outcome;
-    await store.applyTriage(plan, run, options.today);
+    await store.applyTriage(plan, run, options.today, options.gemeente === undefined ? undefined : [options.gemeente.id]);
     const { figures } = plan;
     await store.appendAudit({
       counts: {
@@ -57,25 +60,33 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
 
 async function planMonth(store: Store, options: TriageOptions): Promise<TriageOutcome> {
   const workers = await store.workers();
-  const config = triageConfigFrom(await store.settings());
-  const capacity = options.capacity ?? workers.filter((w) => w.active).reduce((sum, w) => sum + w.capacity, 0);
+  const settings = await store.settings();
+  const config = triageConfigFrom(settings);
+  const teamCapacity = workers.filter((w) => w.active).reduce((sum, w) => sum + w.capacity, 0);
+  const shares = gemeenteCapacities(await store.gemeenten(), settings);
+  const { gemeente } = options;
+  const scope = gemeente === undefined ? undefined : [gemeente.id];
+  const capacity = options.capacity ?? (gemeente === undefined ? teamCapacity : (shares.get(gemeente.id) ?? teamCapacity));
+  // The workers are shared: what they were given of the month in other gemeenten counts against them.
+  const elsewhere = scope === undefined ? new Map<number, number>() : await store.assignedElsewhere(options.month, scope);
   const planner = new MonthPlanner({
     month: options.month,
-    workers: workers.map((w) => ({ id: w.id, name: w.name, capacity: w.capacity, active: w.active })),
+    workers: workers.map((w) => ({ id: w.id, name: w.name, capacity: w.capacity - (elsewhere.get(w.id) ?? 0), active: w.active })),
     capacity,
+    ...(gemeente === undefined && shares.size > 0 && { shares }),
     config,
   });
-  const data = await store.triageData(options.month, config.repeatMonths);
+  const data = await store.triageData(options.month, config.repeatMonths, scope);
   for await (const batch of data.meldingen) planner.add(batch);
   if (planner.size === 0) {
     throw new DataError(`Er is geen lijst van ${options.month} ingelezen.`, {
       hint: `Lees eerst de lijst in met "eropaf import BESTAND --month ${options.month}"; "eropaf months" toont de ingelezen maanden.`,
     });
   }
-  const previous = await store.triageRun(options.month);
+  const previous = await store.triageRun(options.month, scope);
   const lastMonth = addMonths(options.month, -1);
   const lastMonthUntriaged =
-    (await store.importedMonths()).has(lastMonth) && (await store.triageRun(lastMonth)) === undefined;
+    (await store.importedMonths(gemeente?.id)).has(lastMonth) && (await store.triageRun(lastMonth, scope)) === undefined;
   const plan = planner.finish(data.deferredLastMonth);
   const run: TriageRun = {
     month: options.month,

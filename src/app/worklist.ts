@@ -12,6 +12,8 @@ import type { Store } from '../store/store.js';
 export interface ListFilter {
   month: Month;
   workerId: number | null;
+  /** one gemeente's meldingen; all of them when undefined */
+  gemeenteId?: number;
 }
 
 /** A month without a triage has no worklist (nor house-visit list) yet. */
@@ -35,5 +37,5 @@ export async function worklistRules(store: Store): Promise<WorklistRules> {
  */
 export async function readWorklist(store: Store, filter: ListFilter, today: IsoDate): Promise<WorklistLine[]> {
   await assertTriaged(store, filter.month);
-  return worklistLines(await store.worklist(filter.month, filter.workerId), await worklistRules(store), today);
+  return worklistLines(await store.worklist(filter.month, filter.workerId, filter.gemeenteId), await worklistRules(store), today);
 }

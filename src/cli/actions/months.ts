@@ -4,11 +4,13 @@ import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { today, withStore } from '../context.js';
 import { parseFormat } from '../options.js';
+import { gemeenteFilter } from '../gemeente-option.js';
 
-export async function runMonths(io: Io, options: { format?: string }, command: Command): Promise<void> {
+export async function runMonths(io: Io, options: { format?: string; gemeente?: string }, command: Command): Promise<void> {
   const format = parseFormat(options.format, ['tabel', 'json']);
   await withStore(command, io, 'read', async (store) => {
-    const months = await monthsOverview(store, today());
+    const gemeente = await gemeenteFilter(store, options.gemeente);
+    const months = await monthsOverview(store, today(), gemeente?.id);
     if (format === 'json') {
       writeLine(io.stdout, JSON.stringify(months, null, 2));
       return;

@@ -5,9 +5,11 @@ import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTriage } from '../../terminal/triage-summary.js';
 import { now, today, withStore } from '../context.js';
 import { parseCount, parseFormat, parseMonth } from '../options.js';
+import { gemeenteFilter } from '../gemeente-option.js';
 
 export interface TriageOptions {
   month: string;
+  gemeente?: string;
   capacity?: string;
   dryRun?: boolean;
   details?: boolean;
@@ -20,8 +22,10 @@ export async function runTriage(io: Io, options: TriageOptions, command: Command
   const capacity = options.capacity === undefined ? undefined : parseCount('--capacity', options.capacity);
   const dryRun = options.dryRun === true;
   await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
+    const gemeente = await gemeenteFilter(store, options.gemeente);
     const outcome = await triageMonth(store, {
       month,
+      ...(gemeente !== undefined && { gemeente }),
       ...(capacity !== undefined && { capacity }),
       dryRun,
       today: today(),
