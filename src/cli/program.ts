@@ -3,6 +3,7 @@ import type { Io } from '../terminal/io.js';
 import { registerConfig } from './commands/config.js';
 import { registerExport } from './commands/export.js';
 import { registerFollowUp } from './commands/followup.js';
+import { registerGemeenten } from './commands/gemeenten.js';
 import { registerImport } from './commands/import.js';
 import { registerMonths } from './commands/months.js';
 import { registerPrivacy } from './commands/privacy.js';
@@ -59,6 +60,7 @@ export function buildProgram(io: Io, version: string): Command {
     .showSuggestionAfterError(false);
 
   registerImport(program, io);
+  registerGemeenten(program, io);
   registerWorkers(program, io);
   registerTriage(program, io);
   registerWorklist(program, io);

@@ -4,6 +4,8 @@ import { describeSettings, isSettingKey, normaliseSetting, SETTING_KEYS } from '
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { withStore } from '../context.js';
+import { codeOfCapacitySetting, resolveGemeenteOption } from '../../core/gemeente.js';
+import { parseCount } from '../options.js';
 
 export async function runShowConfig(io: Io, command: Command): Promise<void> {
   // Before the first import there is no database yet: the defaults are what holds then.
@@ -20,6 +22,11 @@ export async function runShowConfig(io: Io, command: Command): Promise<void> {
 }
 
 export async function runSetConfig(io: Io, key: string, value: string, command: Command): Promise<void> {
+  const gemeenteCode = codeOfCapacitySetting(key);
+  if (gemeenteCode !== null) {
+    await setGemeenteCapacity(io, key, gemeenteCode, parseCount(key, value), command);
+    return;
+  }
   if (!isSettingKey(key)) {
     throw new UsageError(`Er is geen instelling "${key}".`, { hint: `Kies uit: ${SETTING_KEYS.join(', ')}.` });
   }
@@ -34,5 +41,17 @@ export async function runSetConfig(io: Io, key: string, value: string, command: 
     });
     const when = key.startsWith('triage.') ? 'de volgende triage' : 'de volgende "eropaf purge"';
     writeLine(io.stdout, `${key} is nu ${normalised.value}. Dit geldt vanaf ${when}.`);
+  });
+}
+
+/** `capaciteit.CODE`: the capacity a gemeente's contract fixes for each month (see `eropaf triage`). */
+async function setGemeenteCapacity(io: Io, key: string, code: string, capacity: number, command: Command): Promise<void> {
+  await withStore(command, io, 'write', async (store) => {
+    const gemeente = resolveGemeenteOption(await store.gemeenten(), key, code);
+    await store.transaction(async () => {
+      await store.setSetting(key, String(capacity));
+      await store.appendAudit({ counts: {} });
+    });
+    writeLine(io.stdout, `${key} is nu ${capacity}: ${gemeente.name} krijgt bij elke triage ${capacity} meldingen van de capaciteit. Dit geldt vanaf de volgende triage.`);
   });
 }
