@@ -86,7 +86,7 @@ export async function importList(store: Store, options: ImportOptions): Promise<
   const inspection = await inspectFile(options.file, options.encoding === undefined ? {} : { encoding: options.encoding });
 
   if (!options.replace) {
-    const prior = await store.findImportByHash(inspection.sha256);
+    const prior = await store.findImportByHash(inspection.sha256, gemeente?.id);
     if (prior) return { kind: 'already-imported', file: fileName, prior };
   } else if (!options.force && gemeente !== null && (await store.monthHasFollowUp(month, gemeente.id))) {
     throw new DataError(`Voor ${month} is al opvolging vastgelegd; vervangen zou die opvolging weggooien.`, {

@@ -56,7 +56,8 @@ export type { WorklistEntry };
 export interface Store extends GemeenteStore, WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
-  findImportByHash(sha256: string): Promise<PriorImport | undefined>;
+  /** The last import of this file (for this gemeente: another gemeente's list may be the same file). */
+  findImportByHash(sha256: string, gemeenteId?: number): Promise<PriorImport | undefined>;
   /** Whether a worker recorded follow-up (contact attempts or results) for meldingen of the month (of one gemeente). */
   monthHasFollowUp(month: Month, gemeenteId?: number): Promise<boolean>;
   /**

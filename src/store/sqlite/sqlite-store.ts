@@ -90,13 +90,13 @@ export class SqliteStore implements Store {
     }
   }
 
-  async findImportByHash(sha256: string): Promise<PriorImport | undefined> {
+  async findImportByHash(sha256: string, gemeenteId?: number): Promise<PriorImport | undefined> {
     return this.db
       .prepare(
         `SELECT month, file_name AS fileName, imported_at AS importedAt FROM imports
-         WHERE file_sha256 = ? ORDER BY id DESC LIMIT 1`,
+         WHERE file_sha256 = ? AND (? IS NULL OR gemeente_id = ?) ORDER BY id DESC LIMIT 1`,
       )
-      .get(sha256) as PriorImport | undefined;
+      .get(sha256, gemeenteId ?? null, gemeenteId ?? null) as PriorImport | undefined;
   }
 
   async monthHasFollowUp(month: Month, gemeenteId?: number): Promise<boolean> {
