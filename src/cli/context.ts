@@ -20,8 +20,9 @@ export function databasePath(command: Command, io: Io): string {
 }
 
 // Options whose value is free text that may describe a person: the audit trail notes only that
-// they were given.
-const FREE_TEXT_OPTIONS = new Set(['note']);
+// they were given. The same for a saved setting that names the delivery's contact person.
+const FREE_TEXT_OPTIONS = new Set(['note', 'contactName', 'contactEmail', 'contactPhone', 'functietitel']);
+const PERSONAL_SETTINGS = /^ddas\.(contact-|functietitel)/;
 
 /** The running command as the audit trail records it: its name, arguments and options. */
 export function auditContextOf(command: Command): AuditContext {
@@ -31,7 +32,8 @@ export function auditContextOf(command: Command): AuditContext {
   for (const [key, value] of Object.entries(command.opts())) {
     options[key] = FREE_TEXT_OPTIONS.has(key) ? '(gegeven)' : value;
   }
-  return { at: now(), osUser: currentOsUser(), command: names.join(' '), options: { argumenten: command.args, ...options } };
+  const args = names.join(' ') === 'config set' && PERSONAL_SETTINGS.test(command.args[0] ?? '') ? [command.args[0], '(gegeven)'] : command.args;
+  return { at: now(), osUser: currentOsUser(), command: names.join(' '), options: { argumenten: args, ...options } };
 }
 
 /**

@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Io } from '../terminal/io.js';
 import { EXIT, helpExitCode } from './exit-codes.js';
 import { buildProgram } from './program.js';
+import { packageVersion } from './version.js';
 
 // Startup time counts for every command: this file and program.ts load only commander and the
 // command definitions; each command loads what it needs when it runs (see commands/).
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env };

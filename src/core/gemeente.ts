@@ -101,3 +101,53 @@ export function gemeenteOfImport(known: readonly Gemeente[], option: string | un
 export function isMultiGemeente(known: readonly Gemeente[]): boolean {
   return known.length > 1;
 }
+
+/** One national delivery: the gemeente it is about (undefined: the whole database) and its code. */
+export interface DeliveryTarget {
+  gemeente: Gemeente | undefined;
+  /** null when the gemeente has no code yet: the delivery then takes it from --gemeentecode or the settings */
+  code: string | null;
+}
+
+/**
+ * Which deliveries `export ddas` makes: one per gemeente (a delivery is per gemeente), with the
+ * gemeentecode from the database. `--gemeente` or `--gemeentecode` picks one. On a database with
+ * one gemeente that has no code yet, the code is the one given or saved, as it always was; a
+ * code given that is not the gemeente's own is refused.
+ */
+export function deliveryTargets(known: readonly Gemeente[], gemeenteOption: string | undefined, codeOption: string | undefined): DeliveryTarget[] {
+  if (gemeenteOption !== undefined) {
+    const gemeente = resolveGemeenteOption(known, '--gemeente', gemeenteOption);
+    checkCode(gemeente, codeOption);
+    return [{ gemeente, code: gemeente.code }];
+  }
+  if (!isMultiGemeente(known)) {
+    const only = known[0];
+    if (only !== undefined) checkCode(only, codeOption);
+    return [{ gemeente: undefined, code: only?.code ?? null }];
+  }
+  if (codeOption !== undefined) {
+    const gemeente = known.find((g) => g.code === codeOption.trim());
+    if (gemeente === undefined) {
+      throw new UsageError(`--gemeentecode ${codeOption}: geen van de gemeenten in de database heeft deze code (${knownList(known)}).`, {
+        hint: 'Laat --gemeentecode weg: eropaf maakt een levering per gemeente, elk met haar eigen code; --gemeente CODE kiest er één.',
+      });
+    }
+    return [{ gemeente, code: gemeente.code }];
+  }
+  return known.map((gemeente) => ({ gemeente, code: gemeente.code }));
+}
+
+function checkCode(gemeente: Gemeente, codeOption: string | undefined): void {
+  if (codeOption === undefined || gemeente.code === null || codeOption.trim() === gemeente.code) return;
+  throw new UsageError(`--gemeentecode ${codeOption} is niet de code van gemeente ${describeGemeente(gemeente)}.`, {
+    hint: 'Laat --gemeentecode weg: de code staat in de database ("eropaf gemeenten list").',
+  });
+}
+
+/** The file of one gemeente's delivery when there are several: `levering.json` → `levering-0397.json`. */
+export function gemeenteFileName(out: string, code: string): string {
+  const dot = out.lastIndexOf('.');
+  const slash = Math.max(out.lastIndexOf('/'), out.lastIndexOf('\\'));
+  return dot > slash + 1 ? `${out.slice(0, dot)}-${code}${out.slice(dot)}` : `${out}-${code}.json`;
+}

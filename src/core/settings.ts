@@ -6,12 +6,13 @@ import type { RetentionPolicy } from './retention.js';
 import { DEFAULT_VISIT_RULES, type VisitRules } from './house-visit.js';
 import { DEFAULT_CONTACT_TERM_DAYS } from './contact-term.js';
 import type { Parsed } from './types.js';
+import { DDAS_SETTINGS } from './report/ddas-settings.js';
 
 // The settings a team can change with `eropaf config set`, each with its default, its parser
 // and a Dutch explanation. Stored as text; read through here so that a stored value is always
 // one the parser accepts.
 
-interface SettingDefinition<T> {
+export interface SettingDefinition<T> {
   description: string;
   defaultValue: T;
   parse(text: string): Parsed<T>;
@@ -123,6 +124,7 @@ export const SETTINGS = {
     365,
     'dagen',
   ),
+  ...DDAS_SETTINGS,
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -218,6 +218,24 @@ export interface ReportStore {
   ddasData(period: Period, gemeenteId?: GemeenteFilter): Promise<DdasMeldingInput[]>;
 }
 
+/** What a delivery held (deliveries before migration 5 have no details). */
+export interface DeliveryDetails {
+  gemeentecode: string;
+  vroegsignalen: number;
+  vroegsignaalzaken: number;
+  parts: number;
+  /** SHA-256 of what the delivery said about the signals and cases (core/report/ddas.ts ddasRecords). */
+  contentSha256: string;
+}
+
+export interface DeliveryRecord {
+  kind: string;
+  from: Month;
+  to: Month;
+  deliveredAt: string;
+  details: DeliveryDetails | null;
+}
+
 export interface PurgeCounts {
   meldingen: number;
   signals: number;
@@ -263,8 +281,14 @@ export interface PrivacyStore {
   compact(): Promise<boolean>;
   /** The months of the period that hold purged meldingen. */
   purgedMonths(period: Period): Promise<Month[]>;
-  deliveries(): Promise<Array<{ from: Month; to: Month }>>;
-  recordDelivery(kind: string, period: Period, deliveredAt: string): Promise<void>;
+  /** The national deliveries made, oldest first. */
+  deliveries(): Promise<DeliveryRecord[]>;
+  recordDelivery(kind: string, period: Period, deliveredAt: string, details?: DeliveryDetails): Promise<void>;
+  /**
+   * Whether anything a delivery of the period is made from was recorded after `since`: a list,
+   * a triage, a contact attempt or a result of one of its meldingen.
+   */
+  periodChangedSince(period: Period, since: string): Promise<boolean>;
   /**
    * Appends an audit record for the running command (inside the caller's transaction); who
    * runs which command with which options comes from the context the store was opened with.

@@ -173,6 +173,7 @@ export function buildErrorFixtures(): ErrorFixtureFile[] {
   bad('postcode-zonder-letters-2022-03.csv', 'Postcode', '2101');
   bad('huisnummer-voorloopnul-2022-03.csv', 'Huisnummer', '012');
   bad('huisnummer-geen-getal-2022-03.csv', 'Huisnummer', 'twaalf');
+  bad('toevoeging-te-lang-2022-03.csv', 'Toevoeging', 'achterhuis');
   // Here the first data row has a note over two lines, so the bad row starts on physical line 5.
   const note = { header: [...table.header, 'Opmerking'], rows: table.rows.map((r, i) => [...r, i === 0 ? "belt liever\r\n's middags" : '']) };
   add('huisnummer-met-letter-2022-03.csv', excel(withCell(note, 2, 'Huisnummer', '12a')));

@@ -154,11 +154,17 @@ async function run(db: string, file: string, options: { dryRun?: boolean; reject
   }
 }
 
-/** What is stored, independent of row ids and of the order of the rows in the file. */
+/**
+ * What is stored, independent of row ids and of the order of the rows in the file. Without
+ * `lines`, also independent of where a row stood: its line, and the delivery ID eropaf makes
+ * from the line for a signal without a kenmerk.
+ */
 function stored(db: string, options: { lines: boolean }): { signals: unknown[]; meldingen: unknown[] } {
   if (!fs.existsSync(db)) return { signals: [], meldingen: [] };
   const signals = storedSignals(db)
-    .map(({ source_line, ...rest }) => (options.lines ? { source_line, ...rest } : rest))
+    .map(({ source_line, ddas_id, ...rest }) =>
+      options.lines ? { source_line, ddas_id, ...rest } : { ddas_id: rest.signaal_id === null ? '(uit de regel)' : ddas_id, ...rest },
+    )
     .map((s) => JSON.stringify(s))
     .sort();
   return { signals, meldingen: storedMeldingen(db) };

@@ -175,6 +175,10 @@ const CASES: Case[] = [
   ]),
   rowCase('huisnummer-voorloopnul-2022-03.csv', [{ line: 3, header: 'Huisnummer', value: '(verborgen)', expected: HUISNUMMER, hint: 'Laat de voorloopnul weg.' }]),
   rowCase('huisnummer-geen-getal-2022-03.csv', [{ line: 3, header: 'Huisnummer', value: '(verborgen)', expected: HUISNUMMER }]),
+  // The national delivery (DDAS) takes at most four characters: refused here, not at the export.
+  rowCase('toevoeging-te-lang-2022-03.csv', [
+    { line: 3, header: 'Toevoeging', value: '(verborgen)', expected: 'een toevoeging van hoogstens 4 tekens, zoals A, BIS of 2-H', hint: 'Het landelijke DDAS-model staat geen langere toevoeging toe' },
+  ]),
   // The first row has a note over two lines: the bad third row starts on physical line 5.
   rowCase('huisnummer-met-letter-2022-03.csv', [
     { line: 5, header: 'Huisnummer', value: '(verborgen)', expected: HUISNUMMER, hint: 'Zet de letter of toevoeging (zoals A, bis of 2) in de kolom huisnummertoevoeging' },

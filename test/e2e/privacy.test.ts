@@ -260,7 +260,7 @@ beforeAll(async () => {
   await audited(['config', 'set', 'bewaren.niet-opgevolgd', '3'], 2);
 
   // January is delivered; the other months never are.
-  await audited(['export', 'ddas', '--from', '2022-01', '--to', '2022-01', '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--out', 'levering-2022-01.json']);
+  await audited(['export', 'ddas', '--from', '2022-01', '--to', '2022-01', '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--contact-email', 'vroegeropaf@example.nl', '--out', 'levering-2022-01.json']);
 
   meldingenTotal = withDb(ws.db, (db) => db.prepare('SELECT count(*) FROM meldingen').pluck().get() as number);
   reportsBefore = await runAll(REPORTS);
@@ -271,7 +271,7 @@ beforeAll(async () => {
   purge = await audited(['opschonen']);
   reportsAfter = await runAll(REPORTS);
 
-  await audited(['export', 'ddas', '--from', '2022-02', '--to', '2022-03', '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--out', 'levering-2022-02.json'], 1);
+  await audited(['export', 'ddas', '--from', '2022-02', '--to', '2022-03', '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--contact-email', 'vroegeropaf@example.nl', '--out', 'levering-2022-02.json'], 1);
 
   [auditJson, auditTable, configAfter, rejectsImport] = await Promise.all([
     runAsync(['audit', '--format', 'json']),
@@ -351,7 +351,7 @@ describe('purged values are gone from the database file', () => {
 
 describe('national delivery and purge', () => {
   it('refuses to export a purged period, in Dutch, writing no file', () => {
-    const step = stepOf('export', 'ddas', '--from', '2022-02', '--to', '2022-03', '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--out', 'levering-2022-02.json');
+    const step = stepOf('export', 'ddas', '--from', '2022-02', '--to', '2022-03', '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--contact-email', 'vroegeropaf@example.nl', '--out', 'levering-2022-02.json');
     expect(step.status).toBe(1);
     expect(step.added).toEqual([]);
     const output = allOutputs.find((o) => o.includes('al verwijderd'));

@@ -39,7 +39,11 @@ export async function runSetConfig(io: Io, key: string, value: string, command: 
       await store.setSetting(key, normalised.value);
       await store.appendAudit({ counts: {} });
     });
-    const when = key.startsWith('triage.') ? 'de volgende triage' : 'de volgende "eropaf purge"';
+    const when = key.startsWith('triage.')
+      ? 'de volgende triage'
+      : key.startsWith('ddas.')
+        ? 'de volgende "eropaf export ddas"'
+        : 'de volgende "eropaf purge"';
     writeLine(io.stdout, `${key} is nu ${normalised.value}. Dit geldt vanaf ${when}.`);
   });
 }

@@ -1,87 +1,165 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DataError, UsageError } from '../../core/errors.js';
-import { buildDdasDelivery } from '../../core/report/ddas.js';
+import { deliveryTargets, describeGemeente, gemeenteFileName } from '../../core/gemeente.js';
+import { ddasTimestamp, partFileName, type DdasContact } from '../../core/report/ddas.js';
+import { parseDetailText, parseEmail, parseGemeentecode, parseKvk, savedDetail, type DdasDetailKey } from '../../core/report/ddas-settings.js';
 import { describePeriod } from '../../core/report/period.js';
+import type { Parsed } from '../../core/types.js';
 import { writePrivateFile } from '../../files/private-file.js';
 import { writeLine, type Io } from '../../terminal/io.js';
-import { now, withStore } from '../context.js';
-import { parsePeriodOptions } from '../options.js';
+import { withStore } from '../context.js';
+import { parseOption, parsePeriodOptions } from '../options.js';
+import { packageVersion } from '../version.js';
 
 export interface DdasOptions {
   from: string;
   to: string;
-  gemeentecode: string;
-  organisation: string;
+  gemeentecode?: string;
+  gemeente?: string;
+  organisation?: string;
   kvk?: string;
   contactName?: string;
   contactEmail?: string;
   contactPhone?: string;
+  functietitel?: string;
   supplierCode?: string;
   out?: string;
 }
 
-const GEMEENTECODE = /^\d{4}$/;
+/**
+ * The delivery holds full BSNs: without --out it goes only to a stdout that is a regular file
+ * (`> levering.json`), never to a terminal or a pipe, where it would be shown or passed on.
+ */
+function stdoutIsRegularFile(io: Io): boolean {
+  const fd = (io.stdout as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return false;
+  try {
+    return fs.fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
 
 export async function runExportDdas(io: Io, options: DdasOptions, command: Command): Promise<void> {
   const period = parsePeriodOptions(options);
-  if (options.out === undefined && io.stdout.isTTY === true) {
-    throw new UsageError('De levering bevat volledige BSN’s en hoort niet op het scherm.', {
+  if (options.out === undefined && !stdoutIsRegularFile(io)) {
+    throw new UsageError('De levering bevat volledige BSN’s en gaat niet naar het scherm of naar een ander programma.', {
       hint: 'Schrijf haar naar een bestand met --out levering.json (alleen voor u leesbaar).',
     });
   }
-  if (!GEMEENTECODE.test(options.gemeentecode.trim())) {
-    throw new UsageError(`--gemeentecode ${options.gemeentecode} is geen gemeentecode.`, {
-      hint: 'De CBS-gemeentecode heeft vier cijfers, bijvoorbeeld 0397 voor Heemstede.',
-    });
-  }
   await withStore(command, io, 'write', async (store) => {
-    const purged = await store.purgedMonths(period);
-    if (purged.length > 0) {
-      throw new DataError(
-        `De persoonsgegevens van ${purged.join(', ')} zijn al verwijderd (bewaartermijn voorbij); de landelijke levering heeft ze nodig.`,
-        { hint: 'Lever een periode aan vóór de bewaartermijn afloopt; "eropaf purge --dry-run" laat zien wat binnenkort verwijderd wordt.' },
-      );
+    const saved = await store.settings();
+    /** An option, else the saved value (`config set ddas.…`), checked by the same parser. */
+    const detail = (option: string, given: string | undefined, key: DdasDetailKey, parse: (text: string) => Parsed<string>): string | undefined =>
+      given !== undefined ? parseOption(option, given, parse) : savedDetail(saved, key);
+    const required = (option: string, value: string | undefined, key: DdasDetailKey, why: string): string => {
+      if (value !== undefined) return value;
+      throw new UsageError(`${option} ontbreekt: ${why}.`, {
+        hint: `Geef ${option} mee, of bewaar de waarde één keer met: eropaf config set ${key} WAARDE`,
+      });
+    };
+    const organisation = required(
+      '--organisation',
+      detail('--organisation', options.organisation, 'ddas.organisatie', parseDetailText),
+      'ddas.organisatie',
+      'de levering noemt de aanleverende organisatie',
+    );
+    const email = required(
+      '--contact-email',
+      detail('--contact-email', options.contactEmail, 'ddas.contact-email', parseEmail),
+      'ddas.contact-email',
+      'het CBS stuurt zijn terugmelding over de levering naar dit adres',
+    );
+    const kvk = detail('--kvk', options.kvk, 'ddas.kvk', parseKvk);
+    const contactName = detail('--contact-name', options.contactName, 'ddas.contact-naam', parseDetailText);
+    const contactPhone = detail('--contact-phone', options.contactPhone, 'ddas.contact-telefoon', parseDetailText);
+    const functietitel = detail('--functietitel', options.functietitel, 'ddas.functietitel', parseDetailText);
+    const supplierCode = detail('--supplier-code', options.supplierCode, 'ddas.leverancier', parseDetailText) ?? `eropaf ${packageVersion()}`;
+    const contact: DdasContact = {
+      email,
+      ...(contactName !== undefined && { naam: contactName }),
+      ...(contactPhone !== undefined && { telefoon: contactPhone }),
+      ...(functietitel !== undefined && { functietitel }),
+    };
+
+    // A delivery is per gemeente: one for each (or the one chosen), each with its code from the database.
+    const targets = deliveryTargets(await store.gemeenten(), options.gemeente, options.gemeentecode);
+    const several = targets.length > 1;
+    if (several && options.out === undefined) {
+      throw new UsageError('De database kent meer gemeenten; elke gemeente krijgt haar eigen levering, in een eigen bestand.', {
+        hint: 'Geef --out levering.json (dan levering-CODE.json per gemeente), of kies één gemeente met --gemeente CODE.',
+      });
     }
-    const meldingen = await store.ddasData(period);
-    if (meldingen.length === 0) {
+    const moment = new Date();
+    const { planDdasDelivery } = await import('../../app/ddas/export-delivery.js');
+    const deliveries: Array<{ plan: Awaited<ReturnType<typeof planDdasDelivery>>; files: string[]; label: string }> = [];
+    for (const target of targets) {
+      const gemeenteId = target.gemeente?.id;
+      // Of several gemeenten, one without a list in the period has nothing to deliver.
+      if (several && (await store.followUpCounts(period, gemeenteId)).length === 0) continue;
+      const gemeentecode =
+        target.code ??
+        required(
+          '--gemeentecode',
+          detail('--gemeentecode', options.gemeentecode, 'ddas.gemeentecode', parseGemeentecode),
+          'ddas.gemeentecode',
+          'de levering hoort bij één gemeente (de CBS-code, Heemstede: 0397; of geef de gemeente haar code met "eropaf gemeenten set CODE NAAM")',
+        );
+      const plan = await planDdasDelivery(store, {
+        period,
+        gemeentecode,
+        ...(gemeenteId !== undefined && { gemeenteId }),
+        organisation: { naam: organisation, ...(kvk !== undefined && { kvk }), contact },
+        supplierCode,
+        deliveredAt: ddasTimestamp(moment),
+      });
+      const { parts, details } = plan;
+      if (options.out === undefined && parts.length > 1) {
+        throw new UsageError(
+          `De levering heeft ${details.vroegsignalen} vroegsignalen, meer dan in één bestand mag; ze komt in ${parts.length} delen.`,
+          { hint: 'Geef --out levering.json: de delen worden dan levering-deel-1-van-… naast elkaar.' },
+        );
+      }
+      const out = options.out === undefined ? undefined : several ? gemeenteFileName(options.out, gemeentecode) : options.out;
+      const files = out === undefined ? [] : parts.map((_, i) => partFileName(out, i + 1, parts.length));
+      const label = several && target.gemeente !== undefined ? `${describeGemeente(target.gemeente)}: ` : '';
+      deliveries.push({ plan, files, label });
+    }
+    if (deliveries.length === 0) {
       throw new DataError(`Er zijn geen meldingen in ${describePeriod(period)}.`, {
         hint: 'Kies een periode waarvan de lijsten zijn ingelezen; "eropaf months" toont ze.',
       });
     }
-    const contact =
-      options.contactName === undefined && options.contactEmail === undefined && options.contactPhone === undefined
-        ? undefined
-        : {
-            ...(options.contactName !== undefined && { naam: options.contactName }),
-            ...(options.contactEmail !== undefined && { email: options.contactEmail }),
-            ...(options.contactPhone !== undefined && { telefoon: options.contactPhone }),
-          };
-    const delivery = buildDdasDelivery(meldingen, {
-      period,
-      gemeentecode: options.gemeentecode.trim(),
-      organisation: {
-        naam: options.organisation,
-        ...(options.kvk !== undefined && { kvk: options.kvk }),
-        ...(contact !== undefined && { contact }),
-      },
-      supplierCode: options.supplierCode ?? options.organisation,
-      deliveredAt: now(),
-    });
-    const json = `${JSON.stringify(delivery, null, 2)}\n`;
-    const signals = meldingen.reduce((sum, m) => sum + m.signals.length, 0);
-    // Written before the delivery is recorded: a failed write records nothing.
-    if (options.out !== undefined) writePrivateFile(options.out, json);
+    // Written before the deliveries are recorded: a failed write records nothing, and leaves no parts.
+    const files = deliveries.flatMap((delivery) => delivery.files);
+    try {
+      for (const delivery of deliveries) delivery.files.forEach((file, i) => writePrivateFile(file, delivery.plan.parts[i]!.json));
+    } catch (error) {
+      for (const file of files) fs.rmSync(file, { force: true });
+      throw error;
+    }
     await store.transaction(async () => {
-      await store.recordDelivery('ddas', period, now());
-      await store.appendAudit({ counts: { vroegsignalen: signals, vroegsignaalzaken: meldingen.length } });
+      for (const { plan } of deliveries) {
+        const { details } = plan;
+        await store.recordDelivery('ddas', period, moment.toISOString(), details);
+        await store.appendAudit({ counts: { vroegsignalen: details.vroegsignalen, vroegsignaalzaken: details.vroegsignaalzaken, delen: details.parts } });
+      }
     });
     if (options.out === undefined) {
-      io.stdout.write(json);
+      io.stdout.write(deliveries[0]!.plan.parts[0]!.json);
       return;
     }
-    writeLine(
-      io.stderr,
-      `${options.out}: ${signals} vroegsignalen en ${meldingen.length} vroegsignaalzaken over ${describePeriod(period)}. Het bestand bevat volledige BSN's: verstuur het alleen via de beveiligde weg.`,
-    );
+    for (const { plan, files: written, label } of deliveries) {
+      const { parts, details } = plan;
+      const summary = `${label}${details.vroegsignalen} vroegsignalen en ${details.vroegsignaalzaken} vroegsignaalzaken over ${describePeriod(period)}`;
+      if (written.length === 1) {
+        writeLine(io.stderr, `${written[0]}: ${summary}.`);
+      } else {
+        writeLine(io.stderr, `${summary}, in ${written.length} delen (elk hoogstens 50.000 vroegsignalen; lever ze allemaal aan):`);
+        written.forEach((file, i) => writeLine(io.stderr, `  ${file}: ${parts[i]!.vroegsignalen} vroegsignalen, ${parts[i]!.vroegsignaalzaken} vroegsignaalzaken`));
+      }
+    }
+    writeLine(io.stderr, 'De levering bevat volledige BSN’s: verstuur haar alleen via de landelijke aanleverapplicatie.');
   });
 }

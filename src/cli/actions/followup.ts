@@ -24,6 +24,7 @@ import { describeAttempt, describePlan } from '../../terminal/followup-report.js
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { now, today, withStore } from '../context.js';
+import { remindChangedDeliveries } from '../delivery-reminder.js';
 import { parseOption } from '../options.js';
 
 // Recording what happened: one contact attempt, a result, or a whole filled-in worklist; and
@@ -48,6 +49,7 @@ async function recordOne(io: Io, entry: FollowUpEntry, command: Command): Promis
   await withStore(command, io, 'write', async (store) => {
     const plan = await recordFollowUp(store, [{ entry, source: null }], { dryRun: false, now, today: today() });
     io.stdout.write(describePlan(plan, false));
+    await remindChangedDeliveries(store, io);
   });
 }
 
@@ -133,6 +135,7 @@ export async function runOutcomes(io: Io, file: string, options: OutcomesOptions
     writeLine(io.stdout, `${summary.file}: ${summary.rowsRead} regels, ${summary.rowsFilled} ingevuld.`);
     io.stdout.write(describePlan(summary.plan, dryRun, { perMelding: false }));
     if (dryRun) writeLine(io.stdout, colourFor(io.stdout, io.env).yellow('Proefrun: er is niets opgeslagen.'));
+    await remindChangedDeliveries(store, io);
   });
 }
 

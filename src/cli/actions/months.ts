@@ -3,6 +3,7 @@ import { monthsOverview } from '../../app/month-overview.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { today, withStore } from '../context.js';
+import { remindChangedDeliveries } from '../delivery-reminder.js';
 import { parseFormat } from '../options.js';
 import { gemeenteFilter } from '../gemeente-option.js';
 
@@ -36,5 +37,6 @@ export async function runMonths(io: Io, options: { format?: string; gemeente?: s
         { numeric: new Set([1, 3, 4, 5, 6, 7]) },
       ),
     );
+    await remindChangedDeliveries(store, io);
   });
 }

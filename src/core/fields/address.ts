@@ -127,3 +127,21 @@ export function normaliseToevoeging(text: string): string {
   if (s.charCodeAt(0) === 45) s = s.replace(LEADING_DASHES, '');
   return s.replace(INNER_WHITESPACE, ' ').toUpperCase();
 }
+
+/** The national limit for a toevoeging (DDAS informatiemodel vroegsignalering: huisnummertoevoeging AN4). */
+export const TOEVOEGING_MAX = 4;
+
+/**
+ * A house-number suffix, normalised as by normaliseToevoeging, of at most four characters: the
+ * national delivery cannot carry a longer one, so it is refused at the import, where the row can
+ * still be corrected, and not at the export months later.
+ */
+export function parseToevoeging(text: string): Parsed<string> {
+  const value = normaliseToevoeging(text);
+  if (value.length <= TOEVOEGING_MAX) return { ok: true, value };
+  return {
+    ok: false,
+    expected: `een toevoeging van hoogstens ${TOEVOEGING_MAX} tekens, zoals A, BIS of 2-H`,
+    hint: 'Het landelijke DDAS-model staat geen langere toevoeging toe; kort haar in (bijvoorbeeld "zwart" wordt "ZW") of zet de rest in de straatnaam.',
+  };
+}

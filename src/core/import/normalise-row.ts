@@ -1,5 +1,5 @@
 import { parseAmountCents } from '../fields/amount.js';
-import { normaliseToevoeging, parseHuisnummer, parsePostcode } from '../fields/address.js';
+import { parseHuisnummer, parsePostcode, parseToevoeging } from '../fields/address.js';
 import { maskBsn, parseBsn } from '../fields/bsn.js';
 import { parseDate } from '../fields/date.js';
 import { parseBoolean, parseGeslacht } from '../fields/flags.js';
@@ -142,6 +142,7 @@ export function normaliseRow(
   const bedragCents = required('bedrag', parseAmountCents);
   const postcode = required('postcode', parsePostcode);
   const huisnummer = required('huisnummer', parseHuisnummer);
+  const toevoeging = optional('huisnummertoevoeging', parseToevoeging);
   const bsn = optional('bsn', parseBsn);
   const geboortedatum = optional('geboortedatum', parseDate);
   if (geboortedatum && geboortedatum > context.today) {
@@ -159,6 +160,7 @@ export function normaliseRow(
     bedragCents === undefined ||
     postcode === undefined ||
     huisnummer === undefined ||
+    toevoeging === undefined ||
     bsn === undefined ||
     geboortedatum === undefined ||
     geslacht === undefined ||
@@ -171,7 +173,7 @@ export function normaliseRow(
   const address: Address = {
     postcode,
     huisnummer,
-    toevoeging: normaliseToevoeging(text('huisnummertoevoeging')),
+    toevoeging: toevoeging ?? '',
   };
   const person: Person = {
     bsn,

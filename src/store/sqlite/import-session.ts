@@ -29,6 +29,10 @@ const STAGING_DDL = `
   -- The melding that receives a household's new signals, and the lines that are not stored.
   CREATE TEMP TABLE melding_of (household_key TEXT PRIMARY KEY, melding_id INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TEMP TABLE skipped (line INTEGER PRIMARY KEY);
+  -- Delivery IDs: kenmerken another stored signal already has as its ID, and (for --replace) the
+  -- IDs of the replaced month's signals, which the same signals in the new list keep.
+  CREATE TEMP TABLE taken_ids (ddas_id TEXT PRIMARY KEY) WITHOUT ROWID;
+  CREATE TEMP TABLE kept_ids (dedup_key TEXT PRIMARY KEY, ddas_id TEXT NOT NULL) WITHOUT ROWID;
 `;
 
 /** Planning reads only this index: the keys of every staged row, in household order. */
@@ -40,6 +44,8 @@ const DROP_STAGING = `
   DROP TABLE IF EXISTS temp.touched_households;
   DROP TABLE IF EXISTS temp.melding_of;
   DROP TABLE IF EXISTS temp.skipped;
+  DROP TABLE IF EXISTS temp.taken_ids;
+  DROP TABLE IF EXISTS temp.kept_ids;
 `;
 
 /**
@@ -423,6 +429,13 @@ class SqliteImportWriter implements ImportWriter {
         'INSERT OR IGNORE INTO temp.touched_households (id) SELECT household_id FROM meldingen WHERE month = ? AND gemeente_id = ?',
       )
       .run(month, gemeente);
+    // A signal the corrected list has again keeps the ID it may already have been delivered with.
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO temp.kept_ids (dedup_key, ddas_id)
+         SELECT dedup_key, ddas_id FROM signals WHERE month = ? AND gemeente_id = ? AND ddas_id IS NOT NULL`,
+      )
+      .run(month, gemeente);
     // Foreign keys are off during an import (see transaction), so nothing cascades.
     for (const dependant of ['signals', 'decisions', 'contacts', 'results']) {
       this.db
@@ -537,19 +550,43 @@ class SqliteImportWriter implements ImportWriter {
     }
   }
 
+  /** The staged kenmerken that a stored signal already has as its delivery ID. */
+  /** A delivery is per gemeente: only the gemeente's own signals take an ID. */
+  private noteTakenIds(gemeenteId: number): void {
+    if (this.db.prepare('SELECT 1 FROM signals LIMIT 1').get() === undefined) return; // the first import
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO temp.taken_ids (ddas_id)
+         SELECT s.signaal_id FROM temp.staged s
+         WHERE s.signaal_id IS NOT NULL AND EXISTS (SELECT 1 FROM signals x WHERE x.ddas_id = s.signaal_id AND x.gemeente_id = ?)`,
+      )
+      .run(gemeenteId);
+  }
+
   /** Stores the new signals, straight from staging in line order, and the import's counts. */
   async finishImport(counts: ImportCounts): Promise<void> {
     const record = this.importRecord;
     if (record === null) throw new Error('recordImport must come before finishImport');
+    this.noteTakenIds(record.gemeenteId);
+    // Each signal's delivery ID is decided here, once (see migration 5): the ID the replaced list
+    // gave the same signal; else the list's kenmerk, with the month appended when another signal
+    // already has the kenmerk as its ID; else 'eropaf-', this import's number and the line.
     const stored = this.db
       .prepare(
-        `INSERT INTO signals (melding_id, import_id, source_line, month, gemeente_id, ${SIGNAL_COLUMN_LIST})
-         SELECT o.melding_id, ?, s.line, ?, ?, ${SIGNAL_COLUMNS.map((c) => `s.${c}`).join(', ')}
+        `INSERT INTO signals (melding_id, import_id, source_line, month, gemeente_id, ddas_id, ${SIGNAL_COLUMN_LIST})
+         SELECT o.melding_id, @importId, s.line, @month, @gemeenteId,
+                coalesce(k.ddas_id, CASE
+                  WHEN s.signaal_id IS NULL THEN 'eropaf-' || @importId || '-' || s.line
+                  WHEN s.signaal_id IN (SELECT ddas_id FROM temp.taken_ids) THEN s.signaal_id || '-' || @month
+                  ELSE s.signaal_id
+                END),
+                ${SIGNAL_COLUMNS.map((c) => `s.${c}`).join(', ')}
          FROM temp.staged s CROSS JOIN temp.melding_of o ON o.household_key = s.household_key
+         LEFT JOIN temp.kept_ids k ON k.dedup_key = s.dedup_key
          WHERE s.line NOT IN (SELECT line FROM temp.skipped)
          ORDER BY s.line`,
       )
-      .run(record.id, record.month, record.gemeenteId).changes;
+      .run({ importId: record.id, month: record.month, gemeenteId: record.gemeenteId }).changes;
     if (stored !== counts.signalsNew) {
       throw new Error(`import bookkeeping: ${stored} signals stored, ${counts.signalsNew} planned`);
     }

@@ -282,6 +282,32 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 5,
+    name: 'delivery IDs kept per signal, deliveries described',
+    sql: `
+      -- The ID of each signal in the national delivery, decided once when the signal is stored
+      -- (store/sqlite/import-session.ts) and never changed after: CBS links deliveries by it.
+      -- Existing signals get exactly the ID the export gave them until now, so deliveries already
+      -- made stay valid: the list's kenmerk, with the month appended when the kenmerk is used in
+      -- more than one month, or 'eropaf-' and the signal's own number. Purge keeps it.
+      ALTER TABLE signals ADD COLUMN ddas_id TEXT;
+      UPDATE signals SET ddas_id = CASE
+        WHEN signaal_id IS NULL THEN 'eropaf-' || id
+        WHEN signaal_id IN (SELECT signaal_id FROM signals WHERE signaal_id IS NOT NULL
+                            GROUP BY signaal_id HAVING count(DISTINCT month) > 1) THEN signaal_id || '-' || month
+        ELSE signaal_id
+      END;
+      CREATE INDEX signals_by_ddas_id ON signals (ddas_id);
+
+      -- What each delivery held, so that a result recorded later shows the period has changed.
+      ALTER TABLE deliveries ADD COLUMN gemeentecode TEXT;
+      ALTER TABLE deliveries ADD COLUMN vroegsignalen INTEGER;
+      ALTER TABLE deliveries ADD COLUMN vroegsignaalzaken INTEGER;
+      ALTER TABLE deliveries ADD COLUMN parts INTEGER;
+      ALTER TABLE deliveries ADD COLUMN content_sha256 TEXT;
+    `,
+  },
+  {
     version: 6,
     name: 'time of a contact attempt',
     sql: `

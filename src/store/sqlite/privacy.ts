@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Period } from '../../core/report/period.js';
 import type { RetentionCandidate } from '../../core/retention.js';
 import type { Month } from '../../core/types.js';
-import type { AuditRecord, PrivacyStore, PurgeCounts } from '../store.js';
+import type { AuditRecord, DeliveryDetails, DeliveryRecord, PrivacyStore, PurgeCounts } from '../store.js';
 
 // Removing personal data past its term, and the records that make that accountable. The
 // predicates below are shared by the preview (counts only) and the purge itself, so that a dry
@@ -109,17 +109,73 @@ export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
     return rows.map((row) => row.month);
   }
 
-  async deliveries(): Promise<Array<{ from: Month; to: Month }>> {
-    return this.db.prepare('SELECT period_from AS "from", period_to AS "to" FROM deliveries').all() as Array<{
-      from: Month;
-      to: Month;
+  async deliveries(): Promise<DeliveryRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT kind, period_from, period_to, delivered_at, gemeentecode, vroegsignalen, vroegsignaalzaken, parts, content_sha256
+         FROM deliveries ORDER BY id`,
+      )
+      .all() as Array<{
+      kind: string;
+      period_from: Month;
+      period_to: Month;
+      delivered_at: string;
+      gemeentecode: string | null;
+      vroegsignalen: number | null;
+      vroegsignaalzaken: number | null;
+      parts: number | null;
+      content_sha256: string | null;
     }>;
+    return rows.map((row) => ({
+      kind: row.kind,
+      from: row.period_from,
+      to: row.period_to,
+      deliveredAt: row.delivered_at,
+      details:
+        row.content_sha256 === null
+          ? null
+          : {
+              gemeentecode: row.gemeentecode ?? '',
+              vroegsignalen: row.vroegsignalen ?? 0,
+              vroegsignaalzaken: row.vroegsignaalzaken ?? 0,
+              parts: row.parts ?? 1,
+              contentSha256: row.content_sha256,
+            },
+    }));
   }
 
-  async recordDelivery(kind: string, period: Period, deliveredAt: string): Promise<void> {
+  async recordDelivery(kind: string, period: Period, deliveredAt: string, details?: DeliveryDetails): Promise<void> {
     this.db
-      .prepare('INSERT INTO deliveries (kind, period_from, period_to, delivered_at) VALUES (?, ?, ?, ?)')
-      .run(kind, period.from, period.to, deliveredAt);
+      .prepare(
+        `INSERT INTO deliveries (kind, period_from, period_to, delivered_at, gemeentecode, vroegsignalen, vroegsignaalzaken, parts, content_sha256)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        kind,
+        period.from,
+        period.to,
+        deliveredAt,
+        details?.gemeentecode ?? null,
+        details?.vroegsignalen ?? null,
+        details?.vroegsignaalzaken ?? null,
+        details?.parts ?? null,
+        details?.contentSha256 ?? null,
+      );
+  }
+
+  async periodChangedSince(period: Period, since: string): Promise<boolean> {
+    // The four small places a later change can come from; each looked up by the period's meldingen.
+    const found = this.db
+      .prepare(
+        `WITH period_meldingen AS (SELECT id FROM meldingen WHERE month BETWEEN @from AND @to)
+         SELECT EXISTS (SELECT 1 FROM results WHERE recorded_at > @since AND melding_id IN period_meldingen)
+             OR EXISTS (SELECT 1 FROM contacts WHERE recorded_at > @since AND melding_id IN period_meldingen)
+             OR EXISTS (SELECT 1 FROM decisions WHERE decided_at > @since AND melding_id IN period_meldingen)
+             OR EXISTS (SELECT 1 FROM imports WHERE imported_at > @since AND month BETWEEN @from AND @to)`,
+      )
+      .pluck()
+      .get({ from: period.from, to: period.to, since }) as number;
+    return found === 1;
   }
 
   async appendAudit(record: AuditRecord): Promise<void> {

@@ -124,11 +124,12 @@ export class SqliteReports implements ReportStore {
     const gemeente = (column: string) => ofGemeente(column, gemeenteId);
     const meldingen = this.db
       .prepare(
-        `SELECT m.id, m.month, m.seq, s.decision, s.opgevolgd, s.resultaat, d.decided_at,
+        `SELECT m.id, m.month, m.seq, s.decision, s.resultaat, d.decided_at, r.closed_on,
                 (SELECT min(i.imported_at) FROM signals x JOIN imports i ON i.id = x.import_id WHERE x.melding_id = m.id) AS matched_at
          FROM meldingen m
          JOIN melding_status s ON s.melding_id = m.id
          LEFT JOIN decisions d ON d.melding_id = m.id
+         LEFT JOIN results r ON r.melding_id = m.id
          WHERE m.month BETWEEN ? AND ?${gemeente('m.gemeente_id').sql} ORDER BY m.month, m.seq`,
       )
       .all(period.from, period.to, ...gemeente('m.gemeente_id').params) as Array<{
@@ -136,30 +137,22 @@ export class SqliteReports implements ReportStore {
       month: Month;
       seq: number;
       decision: DdasMeldingInput['decision'];
-      opgevolgd: number;
       resultaat: DdasMeldingInput['resultaat'];
       decided_at: string | null;
+      closed_on: string | null;
       matched_at: string;
     }>;
     const signals = groupBy(
       this.db
         .prepare(
-          `WITH recurring AS (
-             SELECT signaal_id FROM signals WHERE signaal_id IS NOT NULL
-             GROUP BY signaal_id HAVING count(DISTINCT month) > 1
-           )
-           SELECT x.id, x.melding_id, x.signaal_id,
-                  coalesce(x.signaal_id IN (SELECT signaal_id FROM recurring), 0) AS kenmerk_recurs,
-                  x.crisissignaal, x.warme_overdracht, x.bedrag_cents, x.ontstaansdatum,
+          `SELECT x.melding_id, x.ddas_id, x.crisissignaal, x.warme_overdracht, x.bedrag_cents, x.ontstaansdatum,
                   x.signaaldatum, x.signaalpartner, x.bsn, h.postcode, h.huisnummer, h.toevoeging, x.geboortedatum, x.geslacht
            FROM signals x JOIN meldingen m ON m.id = x.melding_id JOIN households h ON h.id = m.household_id
            WHERE x.month BETWEEN ? AND ?${gemeente('x.gemeente_id').sql} ORDER BY x.melding_id, x.source_line`,
         )
         .all(period.from, period.to, ...gemeente('x.gemeente_id').params) as Array<{
-        id: number;
         melding_id: number;
-        signaal_id: string | null;
-        kenmerk_recurs: number;
+        ddas_id: string;
         crisissignaal: number;
         warme_overdracht: number;
         bedrag_cents: number;
@@ -175,9 +168,7 @@ export class SqliteReports implements ReportStore {
       }>,
       (row) => row.melding_id,
       (row): DdasSignalInput => ({
-        rowId: row.id,
-        signaalId: row.signaal_id,
-        kenmerkRecurs: row.kenmerk_recurs === 1,
+        id: row.ddas_id,
         crisissignaal: row.crisissignaal === 1,
         warmeOverdracht: row.warme_overdracht === 1,
         bedragCents: row.bedrag_cents,
@@ -213,8 +204,8 @@ export class SqliteReports implements ReportStore {
       month: m.month,
       decision: m.decision,
       decidedOn: m.decision === 'altijd' || m.decision === 'capaciteit' ? localIsoDate(new Date(m.decided_at!)) : null,
-      opgevolgd: m.opgevolgd === 1,
       resultaat: m.resultaat,
+      closedOn: m.closed_on,
       matchedOn: localIsoDate(new Date(m.matched_at)),
       signals: signals.get(m.id) ?? [],
       contacts: contacts.get(m.id) ?? [],

@@ -13,6 +13,8 @@ import type {
   AuditContext,
   AuditEntry,
   AuditRecord,
+  DeliveryDetails,
+  DeliveryRecord,
   ContactRecord,
   GemeenteFilter,
   ImportSession,
@@ -263,12 +265,16 @@ export class SqliteStore implements Store {
     return this.privacyRepo.purgedMonths(period);
   }
 
-  deliveries(): Promise<Array<{ from: Month; to: Month }>> {
+  deliveries(): Promise<DeliveryRecord[]> {
     return this.privacyRepo.deliveries();
   }
 
-  recordDelivery(kind: string, period: Period, deliveredAt: string): Promise<void> {
-    return this.privacyRepo.recordDelivery(kind, period, deliveredAt);
+  recordDelivery(kind: string, period: Period, deliveredAt: string, details?: DeliveryDetails): Promise<void> {
+    return this.privacyRepo.recordDelivery(kind, period, deliveredAt, details);
+  }
+
+  periodChangedSince(period: Period, since: string): Promise<boolean> {
+    return this.privacyRepo.periodChangedSince(period, since);
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {

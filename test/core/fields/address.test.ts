@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { normaliseToevoeging, parseHuisnummer, parsePostcode } from '../../../src/core/fields/address.js';
+import { normaliseToevoeging, parseHuisnummer, parsePostcode, parseToevoeging } from '../../../src/core/fields/address.js';
 
 describe('parsePostcode', () => {
   it.each([
@@ -125,5 +125,27 @@ describe('normaliseToevoeging', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('parseToevoeging', () => {
+  it.each([
+    ['a', 'A'],
+    ['bis', 'BIS'],
+    ['-2-h', '2-H'],
+    ['  zw ', 'ZW'],
+    ['', ''],
+  ])('accepts %j as %j (at most four characters, the national limit)', (text, expected) => {
+    expect(parseToevoeging(text)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(['achterhuis', 'bis 1', 'ZWART'])('refuses %j, longer than four characters, with a hint', (text) => {
+    const parsed = parseToevoeging(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.expected).toContain('hoogstens 4 tekens');
+      expect(parsed.hint).toContain('DDAS');
+      expect(`${parsed.expected} ${parsed.hint}`).not.toContain(text.trim());
+    }
   });
 });

@@ -1,25 +1,28 @@
 // The national DDAS v1.2 delivery from hand-built meldingen: client by BSN alone or by address,
-// whole euros, generated IDs shared by signal and case, statuses, and validity against the
-// schema in ../shared/ddas.
+// whole euros, the stored signal IDs shared by signal and case, statuses, and validity against
+// the schema eropaf ships (src/app/ddas).
 
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { buildDdasDelivery, type DdasDeliveryOptions, type DdasMeldingInput, type DdasSignalInput } from '../../../src/core/report/ddas.js';
-
-// ajv-formats is CommonJS: its plugin is the module itself or its `default`, depending on the loader.
-const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv2020) => Ajv2020;
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const SCHEMA_FILE = path.resolve(ROOT, '..', 'shared', 'ddas', 'uitwisselmodel-v1.2.schema.json');
+import { ddasValidator } from '../../../src/app/ddas/validate-delivery.js';
+import {
+  buildDdasDelivery,
+  caseState,
+  ddasTimestamp,
+  partFileName,
+  splitIntoParts,
+  type DdasDeliveryOptions,
+  type DdasMeldingInput,
+  type DdasSignalInput,
+} from '../../../src/core/report/ddas.js';
 
 function validator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as object);
+  const violations = ddasValidator();
+  const validate = (delivery: unknown): boolean => {
+    validate.errors = violations(delivery);
+    return validate.errors.length === 0;
+  };
+  validate.errors = [] as unknown[];
+  return validate;
 }
 
 // Synthetic BSNs that pass the 11-test.
@@ -30,9 +33,7 @@ let nextRowId = 101;
 
 function signal(fields: Partial<DdasSignalInput>): DdasSignalInput {
   return {
-    rowId: nextRowId++,
-    signaalId: null,
-    kenmerkRecurs: false,
+    id: `eropaf-${nextRowId++}`,
     crisissignaal: false,
     warmeOverdracht: false,
     bedragCents: 10_000,
@@ -55,8 +56,8 @@ function melding(ref: string, fields: Partial<DdasMeldingInput>): DdasMeldingInp
     month: ref.slice(0, 7),
     decision: null,
     decidedOn: null,
-    opgevolgd: false,
     resultaat: null,
+    closedOn: null,
     matchedOn: `${ref.slice(0, 7)}-03`,
     signals: [],
     contacts: [],
@@ -68,10 +69,9 @@ const MELDINGEN: DdasMeldingInput[] = [
   melding('2022-03-001', {
     decision: 'altijd',
     decidedOn: '2022-03-05',
-    opgevolgd: true,
-    resultaat: 'Vervolghulp en/of verwijzing',
+        resultaat: 'Vervolghulp en/of verwijzing',
     signals: [
-      signal({ signaalId: 'VS-1', kenmerkRecurs: true, bsn: BSN_A, bedragCents: 72_749, signaalpartner: 'Huur', geboortedatum: '1980-07-15', geslacht: 'Man', warmeOverdracht: true }),
+      signal({ id: 'VS-1-2022-03', bsn: BSN_A, bedragCents: 72_749, signaalpartner: 'Huur', geboortedatum: '1980-07-15', geslacht: 'Man', warmeOverdracht: true }),
       signal({ bedragCents: 12_350, crisissignaal: true, toevoeging: 'A', geboortedatum: '1980-07-15', geslacht: 'Vrouw', signaalpartner: 'Energie' }),
     ],
     contacts: [
@@ -88,16 +88,15 @@ const MELDINGEN: DdasMeldingInput[] = [
     decision: 'capaciteit',
     decidedOn: '2022-04-06',
     // The same kenmerk as in March: the delivery must still name each signal once.
-    signals: [signal({ signaalId: 'VS-1', kenmerkRecurs: true, bsn: BSN_A, bedragCents: 150, signaaldatum: '2022-04-01', signaalpartner: 'Huur' })],
+    signals: [signal({ id: 'VS-1', bsn: BSN_A, bedragCents: 150, signaaldatum: '2022-04-01', signaalpartner: 'Huur' })],
   }),
   melding('2022-04-002', {
-    signals: [signal({ signaalId: 'VS-9', bsn: BSN_B, bedragCents: 99_999_950, signaaldatum: '2022-04-03', signaalpartner: 'CAK Eigen bijdrage' })],
+    signals: [signal({ id: 'VS-9', bsn: BSN_B, bedragCents: 99_999_950, signaaldatum: '2022-04-03', signaalpartner: 'CAK Eigen bijdrage' })],
   }),
   melding('2022-04-003', {
     decision: 'capaciteit',
     decidedOn: '2022-04-06',
-    opgevolgd: true,
-    resultaat: 'Inwoner is overleden',
+        resultaat: 'Inwoner is overleden',
     signals: [
       signal({ postcode: '2103EF', huisnummer: '200', toevoeging: 'BIS', geslacht: 'Onbekend', signaaldatum: '2022-04-04' }),
       signal({ postcode: '2103EF', huisnummer: '200', toevoeging: 'BIS', geslacht: 'Onbekend', signaaldatum: '2022-04-04', signaalpartner: 'DUO' }),
@@ -106,9 +105,8 @@ const MELDINGEN: DdasMeldingInput[] = [
   // Deferred and closed as not picked up, but a worker called anyway: it was picked up after all.
   melding('2022-04-004', {
     decision: 'uitgesteld',
-    opgevolgd: true,
-    resultaat: 'Niet opgepakt: andere reden',
-    signals: [signal({ signaalId: 'VS-12', bsn: BSN_B, signaaldatum: '2022-04-05', signaalpartner: 'Energie' })],
+        resultaat: 'Niet opgepakt: andere reden',
+    signals: [signal({ id: 'VS-12', bsn: BSN_B, signaaldatum: '2022-04-05', signaalpartner: 'Energie' })],
     contacts: [{ soort: 'Telefoon', bereikt: true, datum: '2022-04-20', dagdeel: 'Avond' }],
   }),
 ];
@@ -117,8 +115,8 @@ const OPTIONS: DdasDeliveryOptions = {
   period: { from: '2022-03', to: '2022-04' },
   gemeentecode: '0397',
   organisation: { naam: 'WIJ Heemstede', kvk: '12345678', contact: { naam: 'Coördinator', email: 'coordinator@example.nl', telefoon: '023-0000000' } },
-  supplierCode: 'eropaf',
-  deliveredAt: '2022-05-01T10:00:00.000Z',
+  supplierCode: 'eropaf 0.1.0',
+  deliveredAt: '2022-05-01T10:00:00Z',
 };
 
 interface Delivery {
@@ -160,7 +158,7 @@ describe('buildDdasDelivery', () => {
     expect(delivery.startdatumLevering).toBe('2022-03-01');
     expect(delivery.einddatumLevering).toBe('2022-04-30');
     expect(delivery.aanleverdatumEnTijd).toBe(OPTIONS.deliveredAt);
-    expect(delivery.codeGegevensleverancier).toBe('eropaf');
+    expect(delivery.codeGegevensleverancier).toBe('eropaf 0.1.0');
     expect(delivery.leveringen).toHaveLength(1);
     expect(levering.teller).toBe(1);
     expect(levering.gemeentecode).toBe('0397');
@@ -225,36 +223,22 @@ describe('buildDdasDelivery', () => {
     });
   });
 
-  it('keeps a kenmerk, and gives a signal without one a generated ID that its case uses too', () => {
-    expect(signals[4]!.ID).toBe('VS-9');
-    expect(signals[7]!.ID).toBe('VS-12');
-    const generated = inputSignals.map(({ signal: input }, i) => (input.signaalId === null ? signals[i]!.ID : null)).filter((id) => id !== null);
-    expect(generated).toHaveLength(4);
-    for (const id of generated) expect(id).toMatch(/^eropaf-/);
-    // A kenmerk the lists used in two months still names one signal each time.
-    expect(signals[0]!.ID).not.toBe(signals[3]!.ID);
-    expect(signals[0]!.ID).toContain('VS-1');
-    expect(signals[3]!.ID).toContain('VS-1');
+  it('uses the ID each signal was stored with, for the vroegsignaal and in its case', () => {
+    expect(signals.map((s) => s.ID)).toEqual(inputSignals.map(({ signal: input }) => input.id));
+    expect(signals[0]!.ID).toBe('VS-1-2022-03');
+    expect(signals[3]!.ID).toBe('VS-1');
     // The case names the same IDs as its signals, generated ones included.
     expect(zaken[0]!.vroegsignalen).toEqual([{ ID: signals[0]!.ID }, { ID: signals[1]!.ID }]);
     expect(zaken[4]!.vroegsignalen).toEqual([{ ID: signals[5]!.ID }, { ID: signals[6]!.ID }]);
   });
 
   it('gives every signal the same ID in every delivery, whatever the period', () => {
-    const again = buildDdasDelivery(MELDINGEN, { ...OPTIONS, deliveredAt: '2022-06-01T10:00:00.000Z' }) as Delivery;
+    const again = buildDdasDelivery(MELDINGEN, { ...OPTIONS, deliveredAt: '2022-06-01T10:00:00Z' }) as Delivery;
     expect(again.leveringen[0]!.vroegsignalen.map((s) => s.ID)).toEqual(signals.map((s) => s.ID));
     const march = buildDdasDelivery(MELDINGEN.slice(0, 2), { ...OPTIONS, period: { from: '2022-03', to: '2022-03' } }) as Delivery;
     expect(march.leveringen[0]!.vroegsignalen.map((s) => s.ID)).toEqual(signals.slice(0, 3).map((s) => s.ID));
     const april = buildDdasDelivery(MELDINGEN.slice(2), { ...OPTIONS, period: { from: '2022-04', to: '2022-04' } }) as Delivery;
     expect(april.leveringen[0]!.vroegsignalen.map((s) => s.ID)).toEqual(signals.slice(3).map((s) => s.ID));
-  });
-
-  it('keeps a kenmerk unchanged when the lists used it once', () => {
-    const once = buildDdasDelivery([melding('2022-05-001', { signals: [signal({ signaalId: 'VS-77', bsn: BSN_A })] })], {
-      ...OPTIONS,
-      period: { from: '2022-05', to: '2022-05' },
-    }) as Delivery;
-    expect(once.leveringen[0]!.vroegsignalen[0]!.ID).toBe('VS-77');
   });
 
   it('gives each signal the status of its melding', () => {
@@ -302,9 +286,15 @@ describe('buildDdasDelivery', () => {
     expect(validator()(feb)).toBe(true);
   });
 
-  it('leaves out the organisation contact when none is given', () => {
-    const bare = buildDdasDelivery(MELDINGEN, { ...OPTIONS, organisation: { naam: 'WIJ Heemstede' } }) as Delivery;
-    expect(bare.leveringen[0]!.aanleverendeOrganisatie).toEqual({ naam: 'WIJ Heemstede' });
+  it('always names a contact person with the e-mail address CBS reports to', () => {
+    const bare = buildDdasDelivery(MELDINGEN, { ...OPTIONS, organisation: { naam: 'WIJ Heemstede', contact: { email: 'vroeg@example.nl' } } }) as Delivery;
+    expect(bare.leveringen[0]!.aanleverendeOrganisatie).toEqual({ naam: 'WIJ Heemstede', contactpersonen: [{ email: 'vroeg@example.nl' }] });
     expect(validator()(bare)).toBe(true);
+    const full = buildDdasDelivery(MELDINGEN, {
+      ...OPTIONS,
+      organisation: { naam: 'WIJ Heemstede', contact: { email: 'vroeg@example.nl', functietitel: 'Coördinator schulddienstverlening' } },
+    }) as Delivery;
+    expect(full.leveringen[0]!.aanleverendeOrganisatie.contactpersonen).toEqual([{ email: 'vroeg@example.nl', functietitel: 'Coördinator schulddienstverlening' }]);
+    expect(validator()(full)).toBe(true);
   });
 });
