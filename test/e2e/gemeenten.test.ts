@@ -174,6 +174,39 @@ describe('two gemeenten in one database', () => {
   }, TIMEOUT);
 });
 
+describe('export ddas with two gemeenten', () => {
+  it('writes one delivery per gemeente, each with its own code from the database and only its own signals', () => {
+    const ws = workspace('eropaf-e2e-gemeenten-ddas-');
+    const run = (args: string[]) => runEropaf(args, { cwd: ws.dir, db: ws.db });
+    ok(run(['gemeenten', 'add', '0397', 'Heemstede']));
+    ok(run(['gemeenten', 'add', '0377', 'Bloemendaal']));
+    ok(run(['workers', 'add', 'Anna de Vries', '--capacity', '20']));
+    ok(run(['import', lijst('2022-01'), '--gemeente', '0397']));
+    ok(run(['import', lijst('2022-02'), '--gemeente', '0377']));
+    for (const month of MONTHS) ok(run(['triage', '--month', month]));
+    const details = ['--organisation', 'Welzijn Duinstreek', '--contact-email', 'vroegeropaf@example.nl'];
+    // Two deliveries cannot both go to stdout.
+    expect(run(['export', 'ddas', ...PERIOD, ...details]).status).toBe(2);
+    ok(run(['export', 'ddas', ...PERIOD, ...details, '--out', ws.file('levering.json')]));
+    const delivery = (file: string) => JSON.parse(fs.readFileSync(ws.file(file), 'utf8')) as Record<string, unknown>;
+    const signalsIn = (json: Record<string, unknown>) => (JSON.stringify(json).match(/"signaalpartner"/g) ?? []).length;
+    const heemstede = delivery('levering-0397.json');
+    const bloemendaal = delivery('levering-0377.json');
+    expect(JSON.stringify(heemstede)).toContain('"gemeentecode":"0397"');
+    expect(JSON.stringify(bloemendaal)).toContain('"gemeentecode":"0377"');
+    const rows = (month: string) => new Set(
+      (parse(fs.readFileSync(lijst(month)), { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>).map((r) => r.Kenmerk),
+    ).size;
+    expect(signalsIn(heemstede)).toBe(rows('2022-01'));
+    expect(signalsIn(bloemendaal)).toBe(rows('2022-02'));
+    // One gemeente alone gives the same delivery of it, apart from the moment it was made.
+    ok(run(['export', 'ddas', ...PERIOD, ...details, '--gemeente', 'Bloemendaal', '--out', ws.file('bloemendaal.json')]));
+    expect(signalsIn(delivery('bloemendaal.json'))).toBe(signalsIn(bloemendaal));
+    // A gemeentecode the database does not know is refused.
+    expect(run(['export', 'ddas', ...PERIOD, ...details, '--gemeentecode', '0398', '--out', ws.file('x.json')]).status).toBe(2);
+  }, TIMEOUT);
+});
+
 describe('a database made before gemeenten existed', () => {
   it('keeps its lists under one gemeente without code, which gemeenten set names', () => {
     const ws = workspace('eropaf-e2e-gemeenten-old-');
