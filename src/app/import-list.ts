@@ -12,6 +12,8 @@ import {
   emptySummary,
   type ImportSummary,
 } from '../core/import/summary.js';
+import { lostFollowUpRefusal, planReplacement } from '../core/import/replace.js';
+import { secondListRefusal } from '../core/import/second-list.js';
 import { monthFromFileName, monthIndex } from '../core/month.js';
 import type { IsoDate, Month } from '../core/types.js';
 import { detectDelimiter, type Delimiter } from '../csv/delimiter.js';
@@ -31,6 +33,8 @@ export interface ImportOptions {
   dryRun: boolean;
   replace: boolean;
   force: boolean;
+  /** `--aanvulling`: the file is a supplementary list for a month that already has one. */
+  aanvulling?: boolean;
   skipInvalid: boolean;
   rejectsFile?: string;
   encoding?: Encoding;
@@ -49,6 +53,8 @@ export type ImportOutcome =
 const PROBLEMS_SHOWN = 50;
 const STAGE_BATCH = 5_000;
 const HOUSEHOLD_BATCH = 2_000;
+/** How many lines of changed amounts a summary names. */
+const FIRST_LINES_SHOWN = 10;
 
 /**
  * The list's month and a check that the file exists: both are settled before the database is
@@ -88,10 +94,6 @@ export async function importList(store: Store, options: ImportOptions): Promise<
   if (!options.replace) {
     const prior = await store.findImportByHash(inspection.sha256, gemeente?.id);
     if (prior) return { kind: 'already-imported', file: fileName, prior };
-  } else if (!options.force && gemeente !== null && (await store.monthHasFollowUp(month, gemeente.id))) {
-    throw new DataError(`Voor ${month} is al opvolging vastgelegd; vervangen zou die opvolging weggooien.`, {
-      hint: 'Lees het nieuwe bestand in zonder --replace (alleen nieuwe signalen worden toegevoegd), of gebruik --replace --force als u de opvolging echt wilt weggooien.',
-    });
   }
 
   const session = await store.openImportSession(gemeente?.id ?? null);
@@ -198,20 +200,45 @@ async function runImport(
     );
   }
 
+  // A corrected list for a month already worked on keeps the work of the households still on
+  // it; only follow-up of households no longer on it is lost, and only with --force.
+  const replacement = options.replace ? planReplacement(await session.replacementCandidates(month)) : null;
+  if (replacement !== null) {
+    const changed = await session.changedAmounts(month);
+    summary.replacement = {
+      carried: replacement.carried.length,
+      changedAmounts: { count: changed.length, firstLines: changed.slice(0, FIRST_LINES_SHOWN) },
+      lost: replacement.lost,
+    };
+    if (replacement.lost.length > 0 && !options.force && !options.dryRun) throw lostFollowUpRefusal(month, replacement.lost);
+  }
+
   const rejectsFile =
     summary.signals.rejected > 0 ? (options.rejectsFile ?? defaultRejectsFile(options.file)) : null;
   summary.rejectsFile = rejectsFile;
   const planBatches = session.households(month, { batchSize: HOUSEHOLD_BATCH, ignoreMonth: options.replace });
+  const monthHasList = !options.replace && gemeente !== null && (await store.importedMonths(gemeente.id)).has(month);
+  const refuseSilentMerge = (planned: ImportSummary): void => {
+    const refusal = secondListRefusal({
+      month,
+      monthHasList,
+      newSignals: planned.signals.new,
+      aanvulling: options.aanvulling === true,
+      replace: options.replace,
+    });
+    if (refusal !== null) throw refusal;
+  };
 
   if (options.dryRun || store.readonly) {
     for await (const situations of planBatches) {
       for (const situation of situations) addHouseholdPlan(summary, planHousehold(situation, listMonth));
     }
     assertEveryRowInOneBucket(summary);
+    refuseSilentMerge(summary);
   } else {
     const done = summary;
     await session.transaction(async (writer) => {
-      if (options.replace) await writer.deleteMonth(month);
+      if (replacement !== null) await writer.deleteMonth(month, replacement.carried);
       // The first list of a new database makes its gemeente, without code and name until they are given.
       const gemeenteId = gemeente?.id ?? (await store.addGemeente({ code: null, name: null })).id;
       await writer.recordImport({
@@ -227,7 +254,9 @@ async function runImport(
         for (const plan of plans) addHouseholdPlan(done, plan);
         await writer.applyHouseholds(month, plans);
       }
+      if (replacement !== null) await writer.carryOver();
       assertEveryRowInOneBucket(done);
+      refuseSilentMerge(done);
       await writer.refreshLaterFlags(month);
       await store.appendAudit({ counts: auditCounts(done), inputSha256: inspection.sha256 });
       await writer.finishImport({

@@ -3,6 +3,7 @@ import { gemeenteCapacities, type Gemeente } from '../core/gemeente.js';
 import { addMonths } from '../core/month.js';
 import { triageConfigFrom } from '../core/settings.js';
 import { MonthPlanner } from '../core/triage/plan.js';
+import { storedPlan } from '../core/triage/stored-plan.js';
 import type { PlannedMonth } from '../core/triage/types.js';
 import type { IsoDate, Month } from '../core/types.js';
 import type { Store, TriageRun, WorkerRecord } from '../store/store.js';
@@ -24,6 +25,8 @@ export interface TriageOutcome {
   workers: WorkerRecord[];
   /** The month was triaged before; this run kept what was assigned or followed up. */
   rerun: boolean;
+  /** Not a run: the month's triage as it was stored then (`triage --details` after a real run). */
+  stored: boolean;
   /**
    * The month before has a list that was never triaged, so none of its households counts as
    * followed up and every one that returns is picked "always".
@@ -56,6 +59,20 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
     });
     return outcome;
   });
+}
+
+/** The month's stored triage, when it was triaged: what `--details` shows after a real run. */
+export async function storedTriage(store: Store, month: Month): Promise<TriageOutcome | null> {
+  const run = await store.triageRun(month);
+  if (run === undefined) return null;
+  return {
+    plan: storedPlan(month, await store.storedDecisions(month), run.capacity),
+    run,
+    workers: await store.workers(),
+    rerun: false,
+    stored: true,
+    previousMonthUntriaged: null,
+  };
 }
 
 async function planMonth(store: Store, options: TriageOptions): Promise<TriageOutcome> {
@@ -100,6 +117,7 @@ async function planMonth(store: Store, options: TriageOptions): Promise<TriageOu
     run,
     workers,
     rerun: previous !== undefined,
+    stored: false,
     previousMonthUntriaged: lastMonthUntriaged ? lastMonth : null,
   };
 }

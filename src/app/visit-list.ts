@@ -5,7 +5,7 @@ import { assertTriaged, worklistRules, type ListFilter } from './worklist.js';
 
 /** The month's house-visit list (of one worker, or all) on `today`, in route order. */
 export async function readVisitList(store: Store, filter: ListFilter, today: IsoDate): Promise<VisitArea[]> {
-  await assertTriaged(store, filter.month);
+  if (filter.month !== null) await assertTriaged(store, filter.month);
   const rules = await worklistRules(store);
   return planVisitList(await store.worklist(filter.month, filter.workerId, filter.gemeenteId), rules.visit, today);
 }

@@ -10,7 +10,8 @@ import type { Store } from '../store/store.js';
  * An object, so that a later filter (such as a municipality) is one more field.
  */
 export interface ListFilter {
-  month: Month;
+  /** null: every month (the worklist without --month: all open work, oldest first) */
+  month: Month | null;
   workerId: number | null;
   /** one gemeente's meldingen; all of them when undefined */
   gemeenteId?: number;
@@ -36,6 +37,6 @@ export async function worklistRules(store: Store): Promise<WorklistRules> {
  * contact term first, each with what eropaf proposes.
  */
 export async function readWorklist(store: Store, filter: ListFilter, today: IsoDate): Promise<WorklistLine[]> {
-  await assertTriaged(store, filter.month);
+  if (filter.month !== null) await assertTriaged(store, filter.month);
   return worklistLines(await store.worklist(filter.month, filter.workerId, filter.gemeenteId), await worklistRules(store), today);
 }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import { registerConfig } from './commands/config.js';
 import { registerExport } from './commands/export.js';
+import { registerFind } from './commands/find.js';
 import { registerFollowUp } from './commands/followup.js';
 import { registerGemeenten } from './commands/gemeenten.js';
 import { registerImport } from './commands/import.js';
@@ -67,6 +68,7 @@ export function buildProgram(io: Io, version: string): Command {
   registerVisits(program, io);
   registerFollowUp(program, io);
   registerMonths(program, io);
+  registerFind(program, io);
   registerTable(program, io);
   registerStats(program, io);
   registerExport(program, io);

@@ -9,7 +9,7 @@
 // contain the value itself, like the field parsers of the import.
 
 import { parseBoolean } from './fields/flags.js';
-import type { Parsed } from './types.js';
+import type { IsoDate, Month, Parsed } from './types.js';
 
 interface CodedValue {
   readonly code: string;
@@ -121,6 +121,27 @@ const NOT_PICKED_UP: ReadonlySet<Eindresultaat> = new Set(NOT_PICKED_UP_RESULTS)
 export function isOpgevolgd(contactAttempts: number, result: Eindresultaat | null): boolean {
   if (contactAttempts > 0) return true;
   return result !== null && !NOT_PICKED_UP.has(result);
+}
+
+/**
+ * A melding that is part of a case (one that joined a case in progress, or the case's first
+ * melding) is also opgevolgd once the household is contacted in that case after the melding's
+ * list arrived: an attempt on another melding of the case dated on or after the first day of the
+ * melding's list month. Each month's list thus counts its own melding once the household is
+ * contacted after that list came in; an attempt before it counts only for the earlier list.
+ *
+ * @param caseAttemptDates the dates of the attempts on the other meldingen of the case
+ */
+export function isOpgevolgdInCase(
+  contactAttempts: number,
+  result: Eindresultaat | null,
+  listMonth: Month,
+  caseAttemptDates: readonly IsoDate[],
+): boolean {
+  if (isOpgevolgd(contactAttempts, result)) return true;
+  const listArrived = `${listMonth}-01`;
+  // ISO dates compare correctly as strings.
+  return caseAttemptDates.some((date) => date >= listArrived);
 }
 
 /** The ten national kinds of contact attempt (DDAS EnumContactsoort) with their codes. */

@@ -8,8 +8,12 @@ import type { StatsContact, StatsMelding, StatsSignal } from '../core/report/sta
 import type { FollowUpCounts, MonthCounts } from '../core/report/table.js';
 import type { WorklistEntry } from '../core/worklist.js';
 import type { HouseholdPlan, HouseholdSituation } from '../core/import/plan-household.js';
+import type { ReplacedMelding } from '../core/import/replace.js';
 import type { SignalRecord } from '../core/import/signal-record.js';
-import type { DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
+import type { Decision, DecisionKind, PlannedMonth, TriageConfig, TriageMelding } from '../core/triage/types.js';
+import type { FindQuery, FoundHousehold } from '../core/find.js';
+import type { HandoverMove, OpenMelding } from '../core/handover.js';
+import type { MonthContents } from '../core/month-removal.js';
 import type { IsoDate, Month } from '../core/types.js';
 
 // The storage port. Application code talks to these interfaces only; the SQLite adapter is one
@@ -53,7 +57,8 @@ export interface ImportCounts {
 
 export type { WorklistEntry };
 
-export interface Store extends GemeenteStore, WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore {
+export interface Store
+  extends GemeenteStore, WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, MonthStore, OpenWorkStore, FindStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   /** The last import of this file (for this gemeente: another gemeente's list may be the same file). */
@@ -117,7 +122,10 @@ export interface TriageStore {
   applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate, gemeenteIds?: readonly number[]): Promise<void>;
   /** Per worker, the meldingen of the month of other gemeenten than these that are picked and assigned to them. */
   assignedElsewhere(month: Month, gemeenteIds: readonly number[]): Promise<Map<number, number>>;
-  worklist(month: Month, workerId: number | null, gemeenteId?: GemeenteFilter): Promise<WorklistEntry[]>;
+  /** Open picked meldingen of the month, or of every month (null) oldest first; of one worker or all; of one gemeente or all. */
+  worklist(month: Month | null, workerId: number | null, gemeenteId?: GemeenteFilter): Promise<WorklistEntry[]>;
+  /** The month's stored decisions in ref order, with their reasons as they were decided. */
+  storedDecisions(month: Month): Promise<Decision[]>;
 }
 
 export interface MonthOverview {
@@ -156,6 +164,29 @@ export interface FollowUpStore {
   pickUp(meldingId: number, pickup: PickupRecord, decidedAt: string): Promise<void>;
 }
 
+export interface FindStore {
+  /** The ids of the households a query finds, at most `limit`. */
+  findHouseholdIds(query: FindQuery, limit: number): Promise<number[]>;
+  /** Those households with their meldingen over all months (personal data included, BSN unmasked). */
+  foundHouseholds(ids: readonly number[]): Promise<FoundHousehold[]>;
+}
+
+export interface OpenWorkStore {
+  /** The worker's open meldingen (picked, no result yet) over all months, oldest first. */
+  openWork(workerId: number): Promise<OpenMelding[]>;
+  /** How many open meldingen each worker has, over all months. */
+  openLoad(): Promise<Map<number, number>>;
+  /** Gives meldingen to other workers (inside the caller's transaction). */
+  reassign(moves: readonly HandoverMove[]): Promise<void>;
+}
+
+export interface MonthStore {
+  /** What the month's list (of one gemeente, or all) holds, in counts. */
+  monthContents(month: Month, gemeenteId?: GemeenteFilter): Promise<MonthContents>;
+  /** Removes the month's list (of one gemeente, or all) and all that was recorded for it (inside the caller's transaction). */
+  deleteMonthList(month: Month, gemeenteId?: GemeenteFilter): Promise<void>;
+}
+
 export interface SettingsStore {
   settings(): Promise<Map<string, string>>;
   setSetting(key: string, value: string): Promise<void>;
@@ -181,6 +212,13 @@ export interface ImportSession {
   /** Why a line was rejected, or undefined when it was not. */
   rejectionOf(line: number): Promise<string | undefined>;
   /**
+   * For `--replace`: the month's meldingen that something was recorded for, each with where the
+   * staged list has its kenmerken and its address (empty when nothing was recorded for the month).
+   */
+  replacementCandidates(month: Month): Promise<ReplacedMelding[]>;
+  /** For `--replace`: the staged lines whose kenmerk the month has with another amount. */
+  changedAmounts(month: Month): Promise<number[]>;
+  /**
    * Runs `work` in one transaction on the stored data, given a writer. A crash or an error
    * inside leaves the stored data as it was.
    */
@@ -189,8 +227,14 @@ export interface ImportSession {
 }
 
 export interface ImportWriter {
-  /** Removes the month's meldingen and signals (for `--replace`). */
-  deleteMonth(month: Month): Promise<void>;
+  /**
+   * Removes the month's meldingen and signals (for `--replace`), and all that was recorded for
+   * them except for the `carried` meldingen: their decision, attempts and result wait for
+   * `carryOver` to give them to the new melding of `householdKey`, which keeps their reference.
+   */
+  deleteMonth(month: Month, carried: ReadonlyArray<{ meldingId: number; householdKey: string }>): Promise<void>;
+  /** Gives the carried meldingen's decision, attempts and result to the new meldingen (after applyHouseholds). */
+  carryOver(): Promise<void>;
   recordImport(record: ImportRecord): Promise<void>;
   applyHouseholds(month: Month, plans: readonly HouseholdPlan[]): Promise<void>;
   /** Brings the history flags of later months up to date for the households this import touched. */

@@ -32,6 +32,29 @@ export function renderImportSummary(summary: ImportSummary, colour: ChalkInstanc
     ['  op lijst vorige maand', String(meldingen.onLastMonth)],
     ['Huishoudens', `${households.new} nieuw, ${households.known} bekend`],
   ];
+  const { replacement } = summary;
+  if (replacement !== undefined) {
+    const changed = replacement.changedAmounts;
+    const worked = replacement.carried + replacement.lost.length > 0;
+    rows.push([
+      'Bedrag gewijzigd',
+      changed.count === 0
+        ? '0'
+        : `${changed.count} ${changed.count === 1 ? 'signaal' : 'signalen'} met hetzelfde kenmerk (regel ${changed.firstLines.join(', ')}${changed.count > changed.firstLines.length ? ', …' : ''})`,
+    ]);
+    if (worked) {
+      const lost = replacement.lost;
+      rows.push(
+        ['Opvolging behouden', `${replacement.carried} ${replacement.carried === 1 ? 'melding' : 'meldingen'} (besluit, medewerker, pogingen en resultaat; zelfde meldingnummer)`],
+        [
+          'Opvolging verloren',
+          lost.length === 0
+            ? '0'
+            : `${lost.length} (${lost.map((l) => l.ref).join(', ')}): ${summary.dryRun ? 'niet meer op de lijst; vervangen kan alleen met --force' : 'niet meer op de lijst, weggegooid met --force'}`,
+        ],
+      );
+    }
+  }
   const width = Math.max(...rows.map(([label]) => label.length));
   const lines = [
     colour.bold(

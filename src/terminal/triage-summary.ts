@@ -3,6 +3,7 @@ import type { TriageOutcome } from '../app/triage-month.js';
 import { describeMonth } from '../core/month.js';
 import { CLOSURE_REASON } from '../core/triage/reasons.js';
 import type { DecisionKind, DecisionRule } from '../core/triage/types.js';
+import { localDateTime } from './dates.js';
 import { renderTable } from './table.js';
 
 // What a triage run prints: the month's figures, the share per worker, and (for a dry run, or on
@@ -21,6 +22,7 @@ const RULE_LABEL: Partial<Record<DecisionRule, string>> = {
   crisis: 'crisissignaal',
   'warme-overdracht': 'warme overdracht',
   'vorige-maand-niet-opgevolgd': 'vorige maand niet opgevolgd',
+  lopend: 'lopend, bij de eigen medewerker',
   herhaald: 'herhaalde melding',
   'onder-drempel': 'onder de drempel',
   behouden: 'behouden van een eerdere triage',
@@ -38,7 +40,7 @@ export function renderTriage(
     : `som van ${workers.filter((w) => w.active).length} actieve medewerker(s)`;
   const lines = [
     colour.bold(
-      `${options.dryRun ? 'Proefrun: triage' : 'Triage'} van ${describeMonth(plan.month)} (${plan.month}): ${plan.decisions.length} meldingen, capaciteit ${figures.capacity} (${capacitySource})${outcome.rerun ? '; opnieuw getrieerd, toewijzingen en opvolging blijven staan' : ''}`,
+      `${options.dryRun ? 'Proefrun: triage' : 'Triage'} van ${describeMonth(plan.month)} (${plan.month}): ${plan.decisions.length} meldingen, capaciteit ${figures.capacity} (${capacitySource})${outcome.rerun ? '; opnieuw getrieerd, toewijzingen en opvolging blijven staan' : ''}${outcome.stored ? `; zoals opgeslagen op ${localDateTime(run.triagedAt)}` : ''}`,
     ),
   ];
   // One pass over the outlines (no reasons built): per kind its count and its rules' counts, the

@@ -92,28 +92,42 @@ function importMonth(workdir: string, env: NodeJS.ProcessEnv, list: DemoList, fi
 
 type TriageJson = TriagePlan & { run: { capacity: number } };
 
-/** Triage with the month's capacity; checks that the capacity decided exactly what the plan says. */
+/**
+ * Triage with the month's capacity; checks that the capacity decided exactly what the plan says.
+ * A household whose earlier case is still open joins that case and takes no capacity place, so
+ * the team's capacity for new work is the plan's less those: a dry run counts them first.
+ */
 function triageMonth(workdir: string, env: NodeJS.ProcessEnv, plan: DemoMonthPlan): number {
-  const capacity = demoCapacity(plan);
-  const triage = JSON.parse(
-    eropaf(workdir, env, ['triage', '--month', plan.month, '--capacity', String(capacity), '--format', 'json'], { capture: true }),
-  ) as TriageJson;
+  const triageWith = (capacity: number, extra: string[]): TriageJson =>
+    JSON.parse(
+      eropaf(workdir, env, ['triage', '--month', plan.month, '--capacity', String(capacity), '--format', 'json', ...extra], {
+        capture: true,
+      }),
+    ) as TriageJson;
+  const joined = triageWith(demoCapacity(plan), ['--dry-run']).decisions.filter((d) => d.rule === 'lopend').length;
+  const capacity = demoCapacity(plan) - joined;
+  const triage = triageWith(capacity, []);
   const f = triage.figures;
   const returned = triage.decisions.filter((d) => d.rule === 'vorige-maand-niet-opgevolgd').length;
-  const alwaysOther = f.alwaysCount - plan.meervoudig - returned;
+  const lopend = triage.decisions.filter((d) => d.rule === 'lopend').length;
+  // meervoudig that did not join a case: the only other reason for 'altijd' in the demo
+  const meervoudigNew = f.alwaysCount - returned - lopend;
   out(
-    `  capaciteit ${f.capacity}: altijd ${f.alwaysCount} (${plan.meervoudig} meervoudig` +
-      `${returned > 0 ? `, ${returned} vorige maand uitgesteld en nu terug` : ''}${alwaysOther !== 0 ? `, ${alwaysOther} anders` : ''}), ` +
+    `  capaciteit ${f.capacity}: altijd ${f.alwaysCount} (${meervoudigNew} meervoudig` +
+      `${returned > 0 ? `, ${returned} vorige maand uitgesteld en nu terug` : ''}` +
+      `${lopend > 0 ? `, ${lopend} lopend (hoort bij een open zaak)` : ''}), ` +
       `binnen de capaciteit ${f.pickedByCapacity}, uitgesteld ${f.deferred}, niet opgepakt ${f.notPickedUp}` +
       (triage.closures.length > 0 ? `; ${triage.closures.length} uitgestelde meldingen van de vorige maand afgesloten` : ''),
   );
   const picked = f.alwaysCount + f.pickedByCapacity;
   const ok =
+    lopend === joined &&
     f.notPickedUp === 0 &&
     f.overCapacityBy === 0 &&
     f.unassigned === 0 &&
-    alwaysOther === 0 &&
-    picked === capacity &&
+    meervoudigNew >= 0 &&
+    meervoudigNew <= plan.meervoudig &&
+    picked === demoCapacity(plan) &&
     f.deferred === plan.enkelvoudig - plan.enkelvoudigOpgevolgd;
   if (!ok) throw new DemoFailure(`de triage van ${plan.month} wijkt af van het plan (${JSON.stringify(f)})`);
   return picked;

@@ -28,7 +28,7 @@ export function openStoreFile(file: string, readonly = false): SqliteStore {
 export function importFile(
   store: SqliteStore,
   list: string,
-  options: { month?: string; replace?: boolean; force?: boolean } = {},
+  options: { month?: string; replace?: boolean; force?: boolean; aanvulling?: boolean } = {},
 ): Promise<ImportOutcome> {
   return importList(store, {
     file: list,
@@ -36,6 +36,7 @@ export function importFile(
     dryRun: false,
     replace: options.replace ?? false,
     force: options.force ?? false,
+    aanvulling: options.aanvulling ?? false,
     skipInvalid: false,
     today: TODAY,
     now,

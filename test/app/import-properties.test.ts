@@ -132,7 +132,11 @@ function writeList(rows: readonly SignalRow[], extra?: string): string {
   return file;
 }
 
-async function run(db: string, file: string, options: { dryRun?: boolean; rejects?: string } = {}): Promise<ImportSummary> {
+async function run(
+  db: string,
+  file: string,
+  options: { dryRun?: boolean; rejects?: string; aanvulling?: boolean } = {},
+): Promise<ImportSummary> {
   const dryRun = options.dryRun === true;
   const store = SqliteStore.open(db, { readonly: dryRun, busyTimeoutMs: 1_000, now: NOW });
   try {
@@ -141,6 +145,7 @@ async function run(db: string, file: string, options: { dryRun?: boolean; reject
       dryRun,
       replace: false,
       force: false,
+      aanvulling: options.aanvulling === true,
       skipInvalid: true,
       rejectsFile: options.rejects ?? fresh('afgewezen.csv'),
       today: TODAY,
@@ -263,11 +268,12 @@ describe('import properties', () => {
         const file = writeList(rows);
         const rejects = fresh('afgewezen.csv');
         const bytes = part.length > 0 ? fs.readFileSync(db) : null;
-        const dry = await run(db, file, { dryRun: true, rejects });
+        // The whole list after a part of it is a supplementary list, and says so.
+        const dry = await run(db, file, { dryRun: true, rejects, aanvulling: true });
         if (bytes === null) expect(fs.existsSync(db)).toBe(false);
         else expect(fs.readFileSync(db).equals(bytes)).toBe(true);
         expect(fs.existsSync(rejects)).toBe(false);
-        const real = await run(db, file, { rejects });
+        const real = await run(db, file, { rejects, aanvulling: true });
         expect({ ...dry, dryRun: false }).toEqual(real);
         expect(dry.dryRun).toBe(true);
       }),

@@ -29,7 +29,7 @@ let dir: string;
 let file: string;
 let store: SqliteStore;
 
-const importFile = (list: string, options: { month?: string; replace?: boolean; force?: boolean } = {}) =>
+const importFile = (list: string, options: { month?: string; replace?: boolean; force?: boolean; aanvulling?: boolean } = {}) =>
   importInto(store, list, options);
 
 function triage(month: string, options: { capacity?: number; dryRun?: boolean; on?: SqliteStore } = {}): Promise<TriageOutcome> {
@@ -171,7 +171,7 @@ describe('triage of a month', () => {
 
     const supplement = path.join(dir, 'aanvulling-januari.csv');
     fs.writeFileSync(supplement, `\ufeff${SUPPLEMENT}\r\n`);
-    const imported = await importFile(supplement, { month: '2022-01' });
+    const imported = await importFile(supplement, { month: '2022-01', aanvulling: true });
     expect(imported.kind).toBe('imported');
 
     const second = await triage('2022-01');
@@ -251,36 +251,69 @@ describe('recording follow-up', () => {
 });
 
 describe('--replace of a triaged month', () => {
-  it('is allowed after the triage alone', async () => {
+  /** January's list without the rows of the household of melding `ref`. */
+  function januaryWithout(ref: string): string {
+    const [address] = query<{ postcode: string; huisnummer: string }>(
+      `SELECT h.postcode, h.huisnummer FROM meldingen m JOIN households h ON h.id = m.household_id WHERE m.month = '2022-01' AND m.seq = ?`,
+      Number(ref.slice(8)),
+    );
+    const lines = fs.readFileSync(lijst('2022-01'), 'utf8').split('\r\n');
+    const header = lines[0]!.replace(/^\uFEFF/, '').split(';');
+    const [pc, nr] = [header.indexOf('Postcode'), header.indexOf('Huisnummer')];
+    const kept = lines.filter((line, i) => {
+      const cells = line.split(';');
+      return i === 0 || line === '' || cells[pc]!.replace(/\s+/g, '').toUpperCase() !== address!.postcode || cells[nr] !== address!.huisnummer;
+    });
+    expect(kept.length).toBeLessThan(lines.length);
+    const out = path.join(dir, 'vroegeropaf-2022-01-gecorrigeerd.csv');
+    fs.writeFileSync(out, kept.join('\r\n'));
+    return out;
+  }
+
+  it('keeps the triage of the households still on the list', async () => {
     await triage('2022-01');
+    const before = decisions('2022-01');
     const outcome = await importFile(lijst('2022-01'), { replace: true });
     expect(outcome.kind).toBe('imported');
-    // The replaced list must be triaged afresh.
-    expect(await store.triageRun('2022-01')).toBeUndefined();
-    expect(decisions('2022-01').size).toBe(0);
+    expect(await store.triageRun('2022-01')).toBeDefined();
+    expect(decisions('2022-01')).toEqual(before);
   });
 
-  it('is refused once follow-up was recorded, changing nothing, unless forced', async () => {
+  it('keeps recorded follow-up of the households still on the list, under the same reference', async () => {
     const { plan } = await triage('2022-01');
     const picked = [...plan.decisions].find((d) => d.kind === 'capaciteit')!;
     await record([contactOn(picked.ref)]);
+    const contactsBefore = query('SELECT c.soort, c.datum, m.seq FROM contacts c JOIN meldingen m ON m.id = c.melding_id');
+
+    const outcome = await importFile(lijst('2022-01'), { replace: true });
+    expect(outcome.kind === 'imported' && outcome.summary.replacement).toMatchObject({ lost: [] });
+    expect(query('SELECT c.soort, c.datum, m.seq FROM contacts c JOIN meldingen m ON m.id = c.melding_id')).toEqual(contactsBefore);
+    expect(await store.monthHasFollowUp('2022-01')).toBe(true);
+  });
+
+  it('is refused when a household with follow-up is no longer on the list, changing nothing, unless forced', async () => {
+    const { plan } = await triage('2022-01');
+    const picked = [...plan.decisions].find((d) => d.kind === 'capaciteit')!;
+    await record([contactOn(picked.ref)]);
+    const corrected = januaryWithout(picked.ref);
     const before = dump();
 
-    await expect(importFile(lijst('2022-01'), { replace: true })).rejects.toThrow(DataError);
-    await expect(importFile(lijst('2022-01'), { replace: true })).rejects.toThrow(/opvolging/);
+    await expect(importFile(corrected, { replace: true })).rejects.toThrow(DataError);
+    await expect(importFile(corrected, { replace: true })).rejects.toThrow(/niet meer op de nieuwe lijst/);
     expect(dump()).toEqual(before);
 
-    const forced = await importFile(lijst('2022-01'), { replace: true, force: true });
+    const forced = await importFile(corrected, { replace: true, force: true });
     expect(forced.kind).toBe('imported');
     expect(query('SELECT * FROM contacts')).toEqual([]);
     expect(await store.monthHasFollowUp('2022-01')).toBe(false);
-    expect(await store.triageRun('2022-01')).toBeUndefined();
+    // the other households keep their triage
+    expect(await store.triageRun('2022-01')).toBeDefined();
   });
 
   it("is refused after a worker's result alone, too", async () => {
     const { plan } = await triage('2022-01');
     const picked = [...plan.decisions].find((d) => d.kind === 'altijd' || d.kind === 'capaciteit')!;
     await record([resultOn(picked.ref, 'Persoon is geen inwoner (meer) in de gemeente')]);
-    await expect(importFile(lijst('2022-01'), { replace: true })).rejects.toThrow(DataError);
+    await expect(importFile(januaryWithout(picked.ref), { replace: true })).rejects.toThrow(DataError);
   });
 });

@@ -83,17 +83,25 @@ describe("next month's triage", () => {
     expect(query('SELECT count(*) AS n FROM results')).toEqual([{ n: deferred.length }]);
   });
 
-  it("always follows up a returning household that was not followed up last month, with rule 'vorige-maand-niet-opgevolgd'", async () => {
+  it("always follows up a returning household that was deferred last month, with rule 'vorige-maand-niet-opgevolgd', and joins one in progress to its case", async () => {
     await triage('2022-01');
     const feb = await triage('2022-02');
     const byRef = new Map([...feb.plan.decisions].map((d) => [d.ref, d]));
     const pairs = returning();
     const plain = pairs.filter((p) => p.febCategory === 'enkelvoudig' && p.febSpecial === 0);
     expect(plain.filter((p) => p.janKind === 'uitgesteld').length).toBeGreaterThan(0);
+    expect(pairs.filter((p) => p.janKind === 'altijd' || p.janKind === 'capaciteit').length).toBeGreaterThan(0);
     for (const p of pairs) {
       const d = byRef.get(p.febRef)!;
       expect(d.kind, p.febRef).toBe('altijd');
-      if (plain.includes(p)) expect(d.rule, p.febRef).toBe('vorige-maand-niet-opgevolgd');
+      // January's picked melding is assigned and has no result yet: a case in progress.
+      if (p.janKind === 'altijd' || p.janKind === 'capaciteit') {
+        expect(d.rule, p.febRef).toBe('lopend');
+        expect(d.reason, p.febRef).toBe(`lopend: hoort bij ${p.janRef}`);
+        expect(d.workerId, p.febRef).toBe(p.janWorker);
+      } else if (plain.includes(p)) {
+        expect(d.rule, p.febRef).toBe('vorige-maand-niet-opgevolgd');
+      }
       expect(d.workerId).not.toBeNull();
     }
   });
@@ -148,7 +156,8 @@ describe("next month's triage", () => {
     expect([...feb.plan.decisions].every((d) => d.workerId === null || d.workerId === bram!.id)).toBe(true);
     // Capacity is now Bram's alone; step 1 may exceed it but is never cut.
     expect(feb.run.capacity).toBe(8);
-    const always = [...feb.plan.decisions].filter((d) => d.kind === 'altijd').length;
+    // (a melding that joined a case in progress takes no place)
+    const always = [...feb.plan.decisions].filter((d) => d.kind === 'altijd' && d.rule !== 'lopend').length;
     expect(feb.plan.figures.overCapacityBy).toBe(Math.max(0, always - 8));
     // January keeps Anna's assignments.
     expect(query(januaryAssignments)).toEqual(janBefore);

@@ -69,7 +69,7 @@ beforeAll(() => {
   ok(ws.run(['import', lijst('2022-01')]));
   ok(ws.run(['import', lijst('2022-02')]));
   fs.writeFileSync(ws.file('aanvulling.csv'), `\ufeff${FORMULA_LIST}\r\n`);
-  ok(ws.run(['import', 'aanvulling.csv', '--month', '2022-01']));
+  ok(ws.run(['import', 'aanvulling.csv', '--month', '2022-01', '--aanvulling']));
   ok(ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '10']));
   ok(ws.run(['medewerkers', 'add', 'Bram Jansen', '--capacity', '8']));
 }, TIMEOUT);

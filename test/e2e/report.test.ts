@@ -147,23 +147,38 @@ interface MeldingFacts {
   kind: string | null;
   contacts: number;
   resultaat: string | null;
+  /** the case this melding joined (rule 'lopend'), or null */
+  caseId: number | null;
+  /** attempts on the other meldingen of its case dated on or after its list month began */
+  caseAttemptsSinceList: number;
+  /** the case it joined is closed */
+  caseClosed: boolean;
 }
 
 function meldingFacts(): MeldingFacts[] {
-  return withDb(
-    ws.db,
-    (db) =>
-      db
-        .prepare(
-          `SELECT m.id, m.month, m.seq, m.category, d.kind,
-                  (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contacts, r.resultaat
-           FROM meldingen m LEFT JOIN decisions d ON d.melding_id = m.id LEFT JOIN results r ON r.melding_id = m.id`,
-        )
-        .all() as MeldingFacts[],
-  );
+  return withDb(ws.db, (db) => {
+    const rows = db
+      .prepare(
+        `SELECT m.id, m.month, m.seq, m.category, d.kind, d.case_melding_id AS caseId,
+                (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contacts, r.resultaat
+         FROM meldingen m LEFT JOIN decisions d ON d.melding_id = m.id LEFT JOIN results r ON r.melding_id = m.id`,
+      )
+      .all() as Array<Omit<MeldingFacts, 'caseAttemptsSinceList' | 'caseClosed'>>;
+    const contacts = db.prepare('SELECT melding_id, datum FROM contacts').all() as Array<{ melding_id: number; datum: string }>;
+    const closed = new Set(rows.filter((r) => r.resultaat !== null).map((r) => r.id));
+    return rows.map((row) => {
+      // A case is its first melding and every melding that joined it.
+      const root = row.caseId ?? row.id;
+      const members = new Set([root, ...rows.filter((r) => r.caseId === root).map((r) => r.id)]);
+      members.delete(row.id);
+      const caseAttemptsSinceList = contacts.filter((c) => members.has(c.melding_id) && c.datum >= `${row.month}-01`).length;
+      return { ...row, caseAttemptsSinceList, caseClosed: row.caseId !== null && closed.has(row.caseId) };
+    });
+  });
 }
 
-const followedUp = (m: MeldingFacts): boolean => m.contacts > 0 || (m.resultaat !== null && !m.resultaat.startsWith('Niet opgepakt'));
+const followedUp = (m: MeldingFacts): boolean =>
+  m.contacts > 0 || (m.resultaat !== null && !m.resultaat.startsWith('Niet opgepakt')) || m.caseAttemptsSinceList > 0;
 
 interface Counts {
   received: number;
@@ -180,7 +195,7 @@ function countsFor(months: readonly string[], category: Category, facts = meldin
   return {
     received: mine.length,
     followedUp: mine.filter(followedUp).length,
-    open: mine.filter((m) => (m.kind === 'altijd' || m.kind === 'capaciteit') && !followedUp(m) && m.resultaat === null).length,
+    open: mine.filter((m) => (m.kind === 'altijd' || m.kind === 'capaciteit') && !followedUp(m) && m.resultaat === null && !m.caseClosed).length,
     deferred: mine.filter((m) => m.kind === 'uitgesteld' && !followedUp(m) && m.resultaat === null).length,
   };
 }

@@ -38,7 +38,7 @@ function writeList(rows: readonly SignalRow[]): string {
   return file;
 }
 
-async function importRows(db: string, month: string, rows: readonly SignalRow[], replace = false): Promise<ImportSummary> {
+async function importRows(db: string, month: string, rows: readonly SignalRow[], replace = false, aanvulling = false): Promise<ImportSummary> {
   const store = SqliteStore.open(db, { readonly: false, busyTimeoutMs: 1_000, now: NOW });
   try {
     const outcome = await importList(store, {
@@ -47,6 +47,7 @@ async function importRows(db: string, month: string, rows: readonly SignalRow[],
       dryRun: false,
       replace,
       force: replace,
+      aanvulling,
       skipInvalid: false,
       today: TODAY,
       now: NOW,
@@ -156,7 +157,7 @@ describe('the bulk write path of the import', () => {
     const half = Math.floor(rows.length / 2);
     await importRows(db, first!.month, rows.slice(0, half));
     // The second file repeats a quarter of the first and brings the rest.
-    const summary = await importRows(db, first!.month, rows.slice(Math.floor(half / 2)));
+    const summary = await importRows(db, first!.month, rows.slice(Math.floor(half / 2)), false, true);
     expect(summary.signals.duplicateKnown).toBe(half - Math.floor(half / 2));
     expect(summary.signals.new).toBe(rows.length - half);
     const whole = path.join(dir, 'in-een-keer.db');

@@ -1,8 +1,9 @@
 // meldingen.opgevolgd (migration 4) keeps, per melding, whether it is followed up, so that the
-// reports need not look in contacts for every melding; triggers renew it. Here random decisions,
-// contacts and results are written, changed and removed, before and after the migration fills
-// the column, and then:
-//   (a) every melding's opgevolgd is what core/followup.ts isOpgevolgd says of it now;
+// reports need not look in contacts for every melding; triggers renew it (migration 7: also
+// across a case that later meldingen joined). Here random decisions, contacts (of several
+// dates), results and joined cases are written, changed and removed, before and after the
+// migration fills the column, and then:
+//   (a) every melding's opgevolgd is what core/followup.ts isOpgevolgdInCase says of it now;
 //   (b) the table's counts (followUpCounts from the index; monthCounts, which looks up open and
 //       uitgesteld only for meldingen that are not opgevolgd) are what melding_status counts.
 
@@ -12,7 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EINDRESULTATEN, isOpgevolgd, type Eindresultaat } from '../../src/core/followup.js';
+import { EINDRESULTATEN, isOpgevolgdInCase, type Eindresultaat } from '../../src/core/followup.js';
 import type { CategoryCounts, FollowUpCounts, MonthCounts } from '../../src/core/report/table.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -31,7 +32,9 @@ let counter = 0;
 type Op =
   | { op: 'decide'; melding: number; kind: 'altijd' | 'capaciteit' | 'niet-opgepakt' | 'uitgesteld' }
   | { op: 'undecide'; melding: number }
-  | { op: 'contact'; melding: number }
+  | { op: 'contact'; melding: number; datum: string }
+  | { op: 'join'; melding: number; to: number }
+  | { op: 'unjoin'; melding: number }
   | { op: 'uncontact'; melding: number }
   | { op: 'move-contact'; melding: number; to: number }
   | { op: 'close'; melding: number; resultaat: string; source: 'medewerker' | 'triage' | 'sluiting' }
@@ -42,7 +45,9 @@ const melding = fc.integer({ min: 1, max: MELDINGEN });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('decide' as const), melding, kind: fc.constantFrom('altijd', 'capaciteit', 'niet-opgepakt', 'uitgesteld') }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('undecide' as const), melding }), weight: 1 },
-  { arbitrary: fc.record({ op: fc.constant('contact' as const), melding }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('contact' as const), melding, datum: fc.constantFrom('2022-01-10', '2022-02-10', '2022-03-10') }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('join' as const), melding, to: melding }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('unjoin' as const), melding }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('uncontact' as const), melding }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('move-contact' as const), melding, to: melding }), weight: 2 },
   {
@@ -89,6 +94,10 @@ function apply(file: string, ops: readonly Op[]): void {
   const db = new Database(file);
   db.pragma('foreign_keys = ON');
   const exists = (id: number): boolean => db.prepare('SELECT 1 FROM meldingen WHERE id = ?').get(id) !== undefined;
+  const hasCases = (db.pragma('table_info(decisions)') as Array<{ name: string }>).some((c) => c.name === 'case_melding_id');
+  const caseOf = (id: number): number | null =>
+    (db.prepare('SELECT case_melding_id FROM decisions WHERE melding_id = ?').pluck().get(id) as number | null | undefined) ?? null;
+  const hasMembers = (id: number): boolean => db.prepare('SELECT 1 FROM decisions WHERE case_melding_id = ?').get(id) !== undefined;
   for (const o of ops) {
     if (!exists(o.melding)) continue;
     if (o.op === 'decide') {
@@ -100,8 +109,18 @@ function apply(file: string, ops: readonly Op[]): void {
       db.prepare('DELETE FROM decisions WHERE melding_id = ?').run(o.melding);
     } else if (o.op === 'contact') {
       db.prepare(
-        `INSERT INTO contacts (melding_id, soort, bereikt, datum, dagdeel, notitie, recorded_at) VALUES (?, 'Telefoon', 0, '2022-03-10', NULL, NULL, ?)`,
-      ).run(o.melding, NOW);
+        `INSERT INTO contacts (melding_id, soort, bereikt, datum, dagdeel, notitie, recorded_at) VALUES (?, 'Telefoon', 0, ?, NULL, NULL, ?)`,
+      ).run(o.melding, o.datum, NOW);
+    } else if (o.op === 'join') {
+      // As the triage links them: one level deep, to a melding that is no part of another case.
+      if (!hasCases || !exists(o.to) || o.to === o.melding || caseOf(o.to) !== null || hasMembers(o.melding)) continue;
+      db.prepare(
+        `INSERT INTO decisions (melding_id, kind, rule, reason, place, worker_id, case_melding_id, decided_at)
+         VALUES (?, 'altijd', 'lopend', 'test', NULL, NULL, ?, ?)
+         ON CONFLICT (melding_id) DO UPDATE SET case_melding_id = excluded.case_melding_id`,
+      ).run(o.melding, o.to, NOW);
+    } else if (o.op === 'unjoin') {
+      if (hasCases) db.prepare('UPDATE decisions SET case_melding_id = NULL WHERE melding_id = ?').run(o.melding);
     } else if (o.op === 'uncontact') {
       db.prepare('DELETE FROM contacts WHERE id = (SELECT min(id) FROM contacts WHERE melding_id = ?)').run(o.melding);
     } else if (o.op === 'move-contact') {
@@ -125,11 +144,20 @@ function keptAgainstCore(file: string): Array<{ id: number; kept: boolean; core:
   try {
     const rows = db
       .prepare(
-        `SELECT m.id, m.opgevolgd, (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contacts, r.resultaat
-         FROM meldingen m LEFT JOIN results r ON r.melding_id = m.id ORDER BY m.id`,
+        `SELECT m.id, m.month, m.opgevolgd, (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contacts, r.resultaat,
+                d.case_melding_id
+         FROM meldingen m LEFT JOIN results r ON r.melding_id = m.id LEFT JOIN decisions d ON d.melding_id = m.id ORDER BY m.id`,
       )
-      .all() as Array<{ id: number; opgevolgd: number; contacts: number; resultaat: Eindresultaat | null }>;
-    return rows.map((row) => ({ id: row.id, kept: row.opgevolgd === 1, core: isOpgevolgd(row.contacts, row.resultaat) }));
+      .all() as Array<{ id: number; month: string; opgevolgd: number; contacts: number; resultaat: Eindresultaat | null; case_melding_id: number | null }>;
+    const contacts = db.prepare('SELECT melding_id, datum FROM contacts').all() as Array<{ melding_id: number; datum: string }>;
+    const rootOf = (id: number): number => rows.find((r) => r.id === id)?.case_melding_id ?? id;
+    return rows.map((row) => {
+      const root = rootOf(row.id);
+      const members = new Set([root, ...rows.filter((r) => r.case_melding_id === root).map((r) => r.id)]);
+      members.delete(row.id);
+      const caseDates = contacts.filter((c) => members.has(c.melding_id)).map((c) => c.datum);
+      return { id: row.id, kept: row.opgevolgd === 1, core: isOpgevolgdInCase(row.contacts, row.resultaat, row.month, caseDates) };
+    });
   } finally {
     db.close();
   }

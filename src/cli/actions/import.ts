@@ -19,6 +19,7 @@ export interface ImportCommandOptions {
   gemeente?: string;
   dryRun?: boolean;
   replace?: boolean;
+  aanvulling?: boolean;
   force?: boolean;
   skipInvalid?: boolean;
   rejects?: string;
@@ -35,6 +36,11 @@ export async function runImport(io: Io, file: string, options: ImportCommandOpti
   if (options.force && !options.replace) {
     throw new UsageError('--force hoort bij --replace.', { hint: 'Gebruik --replace --force, of laat --force weg.' });
   }
+  if (options.aanvulling && options.replace) {
+    throw new UsageError('--aanvulling en --replace sluiten elkaar uit.', {
+      hint: 'Kies --aanvulling (alleen nieuwe signalen toevoegen) of --replace (de lijst van de maand vervangen).',
+    });
+  }
   const month = resolveImportMonth({
     file,
     ...(options.month !== undefined && { month: parseMonth('--month', options.month) }),
@@ -47,6 +53,7 @@ export async function runImport(io: Io, file: string, options: ImportCommandOpti
     dryRun: options.dryRun === true,
     replace: options.replace === true,
     force: options.force === true,
+    aanvulling: options.aanvulling === true,
     skipInvalid: options.skipInvalid === true,
     ...(options.rejects !== undefined && { rejectsFile: options.rejects }),
     ...(options.encoding !== undefined && { encoding: parseEncodingOption(options.encoding) }),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { triageMonth } from '../../app/triage-month.js';
+import { storedTriage, triageMonth } from '../../app/triage-month.js';
+import { UsageError } from '../../core/errors.js';
 import { describeMonth } from '../../core/month.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTriage } from '../../terminal/triage-summary.js';
@@ -21,6 +22,19 @@ export async function runTriage(io: Io, options: TriageOptions, command: Command
   const format = parseFormat(options.format, ['tekst', 'json']);
   const capacity = options.capacity === undefined ? undefined : parseCount('--capacity', options.capacity);
   const dryRun = options.dryRun === true;
+  // After a real triage, --details shows what was decided; it does not triage again.
+  const showStored = options.details === true && !dryRun;
+  if (showStored && capacity !== undefined) {
+    throw new UsageError('--details toont de opgeslagen triage; --capacity hoort bij een nieuwe triage.', {
+      hint: `Trieer opnieuw met: eropaf triage --month ${month} --capacity N, en bekijk daarna de besluiten met --details.`,
+    });
+  }
+  const stored = showStored ? await withStore(command, io, 'dry-run', (store) => storedTriage(store, month)) : null;
+  if (stored !== null) {
+    if (format === 'json') writeLine(io.stdout, JSON.stringify({ stored: true, run: stored.run, ...stored.plan }, null, 2));
+    else io.stdout.write(renderTriage(stored, { dryRun: false, details: true, colour: colourFor(io.stdout, io.env) }));
+    return;
+  }
   await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
     const gemeente = await gemeenteFilter(store, options.gemeente);
     const outcome = await triageMonth(store, {
@@ -50,7 +64,7 @@ export async function runTriage(io: Io, options: TriageOptions, command: Command
       const previous = outcome.previousMonthUntriaged;
       writeLine(
         io.stderr,
-        `${colour.yellow('let op:')} ${describeMonth(previous)} is ingelezen maar nooit getrieerd; wie toen op de lijst stond en nu terugkomt, telt als "vorige maand niet opgevolgd". Trieer eerst die maand als dat niet de bedoeling is: eropaf triage --month ${previous}`,
+        `${colour.yellow('let op:')} ${describeMonth(previous)} is ingelezen maar nooit getrieerd; wie toen op de lijst stond en nu terugkomt, telt daardoor niet als uitgesteld (zeker opvolgen) of als lopend (bij de eigen medewerker). Trieer eerst die maand: eropaf triage --month ${previous}`,
       );
     }
     if (figures.unassigned > 0) {

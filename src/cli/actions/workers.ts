@@ -38,10 +38,11 @@ export async function runSetWorkerCapacity(io: Io, name: string, options: { capa
   });
 }
 
-export async function runSetWorkerActive(io: Io, name: string, active: boolean, command: Command): Promise<void> {
+/** (Deactivating asks where the open work goes: actions/handover.ts.) */
+export async function runActivateWorker(io: Io, name: string, command: Command): Promise<void> {
   await withStore(command, io, 'write', async (store) => {
-    const worker = await updateWorker(store, name, { active });
-    writeLine(io.stdout, `${worker.name} is ${active ? 'weer actief' : 'op non-actief gezet'}.`);
+    const worker = await updateWorker(store, name, { active: true });
+    writeLine(io.stdout, `${worker.name} is weer actief.`);
   });
 }
 

@@ -14,7 +14,8 @@ import { parseFormat, parseMonth } from '../options.js';
 import { gemeenteFilter } from '../gemeente-option.js';
 
 export interface WorklistOptions {
-  month: string;
+  /** without it: all open work over all months, oldest first */
+  month?: string;
   worker?: string;
   gemeente?: string;
   format?: string;
@@ -26,7 +27,7 @@ export interface WorklistOptions {
 const TABLE_COLUMNS = ['melding', 'medewerker', 'soort', 'totaal', 'naam', 'telefoon', 'pogingen', 'termijn', 'voorstel', 'reden'] as const;
 
 export async function runWorklist(io: Io, options: WorklistOptions, command: Command): Promise<void> {
-  const month = parseMonth('--month', options.month);
+  const month = options.month === undefined ? null : parseMonth('--month', options.month);
   const format = parseFormat(options.format, ['tabel', 'csv', 'json']);
   if (options.out !== undefined && options.format !== undefined && format !== 'csv') {
     throw new UsageError('--out schrijft altijd een CSV-bestand.', { hint: 'Laat --format weg of gebruik --format csv.' });
@@ -48,7 +49,9 @@ export async function runWorklist(io: Io, options: WorklistOptions, command: Com
     }
     if (format === 'csv') io.stdout.write(formatExcelCsv(header, rows, { delimiter, bom: true }));
     else if (format === 'json') writeLine(io.stdout, JSON.stringify(entries.map(toJson), null, 2));
-    else if (entries.length === 0) writeLine(io.stdout, `Geen open meldingen voor ${describeMonth(month)}${worker ? ` bij ${worker.name}` : ''}.`);
+    else if (entries.length === 0) {
+      writeLine(io.stdout, `Geen open meldingen${month === null ? '' : ` voor ${describeMonth(month)}`}${worker ? ` bij ${worker.name}` : ''}.`);
+    }
     else {
       const tableRows = entries.map((entry) => {
         const cells = worklistCells(entry);

@@ -13,6 +13,7 @@ export function registerImport(program: Command, io: Io): void {
     .option('--gemeente <code-of-naam>', 'de gemeente van de lijst (nodig als de database meer gemeenten kent)')
     .option('--dry-run', 'laat zien wat er zou gebeuren, zonder iets op te slaan')
     .option('--replace', 'vervang de lijst van deze maand helemaal')
+    .option('--aanvulling', 'een aanvullende lijst voor een maand die al een lijst heeft: voeg alleen de nieuwe signalen toe')
     .option('--force', 'met --replace: ook als er al opvolging is vastgelegd')
     .option('--skip-invalid', 'lees de goede regels in en zet de foute in een apart bestand')
     .option('--rejects <bestand>', 'waar de afgewezen regels komen (anders naast het invoerbestand)')

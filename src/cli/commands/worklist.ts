@@ -6,9 +6,9 @@ export function registerWorklist(program: Command, io: Io): void {
   program
     .command('worklist')
     .alias('werklijst')
-    .description('De meldingen van een maand die opgevolgd moeten worden, per medewerker.')
-    .usage('--month JJJJ-MM [opties]')
-    .requiredOption('--month <JJJJ-MM>', 'de maand van de lijst')
+    .description('De meldingen die opgevolgd moeten worden: van een maand per medewerker, of zonder --month al het open werk, oudste eerst.')
+    .usage('[--month JJJJ-MM] [opties]')
+    .option('--month <JJJJ-MM>', 'de maand van de lijst (zonder: alle maanden, oudste eerst)')
     .option('--worker <naam>', 'alleen de meldingen van deze medewerker')
     .option('--gemeente <code-of-naam>', 'alleen de meldingen van deze gemeente')
     .option('--format <vorm>', 'tabel (standaard), csv (voor Excel) of json')

@@ -28,6 +28,15 @@ export interface ImportSummary {
   farDated: { count: number; firstLines: number[] };
   /** Where rejected rows were written (with --skip-invalid), or would be in a dry run. */
   rejectsFile: string | null;
+  /** `--replace` of a month already worked on: what stays, what changed, what is lost. */
+  replacement?: {
+    /** meldingen whose decision and follow-up stay with their household (and keep their reference) */
+    carried: number;
+    /** signals whose kenmerk the month had with another amount: count, and the first lines */
+    changedAmounts: { count: number; firstLines: number[] };
+    /** recorded follow-up of households no longer on the list (lost, with --force) */
+    lost: Array<{ ref: string; contacts: number; results: number }>;
+  };
 }
 
 export function emptySummary(init: {

@@ -4,7 +4,7 @@
 // handovers from a creditor ask for contact by their nature.
 
 import type { MeldingFacts } from './facts.js';
-import type { TriageMelding } from './types.js';
+import type { EarlierCase, TriageMelding } from './types.js';
 
 export type AlwaysRule = 'meervoudig' | 'crisis' | 'warme-overdracht' | 'vorige-maand-niet-opgevolgd';
 
@@ -13,10 +13,27 @@ export function alwaysRule(melding: TriageMelding, facts: MeldingFacts): AlwaysR
   if (melding.category === 'meervoudig') return 'meervoudig';
   if (facts.crisis) return 'crisis';
   if (facts.warmeOverdracht) return 'warme-overdracht';
-  // Left over, not deliberately set aside: a melding last month's triage did not pick up on
-  // purpose (a repeat, below the threshold) keeps that reason, or a repeat would come back
-  // as "always" every other month.
+  // Left over for lack of capacity: only a melding last month's triage deferred. One it did not
+  // pick up on purpose (a repeat, below the threshold) keeps that reason, or a repeat would come
+  // back as "always" every other month; one it picked is a case in progress (rule 'lopend',
+  // decided before this rule), however far its follow-up has come.
   const last = melding.lastMonth;
-  if (last !== null && !last.followedUp && last.decision !== 'niet-opgepakt') return 'vorige-maand-niet-opgevolgd';
+  if (last !== null && !last.followedUp && last.decision === 'uitgesteld') return 'vorige-maand-niet-opgevolgd';
   return null;
+}
+
+/**
+ * The case a new melding joins: the household's oldest earlier melding that is assigned, not
+ * closed and not itself part of an older case. The household is being worked on, so the new
+ * melding goes along with it (rule 'lopend') and takes no new capacity place, whatever else
+ * would make it 'altijd'. Null when the household has no case in progress.
+ */
+export function caseInProgress(melding: Pick<TriageMelding, 'earlierCases'>): EarlierCase | null {
+  let oldest: EarlierCase | null = null;
+  for (const c of melding.earlierCases) {
+    if (c.workerId === null || c.closed || c.joined) continue;
+    // By ref, then id: the same case whatever order the store read them in.
+    if (oldest === null || c.ref < oldest.ref || (c.ref === oldest.ref && c.meldingId < oldest.meldingId)) oldest = c;
+  }
+  return oldest;
 }

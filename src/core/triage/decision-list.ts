@@ -7,7 +7,7 @@ import type { AlwaysRule } from './always.js';
 import type { MeldingFacts } from './facts.js';
 import type { NotPickedUpFinding } from './not-picked-up.js';
 import type { Ranked } from './priority.js';
-import { alwaysReason, capacityReason, deferredReason, keptReason, notPickedUpReason } from './reasons.js';
+import { alwaysReason, capacityReason, deferredReason, joinedReason, keptReason, notPickedUpReason } from './reasons.js';
 import type { Decision, DecisionKind, DecisionList, DecisionOutline, DecisionRule, PriorityKey } from './types.js';
 
 /** One melding once its signals and history are read: the facts its reason shows, and its decision. */
@@ -22,6 +22,10 @@ export interface Entry extends Ranked, Pick<MeldingFacts, 'organisations'> {
   pool: number | null;
   /** why a 'niet-opgepakt' decision was made now; null otherwise */
   finding: NotPickedUpFinding | null;
+  /** the case this melding joins now (rule 'lopend'); null otherwise */
+  joins: { meldingId: number; ref: string } | null;
+  /** it is part of a case, joined now or kept from an earlier run: it takes no capacity place */
+  joined: boolean;
 }
 
 /** What every reason of the month shares: the order and the capacity step's numbers. */
@@ -42,6 +46,7 @@ function resultOf(finding: NotPickedUpFinding | null): Eindresultaat | null {
 
 function reasonOf(entry: Entry, month: MonthContext): string {
   if (entry.rule === 'behouden') return keptReason(entry.kind);
+  if (entry.joins !== null) return joinedReason(entry.joins.ref);
   if (entry.finding !== null) return notPickedUpReason(entry.finding);
   switch (entry.kind) {
     case 'altijd':
@@ -70,6 +75,7 @@ export function toDecision(entry: Entry, month: MonthContext): Decision {
     workerId: entry.workerId,
     kept: entry.rule === 'behouden',
     place: entry.place,
+    caseMeldingId: entry.joins?.meldingId ?? null,
   };
 }
 

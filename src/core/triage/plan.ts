@@ -4,7 +4,7 @@
 // memory whole), keeps a small record of each, and sorts internally, so that a dry run, a real
 // run and a re-run of the same data give the same plan whatever order the rows came in.
 
-import { alwaysRule } from './always.js';
+import { alwaysRule, caseInProgress } from './always.js';
 import { createAssigner } from './assign.js';
 import { decisionList, type Entry, type MonthContext } from './decision-list.js';
 import { meldingFacts, type MeldingFacts } from './facts.js';
@@ -39,6 +39,7 @@ function isKept(current: CurrentDecision | null): current is CurrentDecision {
  * was only closed does not.
  */
 function takesCapacity(current: CurrentDecision): boolean {
+  if (current.joined) return false;
   return current.decision === 'altijd' || current.decision === 'capaciteit' || current.followedUp;
 }
 
@@ -134,7 +135,20 @@ export class MonthPlanner {
         !current.closed &&
         this.active.size > 0;
       const entry = newEntry(melding, facts, current.decision, 'behouden', workerGone ? null : current.workerId, pool);
+      entry.joined = current.joined;
       if (picked && !current.closed && (current.workerId === null || workerGone)) this.toAssign.push(entry);
+      return entry;
+    }
+
+    // A case in progress goes on with its worker: no capacity place, and no new worker unless
+    // the case's worker is no longer active.
+    const openCase = caseInProgress(melding);
+    if (openCase !== null) {
+      const stays = openCase.workerId !== null && this.active.has(openCase.workerId);
+      const entry = newEntry(melding, facts, 'altijd', 'lopend', stays ? openCase.workerId : null, pool);
+      entry.joins = { meldingId: openCase.meldingId, ref: openCase.ref };
+      entry.joined = true;
+      if (!stays) this.toAssign.push(entry);
       return entry;
     }
 
@@ -255,12 +269,14 @@ function newEntry(
     place: null,
     finding: null,
     pool,
+    joins: null,
+    joined: false,
   };
 }
 
 /** The worker of each kept decision that has one: they count against that worker's capacity. */
 function* keptWorkers(entries: readonly Entry[]): Generator<number> {
-  for (const entry of entries) if (entry.rule === 'behouden' && entry.workerId !== null) yield entry.workerId;
+  for (const entry of entries) if (entry.rule === 'behouden' && entry.workerId !== null && !entry.joined) yield entry.workerId;
 }
 
 /**

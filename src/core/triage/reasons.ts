@@ -27,6 +27,11 @@ export function alwaysReason(rule: AlwaysRule, facts: Pick<MeldingFacts, 'organi
   }
 }
 
+/** A melding that joined the household's case in progress. */
+export function joinedReason(caseRef: string): string {
+  return `lopend: hoort bij ${caseRef}`;
+}
+
 function monthList(months: readonly Month[]): string {
   if (months.length <= 1) return months.join('');
   return `${months.slice(0, -1).join(', ')} en ${months[months.length - 1]}`;

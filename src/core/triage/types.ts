@@ -36,6 +36,8 @@ export type DecisionRule =
   | 'crisis'
   | 'warme-overdracht'
   | 'vorige-maand-niet-opgevolgd'
+  /** the household's earlier melding is assigned and not closed: this one joins that case */
+  | 'lopend'
   | 'herhaald'
   | 'onder-drempel'
   | 'prioriteit'
@@ -66,6 +68,20 @@ export interface CurrentDecision {
   workerId: number | null;
   followedUp: boolean;
   closed: boolean;
+  /** it joined an open case (rule 'lopend'): it took no capacity place */
+  joined: boolean;
+}
+
+/** An earlier melding of the household that a triage picked: a case, in progress or done. */
+export interface EarlierCase {
+  meldingId: number;
+  /** e.g. `2022-01-017`; refs of earlier months sort before later ones */
+  ref: string;
+  workerId: number | null;
+  /** it has a result */
+  closed: boolean;
+  /** it joined an older case itself */
+  joined: boolean;
 }
 
 export interface TriageMelding {
@@ -85,6 +101,8 @@ export interface TriageMelding {
   previousWorkerId: number | null;
   /** what an earlier triage run of this month decided and what happened since; null when never triaged */
   current: CurrentDecision | null;
+  /** the household's earlier meldingen that a triage picked (any order) */
+  earlierCases: EarlierCase[];
 }
 
 export interface TriageWorker {
@@ -129,6 +147,8 @@ export interface Decision {
   kept: boolean;
   /** 1-based place in the capacity step's order for 'capaciteit' and 'uitgesteld'; else null */
   place: number | null;
+  /** the melding whose case this one joined (rule 'lopend'); null otherwise (also when kept) */
+  caseMeldingId: number | null;
 }
 
 export interface Closure {

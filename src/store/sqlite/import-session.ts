@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
-import { historyFlags } from '../../core/import/melding.js';
 import type { HouseholdPlan, HouseholdSituation, StagedSignalKeys } from '../../core/import/plan-household.js';
 import { OPEENVOLGEND_MONTHS } from '../../core/import/melding.js';
 import { monthIndex } from '../../core/month.js';
 import type { Address, Category, Month } from '../../core/types.js';
 import type { ImportCounts, ImportRecord, ImportSession, ImportWriter, RejectedRow, StagedRow } from '../store.js';
+import type { ReplacedMelding } from '../../core/import/replace.js';
+import { formatRef } from '../../core/reference.js';
 import { groupBy } from './group-by.js';
+import { refreshHistoryAfter } from './history-refresh.js';
 import { SIGNAL_COLUMN_LIST, SIGNAL_COLUMNS, signalColumnType } from './signal-columns.js';
 
 // The staging area lives in SQLite's temp schema: it belongs to this connection only, is never
@@ -33,6 +35,8 @@ const STAGING_DDL = `
   -- IDs of the replaced month's signals, which the same signals in the new list keep.
   CREATE TEMP TABLE taken_ids (ddas_id TEXT PRIMARY KEY) WITHOUT ROWID;
   CREATE TEMP TABLE kept_ids (dedup_key TEXT PRIMARY KEY, ddas_id TEXT NOT NULL) WITHOUT ROWID;
+  -- --replace: the replaced meldingen whose work goes to the new melding of a household.
+  CREATE TEMP TABLE carried (old_melding_id INTEGER PRIMARY KEY, household_key TEXT NOT NULL UNIQUE, seq INTEGER NOT NULL);
 `;
 
 /** Planning reads only this index: the keys of every staged row, in household order. */
@@ -46,6 +50,7 @@ const DROP_STAGING = `
   DROP TABLE IF EXISTS temp.skipped;
   DROP TABLE IF EXISTS temp.taken_ids;
   DROP TABLE IF EXISTS temp.kept_ids;
+  DROP TABLE IF EXISTS temp.carried;
 `;
 
 /**
@@ -361,6 +366,59 @@ export class SqliteImportSession implements ImportSession {
     }
   }
 
+  async replacementCandidates(month: Month): Promise<ReplacedMelding[]> {
+    // The gemeente's own list of the month is replaced; a new gemeente has none.
+    const gemeente = this.gemeenteId;
+    if (gemeente === null) return [];
+    const worked = this.db
+      .prepare('SELECT 1 FROM decisions d JOIN meldingen m ON m.id = d.melding_id WHERE m.month = ? AND m.gemeente_id = ? LIMIT 1')
+      .get(month, gemeente);
+    if (worked === undefined) return [];
+    this.db.exec(PLANNING_INDEX);
+    const rows = this.db
+      .prepare(
+        `SELECT m.id, m.seq, h.postcode || '|' || coalesce(h.huisnummer, '') || '|' || coalesce(h.toevoeging, '') AS household_key,
+                d.melding_id IS NOT NULL AS decided,
+                (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contacts,
+                (SELECT count(*) FROM results r WHERE r.melding_id = m.id AND r.source = 'medewerker') AS worker_results
+         FROM meldingen m JOIN households h ON h.id = m.household_id LEFT JOIN decisions d ON d.melding_id = m.id
+         WHERE m.month = ? AND m.gemeente_id = ?`,
+      )
+      .all(month, gemeente) as Array<{ id: number; seq: number; household_key: string; decided: number; contacts: number; worker_results: number }>;
+    const staged = this.db.prepare('SELECT 1 FROM temp.staged WHERE household_key = ? LIMIT 1').pluck();
+    const byKenmerk = groupBy(
+      this.db
+        .prepare(
+          `SELECT DISTINCT x.melding_id, s.household_key FROM signals x JOIN temp.staged s ON s.signaal_id = x.signaal_id
+           WHERE x.month = ? AND x.gemeente_id = ? AND x.signaal_id IS NOT NULL`,
+        )
+        .raw()
+        .all(month, gemeente) as Array<[number, string]>,
+      (row) => row[0],
+      (row) => row[1],
+    );
+    return rows.map((row) => ({
+      meldingId: row.id,
+      ref: formatRef(month, row.seq),
+      householdKey: row.household_key,
+      kenmerkHouseholds: byKenmerk.get(row.id) ?? [],
+      householdOnNewList: staged.get(row.household_key) !== undefined,
+      decided: row.decided === 1,
+      contacts: row.contacts,
+      workerResults: row.worker_results,
+    }));
+  }
+
+  async changedAmounts(month: Month): Promise<number[]> {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT s.line FROM temp.staged s JOIN signals x ON x.month = ? AND x.gemeente_id = ? AND x.signaal_id = s.signaal_id
+         WHERE s.signaal_id IS NOT NULL AND x.bedrag_cents <> s.bedrag_cents ORDER BY s.line`,
+      )
+      .pluck()
+      .all(month, this.gemeenteId) as number[];
+  }
+
   async rejectionOf(line: number): Promise<string | undefined> {
     return this.selectRejection.get(line) as string | undefined;
   }
@@ -395,6 +453,8 @@ class SqliteImportWriter implements ImportWriter {
    */
   private nextHouseholdId: number | null = null;
   private nextMeldingId: number | null = null;
+  /** --replace: the reference (seq) each household keeps whose earlier melding's work is carried over */
+  private carriedSeqs: Map<string, number> | null = null;
   private readonly households: BulkInsert;
   private readonly meldingen: BulkInsert;
   private readonly meldingOf: BulkInsert;
@@ -420,7 +480,7 @@ class SqliteImportWriter implements ImportWriter {
     this.touch = db.prepare('INSERT OR IGNORE INTO temp.touched_households (id) VALUES (?)');
   }
 
-  async deleteMonth(month: Month): Promise<void> {
+  async deleteMonth(month: Month, carried: ReadonlyArray<{ meldingId: number; householdKey: string }>): Promise<void> {
     const gemeente = this.sessionGemeenteId;
     if (gemeente === null) return; // a new gemeente has no list to replace
     // The households of the old list may lose their place in later months' history.
@@ -436,15 +496,43 @@ class SqliteImportWriter implements ImportWriter {
          SELECT dedup_key, ddas_id FROM signals WHERE month = ? AND gemeente_id = ? AND ddas_id IS NOT NULL`,
       )
       .run(month, gemeente);
-    // Foreign keys are off during an import (see transaction), so nothing cascades.
-    for (const dependant of ['signals', 'decisions', 'contacts', 'results']) {
-      this.db
-        .prepare(`DELETE FROM ${dependant} WHERE melding_id IN (SELECT id FROM meldingen WHERE month = ? AND gemeente_id = ?)`)
-        .run(month, gemeente);
+    this.db
+      .prepare(
+        `INSERT INTO temp.carried (old_melding_id, household_key, seq)
+         SELECT j.value ->> 0, j.value ->> 1, m.seq FROM json_each(?) AS j JOIN meldingen m ON m.id = j.value ->> 0`,
+      )
+      .run(JSON.stringify(carried.map((c) => [c.meldingId, c.householdKey])));
+    // Only this gemeente's list of the month goes; another gemeente's list of the month stays.
+    const gone =
+      'SELECT id FROM meldingen WHERE month = ? AND gemeente_id = ? AND id NOT IN (SELECT old_melding_id FROM temp.carried)';
+    // Foreign keys are off during an import (see transaction), so nothing cascades: a later
+    // melding that joined a case of this month that goes no longer belongs to one.
+    this.db.prepare(`UPDATE decisions SET case_melding_id = NULL WHERE case_melding_id IN (${gone})`).run(month, gemeente);
+    this.db.prepare('DELETE FROM signals WHERE month = ? AND gemeente_id = ?').run(month, gemeente);
+    for (const dependant of ['decisions', 'contacts', 'results']) {
+      this.db.prepare(`DELETE FROM ${dependant} WHERE melding_id IN (${gone})`).run(month, gemeente);
     }
+    // Carried meldingen keep their reference: the new ones are numbered after the old list. And
+    // new meldingen get ids no old one had, so that carrying work over never mistakes one for another.
+    if (carried.length > 0) this.nextSeq.set(month, this.firstFreeSeq(month));
+    this.nextMeldingId ??= this.nextId('meldingen');
     this.db.prepare('DELETE FROM meldingen WHERE month = ? AND gemeente_id = ?').run(month, gemeente);
-    // The replaced list must be triaged afresh.
-    this.db.prepare('DELETE FROM triage_runs WHERE month = ? AND gemeente_id = ?').run(month, gemeente);
+    // A replaced list is triaged afresh; one whose work was carried keeps its triage, and a new
+    // triage of the month places the households the new list added.
+    if (carried.length === 0) this.db.prepare('DELETE FROM triage_runs WHERE month = ? AND gemeente_id = ?').run(month, gemeente);
+  }
+
+  async carryOver(): Promise<void> {
+    const newId = `(SELECT o.melding_id FROM temp.carried c JOIN temp.melding_of o ON o.household_key = c.household_key
+                    WHERE c.old_melding_id = %COLUMN%)`;
+    const moved = 'SELECT old_melding_id FROM temp.carried';
+    // Decisions first: whether an attempt counts for a case reads them (migration 7's triggers).
+    this.db.prepare(`UPDATE decisions SET case_melding_id = ${newId.replace('%COLUMN%', 'decisions.case_melding_id')} WHERE case_melding_id IN (${moved})`).run();
+    for (const dependant of ['decisions', 'contacts', 'results']) {
+      this.db
+        .prepare(`UPDATE ${dependant} SET melding_id = ${newId.replace('%COLUMN%', `${dependant}.melding_id`)} WHERE melding_id IN (${moved})`)
+        .run();
+    }
   }
 
   async recordImport(record: ImportRecord): Promise<void> {
@@ -469,6 +557,9 @@ class SqliteImportWriter implements ImportWriter {
     this.nextHouseholdId ??= this.nextId('households');
     this.nextMeldingId ??= this.nextId('meldingen');
     let seq = this.nextSeq.get(month) ?? this.firstFreeSeq(month);
+    // Only a replaced month that carries work over has any: read once, not looked up per row.
+    this.carriedSeqs ??= new Map(this.db.prepare('SELECT household_key, seq FROM temp.carried').raw().all() as Array<[string, number]>);
+    const carriedSeqs = this.carriedSeqs;
     for (const plan of plans) {
       const { melding } = plan;
       let meldingId: number;
@@ -480,18 +571,19 @@ class SqliteImportWriter implements ImportWriter {
           this.households.add(householdId, address.postcode, address.huisnummer, address.toevoeging, gemeenteId);
         }
         meldingId = this.nextMeldingId++;
+        const kept = carriedSeqs.size === 0 ? undefined : carriedSeqs.get(plan.householdKey);
         this.meldingen.add(
           meldingId,
           month,
           index,
-          seq,
+          kept ?? seq,
           householdId,
           melding.category,
           melding.flags.onLastMonth ? 1 : 0,
           melding.flags.opeenvolgend ? 1 : 0,
           gemeenteId,
         );
-        seq += 1;
+        if (kept === undefined) seq += 1;
         // Only a later month's history can change; the usual import is of the newest month.
         if (this.laterMonths) this.touch.run(householdId);
       } else {
@@ -522,32 +614,7 @@ class SqliteImportWriter implements ImportWriter {
   }
 
   async refreshLaterFlags(month: Month): Promise<void> {
-    const index = monthIndex(month);
-    const later = this.db.prepare('SELECT 1 FROM meldingen WHERE month_index > ? LIMIT 1').get(index);
-    if (later === undefined) return; // the usual case: this is the newest month
-    const rows = this.db
-      .prepare(
-        `SELECT m.id, m.household_id, m.month_index, m.on_last_month, m.opeenvolgend FROM meldingen m
-         JOIN temp.touched_households t ON t.id = m.household_id
-         WHERE m.month_index BETWEEN ? AND ?
-         ORDER BY m.household_id`,
-      )
-      .all(index - OPEENVOLGEND_MONTHS, index + OPEENVOLGEND_MONTHS) as Array<{
-      id: number;
-      household_id: number;
-      month_index: number;
-      on_last_month: number;
-      opeenvolgend: number;
-    }>;
-    const monthsOf = groupBy(rows, (r) => r.household_id, (r) => r.month_index);
-    const update = this.db.prepare('UPDATE meldingen SET on_last_month = ?, opeenvolgend = ? WHERE id = ?');
-    for (const row of rows) {
-      if (row.month_index <= index) continue;
-      const flags = historyFlags(row.month_index, monthsOf.get(row.household_id) ?? []);
-      const onLast = flags.onLastMonth ? 1 : 0;
-      const opeen = flags.opeenvolgend ? 1 : 0;
-      if (onLast !== row.on_last_month || opeen !== row.opeenvolgend) update.run(onLast, opeen, row.id);
-    }
+    refreshHistoryAfter(this.db, monthIndex(month), { sql: 'SELECT id FROM temp.touched_households', params: [] });
   }
 
   /** The staged kenmerken that a stored signal already has as its delivery ID. */

@@ -24,6 +24,25 @@ const RENEW_OPGEVOLGD = `
           OR coalesce((SELECT ${COUNTS_AS_FOLLOW_UP('r.resultaat')} FROM results r WHERE r.melding_id = meldingen.id), 0)
         )`;
 
+// Part of migration 7 (never edit). A melding that joined a case in progress (rule 'lopend')
+// points at the case's first melding (decisions.case_melding_id); the case is that melding and
+// every melding pointing at it. Whether a melding is opgevolgd restates core/followup.ts
+// isOpgevolgdInCase: isOpgevolgd of its own, or an attempt on any melding of its case dated on
+// or after the first day of its own list month; a test holds the two to the same answers.
+const CASE_ROOT = (melding: string): string =>
+  `coalesce((SELECT case_melding_id FROM decisions WHERE melding_id = ${melding}), ${melding})`;
+const CASE_MEMBERS = (melding: string): string =>
+  `SELECT ${CASE_ROOT(melding)} UNION SELECT melding_id FROM decisions WHERE case_melding_id = ${CASE_ROOT(melding)}`;
+const RENEW_OPGEVOLGD_IN_CASE = `
+        UPDATE meldingen SET opgevolgd = (
+          EXISTS (SELECT 1 FROM contacts c WHERE c.melding_id = meldingen.id)
+          OR coalesce((SELECT ${COUNTS_AS_FOLLOW_UP('r.resultaat')} FROM results r WHERE r.melding_id = meldingen.id), 0)
+          OR EXISTS (
+            SELECT 1 FROM contacts c
+            WHERE c.melding_id IN (${CASE_MEMBERS('meldingen.id')}) AND c.datum >= meldingen.month || '-01'
+          )
+        )`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -315,6 +334,88 @@ export const MIGRATIONS: readonly Migration[] = [
       -- worklist corrects it rather than adding one), so the clock time a worker typed is kept;
       -- NULL when only a date (and maybe a part of day) was given.
       ALTER TABLE contacts ADD COLUMN tijd TEXT CHECK (tijd IS NULL OR tijd GLOB '[0-2][0-9]:[0-5][0-9]');
+    `,
+  },
+  {
+    version: 7,
+    name: 'a new melding joins the household\'s case in progress',
+    sql: `
+      -- A new melding of a household whose earlier melding is assigned and not closed joins that
+      -- case (rule 'lopend'): it points at the case's first melding. Every existing decision
+      -- points nowhere, so the opgevolgd column needs no renewal here; the triggers of migration
+      -- 4 are replaced by ones that also renew the other meldingen of a case.
+      ALTER TABLE decisions ADD COLUMN case_melding_id INTEGER REFERENCES meldingen (id) ON DELETE SET NULL;
+      CREATE INDEX decisions_by_case ON decisions (case_melding_id) WHERE case_melding_id IS NOT NULL;
+
+      DROP TRIGGER contacts_inserted_renew_opgevolgd;
+      DROP TRIGGER contacts_moved_renew_opgevolgd;
+      DROP TRIGGER contacts_deleted_renew_opgevolgd;
+      DROP TRIGGER results_inserted_renew_opgevolgd;
+      DROP TRIGGER results_updated_renew_opgevolgd;
+      DROP TRIGGER results_deleted_renew_opgevolgd;
+
+      CREATE TRIGGER contacts_inserted_renew_opgevolgd AFTER INSERT ON contacts BEGIN
+        ${RENEW_OPGEVOLGD_IN_CASE} WHERE id IN (${CASE_MEMBERS('NEW.melding_id')});
+      END;
+      CREATE TRIGGER contacts_moved_renew_opgevolgd AFTER UPDATE OF melding_id, datum ON contacts BEGIN
+        ${RENEW_OPGEVOLGD_IN_CASE} WHERE id IN (${CASE_MEMBERS('OLD.melding_id')}) OR id IN (${CASE_MEMBERS('NEW.melding_id')});
+      END;
+      CREATE TRIGGER contacts_deleted_renew_opgevolgd AFTER DELETE ON contacts BEGIN
+        ${RENEW_OPGEVOLGD_IN_CASE} WHERE id IN (${CASE_MEMBERS('OLD.melding_id')});
+      END;
+      CREATE TRIGGER results_inserted_renew_opgevolgd AFTER INSERT ON results
+      WHEN ${COUNTS_AS_FOLLOW_UP('NEW.resultaat')} BEGIN
+        ${RENEW_OPGEVOLGD_IN_CASE} WHERE id = NEW.melding_id;
+      END;
+      CREATE TRIGGER results_updated_renew_opgevolgd AFTER UPDATE OF melding_id, resultaat ON results
+      WHEN ${COUNTS_AS_FOLLOW_UP('OLD.resultaat')} OR ${COUNTS_AS_FOLLOW_UP('NEW.resultaat')} BEGIN
+        ${RENEW_OPGEVOLGD_IN_CASE} WHERE id IN (OLD.melding_id, NEW.melding_id);
+      END;
+      CREATE TRIGGER results_deleted_renew_opgevolgd AFTER DELETE ON results
+      WHEN ${COUNTS_AS_FOLLOW_UP('OLD.resultaat')} BEGIN
+        ${RENEW_OPGEVOLGD_IN_CASE} WHERE id = OLD.melding_id;
+      END;
+
+      -- Joining or leaving a case changes which attempts count. The triage writes thousands of
+      -- decisions a month; only those that point at a case wake these triggers.
+      CREATE TRIGGER decisions_inserted_renew_opgevolgd AFTER INSERT ON decisions
+      WHEN NEW.case_melding_id IS NOT NULL BEGIN
+        ${RENEW_OPGEVOLGD_IN_CASE} WHERE id IN (${CASE_MEMBERS('NEW.melding_id')});
+      END;
+      CREATE TRIGGER decisions_case_changed_renew_opgevolgd AFTER UPDATE OF case_melding_id ON decisions
+      WHEN OLD.case_melding_id IS NOT NEW.case_melding_id BEGIN
+        ${RENEW_OPGEVOLGD_IN_CASE}
+        WHERE id = OLD.melding_id OR id IN (${CASE_MEMBERS('OLD.case_melding_id')}) OR id IN (${CASE_MEMBERS('NEW.melding_id')});
+      END;
+      CREATE TRIGGER decisions_deleted_renew_opgevolgd AFTER DELETE ON decisions
+      WHEN OLD.case_melding_id IS NOT NULL BEGIN
+        ${RENEW_OPGEVOLGD_IN_CASE} WHERE id = OLD.melding_id OR id IN (${CASE_MEMBERS('OLD.case_melding_id')});
+      END;
+
+      -- As in migration 4, with the case: a melding that joined a case is no longer open once
+      -- the case is closed; it went with the case.
+      DROP VIEW melding_status;
+      CREATE VIEW melding_status AS
+        SELECT
+          m.id AS melding_id,
+          m.month,
+          m.category,
+          d.kind AS decision,
+          d.worker_id,
+          (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contact_count,
+          r.resultaat,
+          r.source AS result_source,
+          m.opgevolgd,
+          coalesce(
+            d.kind IN ('altijd', 'capaciteit') AND m.opgevolgd = 0 AND r.resultaat IS NULL
+            AND NOT EXISTS (SELECT 1 FROM results cr WHERE cr.melding_id = d.case_melding_id),
+            0
+          ) AS open,
+          coalesce(d.kind = 'uitgesteld' AND m.opgevolgd = 0 AND r.resultaat IS NULL, 0) AS uitgesteld,
+          d.case_melding_id
+        FROM meldingen m
+        LEFT JOIN decisions d ON d.melding_id = m.id
+        LEFT JOIN results r ON r.melding_id = m.id;
     `,
   },
   {

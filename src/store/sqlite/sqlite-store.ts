@@ -2,12 +2,15 @@ import os from 'node:os';
 import { EnvironmentError, EropafError } from '../../core/errors.js';
 import type Database from 'better-sqlite3';
 import type { Gemeente } from '../../core/gemeente.js';
+import type { FindQuery, FoundHousehold } from '../../core/find.js';
+import type { HandoverMove, OpenMelding } from '../../core/handover.js';
+import type { MonthContents } from '../../core/month-removal.js';
 import type { DdasMeldingInput } from '../../core/report/ddas.js';
 import type { Period } from '../../core/report/period.js';
 import type { RetentionCandidate } from '../../core/retention.js';
 import type { StatsContact, StatsMelding, StatsSignal } from '../../core/report/stats.js';
 import type { FollowUpCounts, MonthCounts } from '../../core/report/table.js';
-import type { PlannedMonth } from '../../core/triage/types.js';
+import type { Decision, PlannedMonth } from '../../core/triage/types.js';
 import type { IsoDate, Month } from '../../core/types.js';
 import type {
   AuditContext,
@@ -32,6 +35,10 @@ import type {
 } from '../store.js';
 import { SqliteFollowUp } from './followup.js';
 import { SqliteGemeenten } from './gemeenten.js';
+import { SqliteMonths } from './months.js';
+import { SqliteOpenWork } from './open-work.js';
+import { SqliteFind } from './find.js';
+import { storedDecisions } from './stored-decisions.js';
 import { SqlitePrivacy } from './privacy.js';
 import { SqliteReports } from './reports.js';
 import { SqliteImportSession } from './import-session.js';
@@ -50,6 +57,9 @@ export class SqliteStore implements Store {
   private readonly reportRepo: SqliteReports;
   private readonly privacyRepo: SqlitePrivacy;
   private readonly gemeenteRepo: SqliteGemeenten;
+  private readonly monthRepo: SqliteMonths;
+  private readonly openWorkRepo: SqliteOpenWork;
+  private readonly findRepo: SqliteFind;
 
   private constructor(
     private readonly db: Database.Database,
@@ -68,6 +78,9 @@ export class SqliteStore implements Store {
     this.reportRepo = new SqliteReports(db);
     this.privacyRepo = new SqlitePrivacy(db);
     this.gemeenteRepo = new SqliteGemeenten(db);
+    this.monthRepo = new SqliteMonths(db);
+    this.openWorkRepo = new SqliteOpenWork(db);
+    this.findRepo = new SqliteFind(db);
   }
 
   static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
@@ -155,7 +168,7 @@ export class SqliteStore implements Store {
     return this.triageRepo.assignedElsewhere(month, gemeenteIds);
   }
 
-  worklist(month: Month, workerId: number | null, gemeenteId?: GemeenteFilter): Promise<WorklistEntry[]> {
+  worklist(month: Month | null, workerId: number | null, gemeenteId?: GemeenteFilter): Promise<WorklistEntry[]> {
     return this.worklistRepo.worklist(month, workerId, gemeenteId);
   }
 
@@ -197,6 +210,38 @@ export class SqliteStore implements Store {
 
   monthCounts(period: Period, gemeenteId?: GemeenteFilter): Promise<MonthCounts[]> {
     return this.reportRepo.monthCounts(period, gemeenteId);
+  }
+
+  async storedDecisions(month: Month): Promise<Decision[]> {
+    return storedDecisions(this.db, month);
+  }
+
+  findHouseholdIds(query: FindQuery, limit: number): Promise<number[]> {
+    return this.findRepo.findHouseholdIds(query, limit);
+  }
+
+  foundHouseholds(ids: readonly number[]): Promise<FoundHousehold[]> {
+    return this.findRepo.households(ids);
+  }
+
+  openWork(workerId: number): Promise<OpenMelding[]> {
+    return this.openWorkRepo.openWork(workerId);
+  }
+
+  openLoad(): Promise<Map<number, number>> {
+    return this.openWorkRepo.openLoad();
+  }
+
+  reassign(moves: readonly HandoverMove[]): Promise<void> {
+    return this.openWorkRepo.reassign(moves);
+  }
+
+  monthContents(month: Month, gemeenteId?: GemeenteFilter): Promise<MonthContents> {
+    return this.monthRepo.monthContents(month, gemeenteId);
+  }
+
+  deleteMonthList(month: Month, gemeenteId?: GemeenteFilter): Promise<void> {
+    return this.monthRepo.deleteMonthList(month, gemeenteId);
   }
 
   importedMonths(gemeenteId?: GemeenteFilter): Promise<Set<Month>> {

@@ -35,7 +35,15 @@ type SignalRow = [
   warmeOverdracht: number,
 ];
 type EarlierRow = [id: number, householdId: number, month: Month, opgevolgd: number, decision: DecisionKind | null];
-type StatusRow = [meldingId: number, decision: DecisionKind, workerId: number | null, opgevolgd: number, resultSource: string | null];
+type StatusRow = [
+  meldingId: number,
+  decision: DecisionKind,
+  workerId: number | null,
+  opgevolgd: number,
+  resultSource: string | null,
+  caseMeldingId: number | null,
+];
+type EarlierCaseRow = [householdId: number, id: number, month: Month, seq: number, workerId: number | null, closed: number, joined: number];
 
 /** The values in a `json_each(?)` parameter. */
 const IN_JSON = 'SELECT value FROM json_each(?)';
@@ -128,8 +136,18 @@ export class SqliteTriage {
       .raw();
     const status = this.db
       .prepare(
-        `SELECT melding_id, decision, worker_id, opgevolgd, result_source FROM melding_status
+        `SELECT melding_id, decision, worker_id, opgevolgd, result_source, case_melding_id FROM melding_status
          WHERE melding_id IN (${IN_JSON}) AND decision IS NOT NULL`,
+      )
+      .raw();
+
+    // The households' earlier picked meldingen: the case a new melding may join (core/triage/always.ts).
+    const cases = this.db
+      .prepare(
+        `SELECT m.household_id, m.id, m.month, m.seq, d.worker_id,
+                EXISTS (SELECT 1 FROM results r WHERE r.melding_id = m.id), d.case_melding_id IS NOT NULL
+         FROM meldingen m JOIN decisions d ON d.melding_id = m.id
+         WHERE m.household_id IN (${IN_JSON}) AND m.month_index < ? AND d.kind IN ('altijd', 'capaciteit')`,
       )
       .raw();
 
@@ -162,6 +180,17 @@ export class SqliteTriage {
         if (!previousWorker.has(household)) previousWorker.set(household, worker);
       }
       const current = new Map((status.all(ids) as StatusRow[]).map((row) => [row[0], row]));
+      const casesOf = groupBy(
+        cases.all(households, index) as EarlierCaseRow[],
+        (row) => row[0],
+        ([, meldingId, caseMonth, seq, workerId, closed, joined]) => ({
+          meldingId,
+          ref: formatRef(caseMonth, seq),
+          workerId,
+          closed: closed === 1,
+          joined: joined === 1,
+        }),
+      );
 
       return rows.map(([id, seq, householdId, category, gemeenteId]): TriageMelding => {
         const history = earlierByHousehold.get(householdId) ?? [];
@@ -188,7 +217,9 @@ export class SqliteTriage {
                   followedUp: now[3] === 1,
                   // A result the triage itself set is decided afresh; a worker's or a closure is final.
                   closed: now[4] === 'medewerker' || now[4] === 'sluiting',
+                  joined: now[5] !== null,
                 },
+          earlierCases: casesOf.get(householdId) ?? [],
         };
       });
     };
@@ -235,9 +266,10 @@ export class SqliteTriage {
     // One row per run: for rows this wide (a reason is a sentence), binding them one by one was
     // measured faster than unpacking a JSON array in SQL.
     const upsertDecision = this.db.prepare(
-      `INSERT INTO decisions (melding_id, kind, rule, reason, place, worker_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO decisions (melding_id, kind, rule, reason, place, worker_id, case_melding_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (melding_id) DO UPDATE SET kind = excluded.kind, rule = excluded.rule, reason = excluded.reason,
-         place = excluded.place, worker_id = excluded.worker_id, decided_at = excluded.decided_at`,
+         place = excluded.place, worker_id = excluded.worker_id, case_melding_id = excluded.case_melding_id,
+         decided_at = excluded.decided_at`,
     );
     const insertResults = this.db.prepare(
       `INSERT INTO results (melding_id, resultaat, referred_to, closed_on, source, recorded_at)
@@ -246,14 +278,14 @@ export class SqliteTriage {
 
     for (const chunk of inChunks(plan.decisions, WRITE_BATCH)) {
       const kept: Array<[number, number]> = [];
-      const fresh: Array<[number, string, string, string, number | null, number | null]> = [];
+      const fresh: Array<[number, string, string, string, number | null, number | null, number | null]> = [];
       const results: Array<[number, string]> = [];
       for (const d of chunk) {
         if (d.kept) {
           if (d.workerId !== null) kept.push([d.meldingId, d.workerId]);
           continue;
         }
-        fresh.push([d.meldingId, d.kind, d.rule, d.reason, d.place, d.workerId]);
+        fresh.push([d.meldingId, d.kind, d.rule, d.reason, d.place, d.workerId, d.caseMeldingId]);
         if (d.result !== null) results.push([d.meldingId, d.result]);
       }
       if (kept.length > 0) assignKeptWorkers.run(JSON.stringify(kept));

@@ -10,6 +10,7 @@ import { listedAtSql } from './listed-at.js';
 
 interface EntryRow {
   id: number;
+  month: Month;
   seq: number;
   category: Category;
   opeenvolgend: number;
@@ -44,23 +45,26 @@ export class SqliteWorklist {
 
   /**
    * The month's picked meldingen that have no result yet: what still needs follow-up. A melding
-   * whose personal data was purged cannot be phoned and is left out.
+   * whose personal data was purged cannot be phoned and is left out, and so is one that joined
+   * a case that is closed now (it went with the case).
    */
-  async worklist(month: Month, workerId: number | null, gemeenteId?: number): Promise<WorklistEntry[]> {
+  async worklist(month: Month | null, workerId: number | null, gemeenteId?: number): Promise<WorklistEntry[]> {
+    // One month: per worker, in melding order. All months (month null): oldest first.
     const entries = this.db
       .prepare(
-        `SELECT m.id, m.seq, m.category, m.opeenvolgend, m.on_last_month, d.kind, d.reason, w.name AS worker,
+        `SELECT m.id, m.month, m.seq, m.category, m.opeenvolgend, m.on_last_month, d.kind, d.reason, w.name AS worker,
                 h.postcode, h.huisnummer, h.toevoeging, ${listedAtSql('m.id')} AS listed_at
          FROM meldingen m
          JOIN decisions d ON d.melding_id = m.id
          JOIN households h ON h.id = m.household_id
          JOIN melding_status s ON s.melding_id = m.id
          LEFT JOIN workers w ON w.id = d.worker_id
-         WHERE m.month = ? AND d.kind IN ('altijd', 'capaciteit') AND s.resultaat IS NULL AND m.purged_at IS NULL
+         WHERE ${month === null ? '' : 'm.month = ? AND'} d.kind IN ('altijd', 'capaciteit') AND s.resultaat IS NULL AND m.purged_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM results cr WHERE cr.melding_id = d.case_melding_id)
            AND (? IS NULL OR d.worker_id = ?) AND (? IS NULL OR m.gemeente_id = ?)
-         ORDER BY w.name IS NULL, w.name, m.seq`,
+         ORDER BY ${month === null ? 'm.month_index, m.seq' : 'w.name IS NULL, w.name, m.seq'}`,
       )
-      .all(month, workerId, workerId, gemeenteId ?? null, gemeenteId ?? null) as EntryRow[];
+      .all(...(month === null ? [] : [month]), workerId, workerId, gemeenteId ?? null, gemeenteId ?? null) as EntryRow[];
     const signals = groupBy(
       this.db
         .prepare(
@@ -93,7 +97,7 @@ export class SqliteWorklist {
       const first = <K extends keyof PersonSignalRow>(key: K): PersonSignalRow[K] | null =>
         rows.find((row) => row[key] !== null)?.[key] ?? null;
       return {
-        ref: formatRef(month, entry.seq),
+        ref: formatRef(entry.month, entry.seq),
         worker: entry.worker,
         kind: entry.kind,
         reason: entry.reason,

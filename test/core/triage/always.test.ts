@@ -45,12 +45,26 @@ describe('step 1: altijd', () => {
     expect(decisionOf(p, 3).kind).toBe('uitgesteld');
   });
 
+  it('does not treat a melding that last month picked as left over: that household is in progress', () => {
+    // February triaged before January's attempts were entered: January's picked melding has no
+    // attempt yet, but it was never left over.
+    const p = plan({
+      capacity: 0,
+      meldingen: [
+        melding(1, { lastMonth: { followedUp: false, decision: 'capaciteit' } }),
+        melding(2, { lastMonth: { followedUp: false, decision: null } }),
+      ],
+    });
+    expect(decisionOf(p, 1).rule).not.toBe('vorige-maand-niet-opgevolgd');
+    expect(decisionOf(p, 2).rule).not.toBe('vorige-maand-niet-opgevolgd');
+  });
+
   it('takes step 1 before the repeat rule and the threshold', () => {
     const recent = [{ month: '2022-02', followedUp: true, signals: [{ organisationKey: 'org:eneco', bedragCents: 99_999 }] }];
     const p = plan({
       config: { repeatMonths: 3, minAmountCents: 1_000_000, order: ['woon', 'bedrag', 'ontstaansdatum'] },
       meldingen: [
-        melding(1, { recent, lastMonth: { followedUp: false } }),
+        melding(1, { recent, lastMonth: { followedUp: false, decision: 'uitgesteld' } }),
         melding(2, { recent, signals: [signal({ crisissignaal: true })] }),
       ],
     });

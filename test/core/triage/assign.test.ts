@@ -87,7 +87,7 @@ describe('assignment', () => {
     const p = plan({
       capacity: 5,
       workers: [worker(1, 5, false)],
-      meldingen: [melding(1), melding(2, { lastMonth: { followedUp: false } })],
+      meldingen: [melding(1), melding(2, { lastMonth: { followedUp: false, decision: 'uitgesteld' } })],
     });
     expect(p.decisions.map((d) => d.workerId)).toEqual([null, null]);
     expect(p.figures.unassigned).toBe(2);

@@ -38,6 +38,7 @@ export function melding(n: number, overrides: Partial<TriageMelding> = {}): Tria
     recent: [],
     previousWorkerId: null,
     current: null,
+    earlierCases: [],
     ...overrides,
   };
 }

@@ -15,7 +15,7 @@ describe('deferred meldingen the month after', () => {
     const april = plan({
       month: '2022-04',
       capacity: 0,
-      meldingen: [melding(2, { ref: '2022-04-002', householdId: 1001, lastMonth: { followedUp: false } })],
+      meldingen: [melding(2, { ref: '2022-04-002', householdId: 1001, lastMonth: { followedUp: false, decision: 'uitgesteld' } })],
       deferredLastMonth: [{ id: 1, ref: '2022-03-001', householdId: 1001 }],
     });
     expect(decisionOf(april, 2)).toMatchObject({ kind: 'altijd', rule: 'vorige-maand-niet-opgevolgd' });

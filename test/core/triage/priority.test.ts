@@ -72,7 +72,7 @@ describe('step 3: capacity order', () => {
     const p = plan({
       capacity: 3,
       meldingen: [
-        melding(1, { lastMonth: { followedUp: false } }),
+        melding(1, { lastMonth: { followedUp: false, decision: 'uitgesteld' } }),
         melding(2, { signals: [energie(40_000)] }),
         melding(3, { signals: [energie(30_000)] }),
         melding(4, { signals: [energie(20_000)] }),
