@@ -88,6 +88,8 @@ export class MonthPlanner {
   /** picked, open and without a kept worker: gets one in the assignment pass */
   private readonly toAssign: Entry[] = [];
   private readonly households = new Set<number>();
+  /** the gemeenten with a share of their own that have meldingen this month */
+  private readonly sharePools = new Set<number>();
   /** decisions that take up capacity whatever the order (step 1 and the kept work), per pool (Entry.pool) */
   private readonly committed = new Map<number | null, number>();
   private readonly active: Set<number>;
@@ -105,6 +107,8 @@ export class MonthPlanner {
   add(meldingen: Iterable<TriageMelding>): void {
     for (const melding of meldingen) {
       this.households.add(melding.householdId);
+      const pool = this.poolOf(melding);
+      if (pool !== null) this.sharePools.add(pool);
       this.entries.push(this.decide(melding));
     }
   }
@@ -180,8 +184,9 @@ export class MonthPlanner {
     const byPriority = priorityComparator(config.order);
 
     // Step 1 and the kept work are never cut; the capacity step gets what is left, if anything.
-    // A gemeente with a share of its own fills exactly that share; the others share the rest.
-    const shares = this.setup.shares ?? new Map<number, number>();
+    // A gemeente with a share of its own fills exactly that share; the others share the rest. A
+    // gemeente without a list this month holds no share back.
+    const shares = new Map([...(this.setup.shares ?? [])].filter(([gemeente]) => this.sharePools.has(gemeente)));
     let sharedCapacity = capacity;
     for (const share of shares.values()) sharedCapacity -= share;
     const poolCapacity = (pool: number | null): number => (pool === null ? Math.max(0, sharedCapacity) : shares.get(pool)!);

@@ -40,6 +40,11 @@ describe('triage with a share per gemeente', () => {
     expect(idsOf(p, 'capaciteit').filter((id) => id > 100)).toHaveLength(2);
   });
 
+  it('holds no share back for a gemeente without a list this month', () => {
+    const p = plan({ capacity: 10, shares: new Map([[BLOEMENDAAL, 4]]), meldingen: list(HEEMSTEDE, 1, 20) });
+    expect(idsOf(p, 'capaciteit')).toHaveLength(10);
+  });
+
   it('counts what must always be followed up against the gemeente\'s own share', () => {
     const always = melding(150, { gemeenteId: BLOEMENDAAL, category: 'meervoudig', signals: [signal(), signal({ organisationKey: 'org:x', schuldeiser: 'X' })] });
     const p = plan({
