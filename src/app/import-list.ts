@@ -47,7 +47,8 @@ export interface ImportOptions {
 
 export type ImportOutcome =
   | { kind: 'already-imported'; file: string; prior: PriorImport }
-  | { kind: 'imported'; summary: ImportSummary };
+  /** `gemeente`: whose list it was; null when the import made the first gemeente of the database */
+  | { kind: 'imported'; summary: ImportSummary; gemeente: Gemeente | null };
 
 /** How many problems an error message lists; the rest is counted (and all are in the rejects file). */
 const PROBLEMS_SHOWN = 50;
@@ -98,7 +99,7 @@ export async function importList(store: Store, options: ImportOptions): Promise<
 
   const session = await store.openImportSession(gemeente?.id ?? null);
   try {
-    return { kind: 'imported', summary: await runImport(store, session, options, inspection, fileName, month, gemeente) };
+    return { kind: 'imported', summary: await runImport(store, session, options, inspection, fileName, month, gemeente), gemeente };
   } finally {
     session.dispose();
   }

@@ -32,6 +32,11 @@ export interface TriageOutcome {
    * followed up and every one that returns is picked "always".
    */
   previousMonthUntriaged: Month | null;
+  /**
+   * The gemeenten whose configured capacity (`capaciteit.CODE`) decided this run: the one
+   * triaged alone, or those with a fixed share of a run of all gemeenten. Absent: none.
+   */
+  fixedCapacities?: Array<{ gemeente: Gemeente; capacity: number }>;
 }
 
 /**
@@ -62,11 +67,11 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
 }
 
 /** The month's stored triage, when it was triaged: what `--details` shows after a real run. */
-export async function storedTriage(store: Store, month: Month): Promise<TriageOutcome | null> {
-  const run = await store.triageRun(month);
+export async function storedTriage(store: Store, month: Month, gemeente?: Gemeente): Promise<TriageOutcome | null> {
+  const run = await store.triageRun(month, gemeente === undefined ? undefined : [gemeente.id]);
   if (run === undefined) return null;
   return {
-    plan: storedPlan(month, await store.storedDecisions(month), run.capacity),
+    plan: storedPlan(month, await store.storedDecisions(month, gemeente?.id), run.capacity),
     run,
     workers: await store.workers(),
     rerun: false,
@@ -80,7 +85,8 @@ async function planMonth(store: Store, options: TriageOptions): Promise<TriageOu
   const settings = await store.settings();
   const config = triageConfigFrom(settings);
   const teamCapacity = workers.filter((w) => w.active).reduce((sum, w) => sum + w.capacity, 0);
-  const shares = gemeenteCapacities(await store.gemeenten(), settings);
+  const gemeenten = await store.gemeenten();
+  const shares = gemeenteCapacities(gemeenten, settings);
   const { gemeente } = options;
   const scope = gemeente === undefined ? undefined : [gemeente.id];
   const capacity = options.capacity ?? (gemeente === undefined ? teamCapacity : (shares.get(gemeente.id) ?? teamCapacity));
@@ -112,6 +118,8 @@ async function planMonth(store: Store, options: TriageOptions): Promise<TriageOu
     config,
     triagedAt: options.now(),
   };
+  const fixedIds = gemeente === undefined ? planner.sharesHeld : options.capacity === undefined ? new Set([gemeente.id]) : new Set<number>();
+  const fixed = gemeenten.filter((g) => shares.has(g.id) && fixedIds.has(g.id)).map((g) => ({ gemeente: g, capacity: shares.get(g.id)! }));
   return {
     plan,
     run,
@@ -119,5 +127,6 @@ async function planMonth(store: Store, options: TriageOptions): Promise<TriageOu
     rerun: previous !== undefined,
     stored: false,
     previousMonthUntriaged: lastMonthUntriaged ? lastMonth : null,
+    ...(fixed.length > 0 && { fixedCapacities: fixed }),
   };
 }

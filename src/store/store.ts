@@ -125,7 +125,7 @@ export interface TriageStore {
   /** Open picked meldingen of the month, or of every month (null) oldest first; of one worker or all; of one gemeente or all. */
   worklist(month: Month | null, workerId: number | null, gemeenteId?: GemeenteFilter): Promise<WorklistEntry[]>;
   /** The month's stored decisions in ref order, with their reasons as they were decided. */
-  storedDecisions(month: Month): Promise<Decision[]>;
+  storedDecisions(month: Month, gemeenteId?: GemeenteFilter): Promise<Decision[]>;
 }
 
 export interface MonthOverview {

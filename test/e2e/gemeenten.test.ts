@@ -173,6 +173,15 @@ describe('two gemeenten in one database', () => {
     const stats = JSON.parse(ok(run(['stats', ...PERIOD, '--format', 'json', '--gemeente', '0377'])).stdout);
     expect(JSON.stringify(stats)).toContain(String(householdsOf('2022-01') + householdsOf('2022-02')));
   }, TIMEOUT);
+
+  it('removes one gemeente\'s list of a month only, and asks which when there are several', () => {
+    expect(run(['months', 'delete', '2022-03']).status).toBe(2);
+    ok(run(['months', 'delete', '2022-03', '--gemeente', '0377', '--force']));
+    const received = (code: string) =>
+      (JSON.parse(ok(run(['months', '--format', 'json', '--gemeente', code])).stdout) as Array<{ month: string; received: number }>).map((m) => m.month);
+    expect(received('0377')).toEqual(['2022-01', '2022-02']);
+    expect(received('0397')).toEqual(['2022-01', '2022-02', '2022-03']);
+  }, TIMEOUT);
 });
 
 describe('export ddas with two gemeenten', () => {

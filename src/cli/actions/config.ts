@@ -4,17 +4,27 @@ import { describeSettings, isSettingKey, normaliseSetting, SETTING_KEYS } from '
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { withStore } from '../context.js';
-import { codeOfCapacitySetting, resolveGemeenteOption } from '../../core/gemeente.js';
+import { codeOfCapacitySetting, describeGemeente, resolveGemeenteOption } from '../../core/gemeente.js';
 import { parseCount } from '../options.js';
 
 export async function runShowConfig(io: Io, command: Command): Promise<void> {
   // Before the first import there is no database yet: the defaults are what holds then.
   await withStore(command, io, 'dry-run', async (store) => {
-    const settings = describeSettings(await store.settings());
+    const stored = await store.settings();
+    const settings = describeSettings(stored);
+    // The capacity a gemeente's contract fixes, for each gemeente that has one.
+    const gemeenten = await store.gemeenten();
+    const capacities = [...stored]
+      .filter(([key]) => codeOfCapacitySetting(key) !== null)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, value]) => {
+        const gemeente = gemeenten.find((g) => g.code === codeOfCapacitySetting(key));
+        return [key, value, `de vaste capaciteit per maand van gemeente ${gemeente === undefined ? codeOfCapacitySetting(key)! : describeGemeente(gemeente)} (triage)`];
+      });
     io.stdout.write(
       renderTable(
         ['instelling', 'waarde', 'uitleg'],
-        settings.map((s) => [s.key, `${s.value}${s.isDefault ? ' (standaard)' : ''}`, s.description]),
+        [...settings.map((s) => [s.key, `${s.value}${s.isDefault ? ' (standaard)' : ''}`, s.description]), ...capacities],
         colourFor(io.stdout, io.env),
       ),
     );

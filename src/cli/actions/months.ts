@@ -21,7 +21,9 @@ export async function runDeleteMonth(
   const month = parseMonth('maand', monthText);
   const dryRun = options.dryRun === true;
   await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
-    const gemeente = await gemeenteFilter(store, options.gemeente);
+    // `months delete M --gemeente X`: commander hands --gemeente to `months`, which has it too.
+    const gemeenteText = options.gemeente ?? command.parent?.opts<{ gemeente?: string }>().gemeente;
+    const gemeente = await gemeenteFilter(store, gemeenteText);
     if (gemeente === undefined && isMultiGemeente(await store.gemeenten())) {
       throw new UsageError(`Van welke gemeente moet de lijst van ${month} weg? De database kent meer gemeenten.`, {
         hint: `Geef de gemeente op, bijvoorbeeld: eropaf months delete ${month} --gemeente 0397`,

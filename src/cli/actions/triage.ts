@@ -29,7 +29,9 @@ export async function runTriage(io: Io, options: TriageOptions, command: Command
       hint: `Trieer opnieuw met: eropaf triage --month ${month} --capacity N, en bekijk daarna de besluiten met --details.`,
     });
   }
-  const stored = showStored ? await withStore(command, io, 'dry-run', (store) => storedTriage(store, month)) : null;
+  const stored = showStored
+    ? await withStore(command, io, 'dry-run', async (store) => storedTriage(store, month, await gemeenteFilter(store, options.gemeente)))
+    : null;
   if (stored !== null) {
     if (format === 'json') writeLine(io.stdout, JSON.stringify({ stored: true, run: stored.run, ...stored.plan }, null, 2));
     else io.stdout.write(renderTriage(stored, { dryRun: false, details: true, colour: colourFor(io.stdout, io.env) }));

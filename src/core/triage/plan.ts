@@ -99,6 +99,11 @@ export class MonthPlanner {
     this.active = new Set(setup.workers.filter((w) => w.active).map((w) => w.id));
   }
 
+  /** The gemeenten whose own share of the capacity is held for them: those with meldingen this month. */
+  get sharesHeld(): ReadonlySet<number> {
+    return this.sharePools;
+  }
+
   /** How many meldingen were added so far. */
   get size(): number {
     return this.entries.length;

@@ -212,8 +212,8 @@ export class SqliteStore implements Store {
     return this.reportRepo.monthCounts(period, gemeenteId);
   }
 
-  async storedDecisions(month: Month): Promise<Decision[]> {
-    return storedDecisions(this.db, month);
+  async storedDecisions(month: Month, gemeenteId?: GemeenteFilter): Promise<Decision[]> {
+    return storedDecisions(this.db, month, gemeenteId);
   }
 
   findHouseholdIds(query: FindQuery, limit: number): Promise<number[]> {
