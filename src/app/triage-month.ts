@@ -49,7 +49,8 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
   return store.transaction(async () => {
     const outcome = await planMonth(store, options);
     const { plan, run } = outcome;
-    await store.applyTriage(plan, run, options.today, options.gemeente === undefined ? undefined : [options.gemeente.id]);
+    const shares = new Map((outcome.fixedCapacities ?? []).map((f) => [f.gemeente.id, f.capacity]));
+    await store.applyTriage(plan, run, options.today, options.gemeente === undefined ? undefined : [options.gemeente.id], shares);
     const { figures } = plan;
     await store.appendAudit({
       counts: {

@@ -118,8 +118,17 @@ export interface TriageStore {
   triageData(month: Month, repeatMonths: number, gemeenteIds?: readonly number[]): Promise<TriageData>;
   /** The month's triage run (of any of these gemeenten; all when undefined). */
   triageRun(month: Month, gemeenteIds?: readonly number[]): Promise<TriageRun | undefined>;
-  /** Stores a month's triage plan for these gemeenten (inside the caller's transaction). */
-  applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate, gemeenteIds?: readonly number[]): Promise<void>;
+  /**
+   * Stores a month's triage plan for these gemeenten (inside the caller's transaction); each
+   * gemeente's run keeps the run's capacity, or its own share when `shares` has one.
+   */
+  applyTriage(
+    plan: PlannedMonth,
+    run: TriageRun,
+    today: IsoDate,
+    gemeenteIds?: readonly number[],
+    shares?: ReadonlyMap<number, number>,
+  ): Promise<void>;
   /** Per worker, the meldingen of the month of other gemeenten than these that are picked and assigned to them. */
   assignedElsewhere(month: Month, gemeenteIds: readonly number[]): Promise<Map<number, number>>;
   /** Open picked meldingen of the month, or of every month (null) oldest first; of one worker or all; of one gemeente or all. */

@@ -160,8 +160,14 @@ export class SqliteStore implements Store {
     return this.triageRepo.triageRun(month, gemeenteIds);
   }
 
-  applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate, gemeenteIds?: readonly number[]): Promise<void> {
-    return this.triageRepo.applyTriage(plan, run, today, gemeenteIds);
+  applyTriage(
+    plan: PlannedMonth,
+    run: TriageRun,
+    today: IsoDate,
+    gemeenteIds?: readonly number[],
+    shares?: ReadonlyMap<number, number>,
+  ): Promise<void> {
+    return this.triageRepo.applyTriage(plan, run, today, gemeenteIds, shares);
   }
 
   assignedElsewhere(month: Month, gemeenteIds: readonly number[]): Promise<Map<number, number>> {

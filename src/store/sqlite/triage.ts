@@ -245,17 +245,27 @@ export class SqliteTriage {
     };
   }
 
-  async applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate, gemeenteIds?: readonly number[]): Promise<void> {
-    // One row for each gemeente whose list was triaged.
+  async applyTriage(
+    plan: PlannedMonth,
+    run: TriageRun,
+    today: IsoDate,
+    gemeenteIds?: readonly number[],
+    shares: ReadonlyMap<number, number> = new Map(),
+  ): Promise<void> {
+    // One row for each gemeente whose list was triaged, with its own share when it has one.
     const scope = scopeOf(gemeenteIds);
     this.db
       .prepare(
         `INSERT INTO triage_runs (month, gemeente_id, capacity, capacity_overridden, config, triaged_at)
-         SELECT DISTINCT ?, gemeente_id, ?, ?, ?, ? FROM meldingen WHERE month = ? AND ${IN_SCOPE('gemeente_id')}
+         SELECT DISTINCT ?, gemeente_id, coalesce((SELECT s.value ->> 1 FROM json_each(@shares) AS s WHERE s.value ->> 0 = gemeente_id), @capacity),
+                ?, ?, ? FROM meldingen WHERE month = ? AND ${IN_SCOPE('gemeente_id')}
          ON CONFLICT (month, gemeente_id) DO UPDATE SET capacity = excluded.capacity,
            capacity_overridden = excluded.capacity_overridden, config = excluded.config, triaged_at = excluded.triaged_at`,
       )
-      .run(run.month, run.capacity, run.capacityOverridden ? 1 : 0, JSON.stringify(run.config), run.triagedAt, run.month, scope, scope);
+      .run(run.month, run.capacityOverridden ? 1 : 0, JSON.stringify(run.config), run.triagedAt, run.month, scope, scope, {
+        shares: JSON.stringify([...shares]),
+        capacity: run.capacity,
+      });
 
     // A kept decision gets a worker when it had none, or another when its worker left.
     const assignKeptWorkers = this.db.prepare(
