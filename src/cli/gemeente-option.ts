@@ -6,5 +6,3 @@ export async function gemeenteFilter(store: Store, text: string | undefined): Pr
   if (text === undefined) return undefined;
   return resolveGemeenteOption(await store.gemeenten(), '--gemeente', text);
 }
-
-export const GEMEENTE_OPTION_HELP = 'alleen deze gemeente (code of naam)';

@@ -63,8 +63,8 @@ export interface Store
   readonly readonly: boolean;
   /** The last import of this file (for this gemeente: another gemeente's list may be the same file). */
   findImportByHash(sha256: string, gemeenteId?: number): Promise<PriorImport | undefined>;
-  /** Whether a worker recorded follow-up (contact attempts or results) for meldingen of the month (of one gemeente). */
-  monthHasFollowUp(month: Month, gemeenteId?: number): Promise<boolean>;
+  /** Whether a worker recorded follow-up (contact attempts or results) for meldingen of the month. */
+  monthHasFollowUp(month: Month): Promise<boolean>;
   /**
    * A staging area for one import of a gemeente's list; it lives outside the stored data until
    * `apply`. Null: a gemeente the import is about to make, so nothing is stored for it yet.

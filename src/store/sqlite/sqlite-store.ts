@@ -114,13 +114,12 @@ export class SqliteStore implements Store {
       .get(sha256, gemeenteId ?? null, gemeenteId ?? null) as PriorImport | undefined;
   }
 
-  async monthHasFollowUp(month: Month, gemeenteId?: number): Promise<boolean> {
+  async monthHasFollowUp(month: Month): Promise<boolean> {
     const row = this.db
       .prepare(
-        `SELECT 1 FROM melding_status s JOIN meldingen m ON m.id = s.melding_id
-         WHERE s.month = ? AND (s.contact_count > 0 OR s.result_source = 'medewerker') AND (? IS NULL OR m.gemeente_id = ?) LIMIT 1`,
+        `SELECT 1 FROM melding_status WHERE month = ? AND (contact_count > 0 OR result_source = 'medewerker') LIMIT 1`,
       )
-      .get(month, gemeenteId ?? null, gemeenteId ?? null);
+      .get(month);
     return row !== undefined;
   }
 
