@@ -4,6 +4,8 @@ import type { Store } from '../store/store.js';
 
 export interface DeleteMonthOptions {
   month: Month;
+  /** one gemeente's list of the month; every list of the month when undefined */
+  gemeenteId?: number;
   force: boolean;
   dryRun: boolean;
 }
@@ -14,11 +16,11 @@ export interface DeleteMonthOptions {
  */
 export async function deleteMonth(store: Store, options: DeleteMonthOptions): Promise<MonthRemovalPlan> {
   const plan = async (): Promise<MonthRemovalPlan> =>
-    planMonthRemoval(await store.monthContents(options.month), { force: options.force });
+    planMonthRemoval(await store.monthContents(options.month, options.gemeenteId), { force: options.force });
   if (options.dryRun) return plan();
   return store.transaction(async () => {
     const planned = await plan();
-    await store.deleteMonthList(options.month);
+    await store.deleteMonthList(options.month, options.gemeenteId);
     const { contents } = planned;
     await store.appendAudit({
       counts: {

@@ -19,6 +19,7 @@ import type { IsoDate, Month } from '../core/types.js';
 import { detectDelimiter, type Delimiter } from '../csv/delimiter.js';
 import type { Encoding } from '../csv/encoding.js';
 import { inspectFile, type FileInspection } from '../csv/inspect.js';
+import { gemeenteOfImport, type Gemeente } from '../core/gemeente.js';
 import type { ImportSession, PriorImport, RejectedRow, Store } from '../store/store.js';
 import { unpackRows } from './import/read-list.js';
 import { readListInBackground } from './import/read-list-in-background.js';
@@ -27,6 +28,8 @@ import { writeRejects } from './write-rejects.js';
 export interface ImportOptions {
   file: string;
   month?: Month;
+  /** `--gemeente`: the code or name of the gemeente whose list this is (see core/gemeente.ts gemeenteOfImport) */
+  gemeente?: string;
   dryRun: boolean;
   replace: boolean;
   force: boolean;
@@ -44,7 +47,8 @@ export interface ImportOptions {
 
 export type ImportOutcome =
   | { kind: 'already-imported'; file: string; prior: PriorImport }
-  | { kind: 'imported'; summary: ImportSummary };
+  /** `gemeente`: whose list it was; null when the import made the first gemeente of the database */
+  | { kind: 'imported'; summary: ImportSummary; gemeente: Gemeente | null };
 
 /** How many problems an error message lists; the rest is counted (and all are in the rejects file). */
 const PROBLEMS_SHOWN = 50;
@@ -85,16 +89,17 @@ export async function importList(store: Store, options: ImportOptions): Promise<
       hint: 'Kies een andere naam voor het bestand met de afgewezen regels, of laat --rejects weg.',
     });
   }
+  const gemeente = gemeenteOfImport(await store.gemeenten(), options.gemeente, fileName);
   const inspection = await inspectFile(options.file, options.encoding === undefined ? {} : { encoding: options.encoding });
 
   if (!options.replace) {
-    const prior = await store.findImportByHash(inspection.sha256);
+    const prior = await store.findImportByHash(inspection.sha256, gemeente?.id);
     if (prior) return { kind: 'already-imported', file: fileName, prior };
   }
 
-  const session = await store.openImportSession();
+  const session = await store.openImportSession(gemeente?.id ?? null);
   try {
-    return { kind: 'imported', summary: await runImport(store, session, options, inspection, fileName, month) };
+    return { kind: 'imported', summary: await runImport(store, session, options, inspection, fileName, month, gemeente), gemeente };
   } finally {
     session.dispose();
   }
@@ -107,6 +112,7 @@ async function runImport(
   inspection: FileInspection,
   fileName: string,
   month: Month,
+  gemeente: Gemeente | null,
 ): Promise<ImportSummary> {
   const delimiter = options.delimiter ?? detectDelimiter(inspection.firstLine);
   const listMonth = monthIndex(month);
@@ -212,7 +218,7 @@ async function runImport(
     summary.signals.rejected > 0 ? (options.rejectsFile ?? defaultRejectsFile(options.file)) : null;
   summary.rejectsFile = rejectsFile;
   const planBatches = session.households(month, { batchSize: HOUSEHOLD_BATCH, ignoreMonth: options.replace });
-  const monthHasList = !options.replace && (await store.importedMonths()).has(month);
+  const monthHasList = !options.replace && gemeente !== null && (await store.importedMonths(gemeente.id)).has(month);
   const refuseSilentMerge = (planned: ImportSummary): void => {
     const refusal = secondListRefusal({
       month,
@@ -234,8 +240,11 @@ async function runImport(
     const done = summary;
     await session.transaction(async (writer) => {
       if (replacement !== null) await writer.deleteMonth(month, replacement.carried);
+      // The first list of a new database makes its gemeente, without code and name until they are given.
+      const gemeenteId = gemeente?.id ?? (await store.addGemeente({ code: null, name: null })).id;
       await writer.recordImport({
         month,
+        gemeenteId,
         fileName,
         fileSha256: inspection.sha256,
         importedAt: options.now(),

@@ -9,10 +9,10 @@ export interface MonthOverviewLine extends MonthOverview {
 }
 
 /** Each imported month's state on `today`, with how many meldingen are past the contact term. */
-export async function monthsOverview(store: Store, today: IsoDate): Promise<MonthOverviewLine[]> {
+export async function monthsOverview(store: Store, today: IsoDate, gemeenteId?: number): Promise<MonthOverviewLine[]> {
   const termDays = contactTermDaysFrom(await store.settings());
   const pastTerm = await store.pastContactTermCounts(startOfLocalDayAfter(lastListedDayPastTerm(today, termDays)));
-  return (await store.monthOverview()).map((m) => ({ ...m, pastContactTerm: pastTerm.get(m.month) ?? 0 }));
+  return (await store.monthOverview(gemeenteId)).map((m) => ({ ...m, pastContactTerm: pastTerm.get(m.month) ?? 0 }));
 }
 
 /** The moment the local day after `date` begins, as the store keeps moments (ISO, UTC). */

@@ -10,8 +10,8 @@ export interface PeriodFigures extends PeriodStats {
 }
 
 /** The period figures on `today` (an open melding's contact term may still be running). */
-export async function readPeriodStats(store: Store, period: Period, today: IsoDate): Promise<PeriodFigures> {
-  const data = await store.statsData(period);
+export async function readPeriodStats(store: Store, period: Period, today: IsoDate, gemeenteId?: number): Promise<PeriodFigures> {
+  const data = await store.statsData(period, gemeenteId);
   const termDays = contactTermDaysFrom(await store.settings());
   return {
     ...periodStats(data.meldingen, data.signals, data.contacts),

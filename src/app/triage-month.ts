@@ -1,4 +1,5 @@
 import { DataError } from '../core/errors.js';
+import { gemeenteCapacities, type Gemeente } from '../core/gemeente.js';
 import { addMonths } from '../core/month.js';
 import { triageConfigFrom } from '../core/settings.js';
 import { MonthPlanner } from '../core/triage/plan.js';
@@ -9,8 +10,10 @@ import type { Store, TriageRun, WorkerRecord } from '../store/store.js';
 
 export interface TriageOptions {
   month: Month;
-  /** `--capacity`: this run's capacity instead of the sum over active workers. */
+  /** `--capacity`: this run's capacity instead of the sum over active workers (or the gemeente's configured one). */
   capacity?: number;
+  /** `--gemeente`: triage only this gemeente's list; without it every gemeente's list of the month together. */
+  gemeente?: Gemeente;
   dryRun: boolean;
   today: IsoDate;
   now: () => string;
@@ -29,6 +32,11 @@ export interface TriageOutcome {
    * followed up and every one that returns is picked "always".
    */
   previousMonthUntriaged: Month | null;
+  /**
+   * The gemeenten whose configured capacity (`capaciteit.CODE`) decided this run: the one
+   * triaged alone, or those with a fixed share of a run of all gemeenten. Absent: none.
+   */
+  fixedCapacities?: Array<{ gemeente: Gemeente; capacity: number }>;
 }
 
 /**
@@ -41,7 +49,8 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
   return store.transaction(async () => {
     const outcome = await planMonth(store, options);
     const { plan, run } = outcome;
-    await store.applyTriage(plan, run, options.today);
+    const shares = new Map((outcome.fixedCapacities ?? []).map((f) => [f.gemeente.id, f.capacity]));
+    await store.applyTriage(plan, run, options.today, options.gemeente === undefined ? undefined : [options.gemeente.id], shares);
     const { figures } = plan;
     await store.appendAudit({
       counts: {
@@ -59,11 +68,11 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
 }
 
 /** The month's stored triage, when it was triaged: what `--details` shows after a real run. */
-export async function storedTriage(store: Store, month: Month): Promise<TriageOutcome | null> {
-  const run = await store.triageRun(month);
+export async function storedTriage(store: Store, month: Month, gemeente?: Gemeente): Promise<TriageOutcome | null> {
+  const run = await store.triageRun(month, gemeente === undefined ? undefined : [gemeente.id]);
   if (run === undefined) return null;
   return {
-    plan: storedPlan(month, await store.storedDecisions(month), run.capacity),
+    plan: storedPlan(month, await store.storedDecisions(month, gemeente?.id), run.capacity),
     run,
     workers: await store.workers(),
     rerun: false,
@@ -74,25 +83,34 @@ export async function storedTriage(store: Store, month: Month): Promise<TriageOu
 
 async function planMonth(store: Store, options: TriageOptions): Promise<TriageOutcome> {
   const workers = await store.workers();
-  const config = triageConfigFrom(await store.settings());
-  const capacity = options.capacity ?? workers.filter((w) => w.active).reduce((sum, w) => sum + w.capacity, 0);
+  const settings = await store.settings();
+  const config = triageConfigFrom(settings);
+  const teamCapacity = workers.filter((w) => w.active).reduce((sum, w) => sum + w.capacity, 0);
+  const gemeenten = await store.gemeenten();
+  const shares = gemeenteCapacities(gemeenten, settings);
+  const { gemeente } = options;
+  const scope = gemeente === undefined ? undefined : [gemeente.id];
+  const capacity = options.capacity ?? (gemeente === undefined ? teamCapacity : (shares.get(gemeente.id) ?? teamCapacity));
+  // The workers are shared: what they were given of the month in other gemeenten counts against them.
+  const elsewhere = scope === undefined ? new Map<number, number>() : await store.assignedElsewhere(options.month, scope);
   const planner = new MonthPlanner({
     month: options.month,
-    workers: workers.map((w) => ({ id: w.id, name: w.name, capacity: w.capacity, active: w.active })),
+    workers: workers.map((w) => ({ id: w.id, name: w.name, capacity: w.capacity - (elsewhere.get(w.id) ?? 0), active: w.active })),
     capacity,
+    ...(gemeente === undefined && shares.size > 0 && { shares }),
     config,
   });
-  const data = await store.triageData(options.month, config.repeatMonths);
+  const data = await store.triageData(options.month, config.repeatMonths, scope);
   for await (const batch of data.meldingen) planner.add(batch);
   if (planner.size === 0) {
     throw new DataError(`Er is geen lijst van ${options.month} ingelezen.`, {
       hint: `Lees eerst de lijst in met "eropaf import BESTAND --month ${options.month}"; "eropaf months" toont de ingelezen maanden.`,
     });
   }
-  const previous = await store.triageRun(options.month);
+  const previous = await store.triageRun(options.month, scope);
   const lastMonth = addMonths(options.month, -1);
   const lastMonthUntriaged =
-    (await store.importedMonths()).has(lastMonth) && (await store.triageRun(lastMonth)) === undefined;
+    (await store.importedMonths(gemeente?.id)).has(lastMonth) && (await store.triageRun(lastMonth, scope)) === undefined;
   const plan = planner.finish(data.deferredLastMonth);
   const run: TriageRun = {
     month: options.month,
@@ -101,6 +119,8 @@ async function planMonth(store: Store, options: TriageOptions): Promise<TriageOu
     config,
     triagedAt: options.now(),
   };
+  const fixedIds = gemeente === undefined ? planner.sharesHeld : options.capacity === undefined ? new Set([gemeente.id]) : new Set<number>();
+  const fixed = gemeenten.filter((g) => shares.has(g.id) && fixedIds.has(g.id)).map((g) => ({ gemeente: g, capacity: shares.get(g.id)! }));
   return {
     plan,
     run,
@@ -108,5 +128,6 @@ async function planMonth(store: Store, options: TriageOptions): Promise<TriageOu
     rerun: previous !== undefined,
     stored: false,
     previousMonthUntriaged: lastMonthUntriaged ? lastMonth : null,
+    ...(fixed.length > 0 && { fixedCapacities: fixed }),
   };
 }

@@ -7,5 +7,5 @@ import { assertTriaged, worklistRules, type ListFilter } from './worklist.js';
 export async function readVisitList(store: Store, filter: ListFilter, today: IsoDate): Promise<VisitArea[]> {
   if (filter.month !== null) await assertTriaged(store, filter.month);
   const rules = await worklistRules(store);
-  return planVisitList(await store.worklist(filter.month, filter.workerId), rules.visit, today);
+  return planVisitList(await store.worklist(filter.month, filter.workerId, filter.gemeenteId), rules.visit, today);
 }

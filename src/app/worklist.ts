@@ -13,6 +13,8 @@ export interface ListFilter {
   /** null: every month (the worklist without --month: all open work, oldest first) */
   month: Month | null;
   workerId: number | null;
+  /** one gemeente's meldingen; all of them when undefined */
+  gemeenteId?: number;
 }
 
 /** A month without a triage has no worklist (nor house-visit list) yet. */
@@ -36,5 +38,5 @@ export async function worklistRules(store: Store): Promise<WorklistRules> {
  */
 export async function readWorklist(store: Store, filter: ListFilter, today: IsoDate): Promise<WorklistLine[]> {
   if (filter.month !== null) await assertTriaged(store, filter.month);
-  return worklistLines(await store.worklist(filter.month, filter.workerId), await worklistRules(store), today);
+  return worklistLines(await store.worklist(filter.month, filter.workerId, filter.gemeenteId), await worklistRules(store), today);
 }

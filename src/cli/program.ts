@@ -4,6 +4,7 @@ import { registerConfig } from './commands/config.js';
 import { registerExport } from './commands/export.js';
 import { registerFind } from './commands/find.js';
 import { registerFollowUp } from './commands/followup.js';
+import { registerGemeenten } from './commands/gemeenten.js';
 import { registerImport } from './commands/import.js';
 import { registerMonths } from './commands/months.js';
 import { registerPrivacy } from './commands/privacy.js';
@@ -62,6 +63,7 @@ export function buildProgram(io: Io, version: string): Command {
     .showSuggestionAfterError(false);
 
   registerImport(program, io);
+  registerGemeenten(program, io);
   registerWorkers(program, io);
   registerTriage(program, io);
   registerWorklist(program, io);

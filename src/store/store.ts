@@ -1,4 +1,5 @@
 import type { Role } from '../core/accounts.js';
+import type { Gemeente } from '../core/gemeente.js';
 import type { ContactInput, RecordedFollowUp, ResultRecord as PlannedResult } from '../core/followup-plan.js';
 import type { PickupDecision } from '../core/pickup.js';
 import type { DdasMeldingInput } from '../core/report/ddas.js';
@@ -40,6 +41,8 @@ export interface RejectedRow {
 
 export interface ImportRecord {
   month: Month;
+  /** the gemeente whose list this is */
+  gemeenteId: number;
   fileName: string;
   fileSha256: string;
   importedAt: string;
@@ -56,21 +59,36 @@ export interface ImportCounts {
 export type { WorklistEntry };
 
 export interface Store
-  extends WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, MonthStore, OpenWorkStore, FindStore, AccountStore {
+  extends GemeenteStore, WorkerStore, TriageStore, FollowUpStore, SettingsStore, ReportStore, PrivacyStore, MonthStore, OpenWorkStore, FindStore, AccountStore {
   /** True when nothing can be written through this store (a dry run). */
   readonly readonly: boolean;
   /** One melding with everything the melding page shows (the BSN masked), or undefined. */
   meldingDetail(ref: { month: Month; seq: number }): Promise<MeldingDetail | undefined>;
-  findImportByHash(sha256: string): Promise<PriorImport | undefined>;
+  /** The last import of this file (for this gemeente: another gemeente's list may be the same file). */
+  findImportByHash(sha256: string, gemeenteId?: number): Promise<PriorImport | undefined>;
   /** Whether a worker recorded follow-up (contact attempts or results) for meldingen of the month. */
   monthHasFollowUp(month: Month): Promise<boolean>;
-  /** A staging area for one import; it lives outside the stored data until `apply`. */
-  openImportSession(): Promise<ImportSession>;
+  /**
+   * A staging area for one import of a gemeente's list; it lives outside the stored data until
+   * `apply`. Null: a gemeente the import is about to make, so nothing is stored for it yet.
+   */
+  openImportSession(gemeenteId: number | null): Promise<ImportSession>;
   /** Runs `work` in one transaction: all of its writes happen, or none. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   /** The same store, auditing as another actor (a web app account and its request). */
   withAudit(context: AuditContext): Store;
   close(): void;
+}
+
+/** Which gemeenten a command is about: one, or (undefined) all of them. */
+export type GemeenteFilter = number | undefined;
+
+export interface GemeenteStore {
+  /** The gemeenten, ordered by code (the unnamed one of an older database first). */
+  gemeenten(): Promise<Gemeente[]>;
+  addGemeente(gemeente: { code: string | null; name: string | null }): Promise<Gemeente>;
+  /** Gives a gemeente (the unnamed one of an older database) its code and name. */
+  nameGemeente(id: number, name: { code: string; name: string }): Promise<void>;
 }
 
 export interface WorkerRecord {
@@ -101,15 +119,27 @@ export interface TriageData {
 }
 
 export interface TriageStore {
-  /** Every melding of the month with the history the triage rules need. */
-  triageData(month: Month, repeatMonths: number): Promise<TriageData>;
-  triageRun(month: Month): Promise<TriageRun | undefined>;
-  /** Stores a month's triage plan (inside the caller's transaction). */
-  applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void>;
-  /** Open picked meldingen of the month, or of every month (null) oldest first; of one worker or all. */
-  worklist(month: Month | null, workerId: number | null): Promise<WorklistEntry[]>;
+  /** Every melding of the month (of these gemeenten; all when undefined) with the history the triage rules need. */
+  triageData(month: Month, repeatMonths: number, gemeenteIds?: readonly number[]): Promise<TriageData>;
+  /** The month's triage run (of any of these gemeenten; all when undefined). */
+  triageRun(month: Month, gemeenteIds?: readonly number[]): Promise<TriageRun | undefined>;
+  /**
+   * Stores a month's triage plan for these gemeenten (inside the caller's transaction); each
+   * gemeente's run keeps the run's capacity, or its own share when `shares` has one.
+   */
+  applyTriage(
+    plan: PlannedMonth,
+    run: TriageRun,
+    today: IsoDate,
+    gemeenteIds?: readonly number[],
+    shares?: ReadonlyMap<number, number>,
+  ): Promise<void>;
+  /** Per worker, the meldingen of the month of other gemeenten than these that are picked and assigned to them. */
+  assignedElsewhere(month: Month, gemeenteIds: readonly number[]): Promise<Map<number, number>>;
+  /** Open picked meldingen of the month, or of every month (null) oldest first; of one worker or all; of one gemeente or all. */
+  worklist(month: Month | null, workerId: number | null, gemeenteId?: GemeenteFilter): Promise<WorklistEntry[]>;
   /** The month's stored decisions in ref order, with their reasons as they were decided. */
-  storedDecisions(month: Month): Promise<Decision[]>;
+  storedDecisions(month: Month, gemeenteId?: GemeenteFilter): Promise<Decision[]>;
 }
 
 export interface MonthOverview {
@@ -165,10 +195,10 @@ export interface OpenWorkStore {
 }
 
 export interface MonthStore {
-  /** What the month's list holds, in counts. */
-  monthContents(month: Month): Promise<MonthContents>;
-  /** Removes the month's list and all that was recorded for it (inside the caller's transaction). */
-  deleteMonthList(month: Month): Promise<void>;
+  /** What the month's list (of one gemeente, or all) holds, in counts. */
+  monthContents(month: Month, gemeenteId?: GemeenteFilter): Promise<MonthContents>;
+  /** Removes the month's list (of one gemeente, or all) and all that was recorded for it (inside the caller's transaction). */
+  deleteMonthList(month: Month, gemeenteId?: GemeenteFilter): Promise<void>;
 }
 
 export interface SettingsStore {
@@ -228,22 +258,22 @@ export interface ImportWriter {
 
 export interface ReportStore {
   /** Per month and category, the meldingen of the period's lists received and followed up. */
-  followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>>;
+  followUpCounts(period: Period, gemeenteId?: GemeenteFilter): Promise<Array<MonthCounts<FollowUpCounts>>>;
   /** The same with the open and deferred ones: each month's state (more work to count). */
-  monthCounts(period: Period): Promise<MonthCounts[]>;
-  /** The months that have an imported list. */
-  importedMonths(): Promise<Set<Month>>;
+  monthCounts(period: Period, gemeenteId?: GemeenteFilter): Promise<MonthCounts[]>;
+  /** The months that have an imported list (of the gemeente). */
+  importedMonths(gemeenteId?: GemeenteFilter): Promise<Set<Month>>;
   /** Each imported month's state: received, triaged, assigned, followed up, deferred, closed. */
-  monthOverview(): Promise<MonthOverview[]>;
+  monthOverview(gemeenteId?: GemeenteFilter): Promise<MonthOverview[]>;
   /**
    * Per month, the picked-up meldingen without any contact attempt or result, personal data
    * still stored, whose list was imported before `listedBefore` (a moment, ISO).
    */
   pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>>;
   /** What the period figures are computed from: the meldingen of the period's lists. */
-  statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
+  statsData(period: Period, gemeenteId?: GemeenteFilter): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }>;
   /** Every melding of the period with its signals (personal data included) and contact attempts. */
-  ddasData(period: Period): Promise<DdasMeldingInput[]>;
+  ddasData(period: Period, gemeenteId?: GemeenteFilter): Promise<DdasMeldingInput[]>;
 }
 
 /** What a delivery held (deliveries before migration 5 have no details). */

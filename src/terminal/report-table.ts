@@ -58,12 +58,16 @@ export function renderPeriodsMarkdown(tables: readonly PeriodTable[], firstHeade
   return `${lines.join('\n')}\n`;
 }
 
-export function renderPeriodsCsv(tables: readonly PeriodTable[]): string {
-  const header = ['periode', 'categorie', 'ontvangen', 'ontvangen_gem_per_maand', 'opgevolgd', 'opgevolgd_gem_per_maand'];
-  const rows = tables.flatMap((t) =>
+export const PERIODS_CSV_HEADER = ['periode', 'categorie', 'ontvangen', 'ontvangen_gem_per_maand', 'opgevolgd', 'opgevolgd_gem_per_maand'];
+
+export function periodsCsvRows(tables: readonly PeriodTable[]): Array<Array<string | number>> {
+  return tables.flatMap((t) =>
     t.rows.map((r) => [periodLabel(t.period), r.category, r.received, r.receivedPerMonth, r.followedUp, r.followedUpPerMonth]),
   );
-  return formatExcelCsv(header, rows, { delimiter: ';' });
+}
+
+export function renderPeriodsCsv(tables: readonly PeriodTable[]): string {
+  return formatExcelCsv(PERIODS_CSV_HEADER, periodsCsvRows(tables), { delimiter: ';' });
 }
 
 export function periodsJson(tables: readonly PeriodTable[]): unknown {
@@ -106,12 +110,14 @@ export function renderMonthsMarkdown(rows: readonly MonthRow[]): string {
   ].join('\n') + '\n';
 }
 
+export const MONTHS_CSV_HEADER = MONTH_HEADER;
+
+export function monthsCsvRows(rows: readonly MonthRow[]): Array<Array<string | number>> {
+  return rows.filter((r) => !r.missing).map((r) => [r.month, r.category, r.received, r.followedUp, r.open, r.deferred]);
+}
+
 export function renderMonthsCsv(rows: readonly MonthRow[]): string {
-  return formatExcelCsv(
-    MONTH_HEADER,
-    rows.filter((r) => !r.missing).map((r) => [r.month, r.category, r.received, r.followedUp, r.open, r.deferred]),
-    { delimiter: ';' },
-  );
+  return formatExcelCsv(MONTH_HEADER, monthsCsvRows(rows), { delimiter: ';' });
 }
 
 export function monthsJson(rows: readonly MonthRow[]): unknown {

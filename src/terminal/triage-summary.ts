@@ -1,3 +1,4 @@
+import { describeGemeente } from '../core/gemeente.js';
 import type { ChalkInstance } from 'chalk';
 import type { TriageOutcome } from '../app/triage-month.js';
 import { describeMonth } from '../core/month.js';
@@ -35,9 +36,13 @@ export function renderTriage(
   const { plan, run, workers } = outcome;
   const { figures } = plan;
   const { colour } = options;
-  const capacitySource = run.capacityOverridden
-    ? 'opgegeven met --capacity'
-    : `som van ${workers.filter((w) => w.active).length} actieve medewerker(s)`;
+  const fixed = outcome.fixedCapacities ?? [];
+  const alone = fixed.length === 1 && fixed[0]!.capacity === figures.capacity && !run.capacityOverridden ? fixed[0]! : null;
+  const capacitySource =
+    alone !== null
+      ? `ingesteld voor ${describeGemeente(alone.gemeente)}`
+      : (run.capacityOverridden ? 'opgegeven met --capacity' : `som van ${workers.filter((w) => w.active).length} actieve medewerker(s)`) +
+        (fixed.length > 0 ? `; vast deel: ${fixed.map((f) => `${describeGemeente(f.gemeente)} ${f.capacity}`).join(', ')}` : '');
   const lines = [
     colour.bold(
       `${options.dryRun ? 'Proefrun: triage' : 'Triage'} van ${describeMonth(plan.month)} (${plan.month}): ${plan.decisions.length} meldingen, capaciteit ${figures.capacity} (${capacitySource})${outcome.rerun ? '; opnieuw getrieerd, toewijzingen en opvolging blijven staan' : ''}${outcome.stored ? `; zoals opgeslagen op ${localDateTime(run.triagedAt)}` : ''}`,

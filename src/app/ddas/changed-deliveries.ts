@@ -28,9 +28,11 @@ export interface ChangedDelivery {
  */
 export async function changedDeliveries(store: Store): Promise<ChangedDelivery[]> {
   const latest = new Map<string, ChangedDelivery & { sha256: string }>();
+  const gemeenten = await store.gemeenten();
   for (const delivery of await store.deliveries()) {
     if (delivery.kind !== 'ddas' || delivery.details === null) continue;
-    latest.set(`${delivery.from}:${delivery.to}`, {
+    // A delivery is per gemeente: the latest of each period and gemeente counts.
+    latest.set(`${delivery.from}:${delivery.to}:${delivery.details.gemeentecode}`, {
       period: { from: delivery.from, to: delivery.to },
       deliveredAt: delivery.deliveredAt,
       gemeentecode: delivery.details.gemeentecode,
@@ -42,7 +44,10 @@ export async function changedDeliveries(store: Store): Promise<ChangedDelivery[]
     // The cheap question first: only when something was recorded since is the content rebuilt.
     if (!(await store.periodChangedSince(delivery.period, delivery.deliveredAt))) continue;
     if ((await store.purgedMonths(delivery.period)).length > 0) continue;
-    const meldingen = await store.ddasData(delivery.period);
+    // The gemeente with the delivery's code; on a database with one gemeente without a code yet, all of it.
+    const gemeente = gemeenten.find((g) => g.code === delivery.gemeentecode);
+    if (gemeente === undefined && gemeenten.length > 1) continue;
+    const meldingen = await store.ddasData(delivery.period, gemeente?.id);
     if (deliveryContentSha256(meldingen) !== sha256) changed.push(delivery);
   }
   return changed;

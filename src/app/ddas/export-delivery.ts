@@ -31,7 +31,7 @@ export interface DeliveryPlan {
 const VIOLATIONS_SHOWN = 5;
 
 /** The meldingen of a period, refused when their personal data is gone or there are none. */
-export async function deliverableMeldingen(store: Store, period: Period): Promise<DdasMeldingInput[]> {
+export async function deliverableMeldingen(store: Store, period: Period, gemeenteId?: number): Promise<DdasMeldingInput[]> {
   const purged = await store.purgedMonths(period);
   if (purged.length > 0) {
     throw new DataError(
@@ -39,7 +39,7 @@ export async function deliverableMeldingen(store: Store, period: Period): Promis
       { hint: 'Lever een periode aan vóór de bewaartermijn afloopt; "eropaf purge --dry-run" laat zien wat binnenkort verwijderd wordt.' },
     );
   }
-  const meldingen = await store.ddasData(period);
+  const meldingen = await store.ddasData(period, gemeenteId);
   if (meldingen.length === 0) {
     throw new DataError(`Er zijn geen meldingen in ${describePeriod(period)}.`, {
       hint: 'Kies een periode waarvan de lijsten zijn ingelezen; "eropaf months" toont ze.',
@@ -50,10 +50,10 @@ export async function deliverableMeldingen(store: Store, period: Period): Promis
 
 export async function planDdasDelivery(
   store: Store,
-  options: DdasDeliveryOptions,
+  options: DdasDeliveryOptions & { gemeenteId?: number },
   maxSignalsPerFile = DDAS_MAX_SIGNALS_PER_FILE,
 ): Promise<DeliveryPlan> {
-  const meldingen = await deliverableMeldingen(store, options.period);
+  const meldingen = await deliverableMeldingen(store, options.period, options.gemeenteId);
   const validate = ddasValidator();
   const parts = splitIntoParts(meldingen, maxSignalsPerFile).map((meldingenOfPart, index, all): DeliveryPart => {
     const delivery = buildDdasDelivery(meldingenOfPart, options);

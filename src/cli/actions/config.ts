@@ -5,15 +5,27 @@ import { describeSettings, isSettingKey, SETTING_KEYS } from '../../core/setting
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { withStore } from '../context.js';
+import { codeOfCapacitySetting, describeGemeente, resolveGemeenteOption } from '../../core/gemeente.js';
+import { parseCount } from '../options.js';
 
 export async function runShowConfig(io: Io, command: Command): Promise<void> {
   // Before the first import there is no database yet: the defaults are what holds then.
   await withStore(command, io, 'dry-run', async (store) => {
-    const settings = describeSettings(await store.settings());
+    const stored = await store.settings();
+    const settings = describeSettings(stored);
+    // The capacity a gemeente's contract fixes, for each gemeente that has one.
+    const gemeenten = await store.gemeenten();
+    const capacities = [...stored]
+      .filter(([key]) => codeOfCapacitySetting(key) !== null)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, value]) => {
+        const gemeente = gemeenten.find((g) => g.code === codeOfCapacitySetting(key));
+        return [key, value, `de vaste capaciteit per maand van gemeente ${gemeente === undefined ? codeOfCapacitySetting(key)! : describeGemeente(gemeente)} (triage)`];
+      });
     io.stdout.write(
       renderTable(
         ['instelling', 'waarde', 'uitleg'],
-        settings.map((s) => [s.key, `${s.value}${s.isDefault ? ' (standaard)' : ''}`, s.description]),
+        [...settings.map((s) => [s.key, `${s.value}${s.isDefault ? ' (standaard)' : ''}`, s.description]), ...capacities],
         colourFor(io.stdout, io.env),
       ),
     );
@@ -21,6 +33,11 @@ export async function runShowConfig(io: Io, command: Command): Promise<void> {
 }
 
 export async function runSetConfig(io: Io, key: string, value: string, command: Command): Promise<void> {
+  const gemeenteCode = codeOfCapacitySetting(key);
+  if (gemeenteCode !== null) {
+    await setGemeenteCapacity(io, key, gemeenteCode, parseCount(key, value), command);
+    return;
+  }
   // Checked before the database is opened, so that a mistyped key leaves nothing behind.
   if (!isSettingKey(key)) {
     throw new UsageError(`Er is geen instelling "${key}".`, { hint: `Kies uit: ${SETTING_KEYS.join(', ')}.` });
@@ -28,5 +45,17 @@ export async function runSetConfig(io: Io, key: string, value: string, command: 
   await withStore(command, io, 'write', async (store) => {
     const stored = await changeSetting(store, key, value);
     writeLine(io.stdout, `${key} is nu ${stored}. Dit geldt vanaf ${settingTakesEffect(key)}.`);
+  });
+}
+
+/** `capaciteit.CODE`: the capacity a gemeente's contract fixes for each month (see `eropaf triage`). */
+async function setGemeenteCapacity(io: Io, key: string, code: string, capacity: number, command: Command): Promise<void> {
+  await withStore(command, io, 'write', async (store) => {
+    const gemeente = resolveGemeenteOption(await store.gemeenten(), key, code);
+    await store.transaction(async () => {
+      await store.setSetting(key, String(capacity));
+      await store.appendAudit({ counts: {} });
+    });
+    writeLine(io.stdout, `${key} is nu ${capacity}: ${gemeente.name} krijgt bij elke triage ${capacity} meldingen van de capaciteit. Dit geldt vanaf de volgende triage.`);
   });
 }

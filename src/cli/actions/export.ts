@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { deliveryTargets, describeGemeente, gemeenteFileName } from '../../core/gemeente.js';
 import { ddasTimestamp, partFileName, type DdasContact } from '../../core/report/ddas.js';
 import { parseDetailText, parseEmail, parseGemeentecode, parseKvk, savedDetail, type DdasDetailKey } from '../../core/report/ddas-settings.js';
 import { describePeriod } from '../../core/report/period.js';
@@ -15,6 +16,7 @@ export interface DdasOptions {
   from: string;
   to: string;
   gemeentecode?: string;
+  gemeente?: string;
   organisation?: string;
   kvk?: string;
   contactName?: string;
@@ -57,12 +59,6 @@ export async function runExportDdas(io: Io, options: DdasOptions, command: Comma
         hint: `Geef ${option} mee, of bewaar de waarde één keer met: eropaf config set ${key} WAARDE`,
       });
     };
-    const gemeentecode = required(
-      '--gemeentecode',
-      detail('--gemeentecode', options.gemeentecode, 'ddas.gemeentecode', parseGemeentecode),
-      'ddas.gemeentecode',
-      'de levering hoort bij één gemeente (de CBS-code, Heemstede: 0397)',
-    );
     const organisation = required(
       '--organisation',
       detail('--organisation', options.organisation, 'ddas.organisatie', parseDetailText),
@@ -87,44 +83,82 @@ export async function runExportDdas(io: Io, options: DdasOptions, command: Comma
       ...(functietitel !== undefined && { functietitel }),
     };
 
+    // A delivery is per gemeente: one for each (or the one chosen), each with its code from the database.
+    const targets = deliveryTargets(await store.gemeenten(), options.gemeente, options.gemeentecode);
+    const several = targets.length > 1;
+    if (several && options.out === undefined) {
+      throw new UsageError('De database kent meer gemeenten; elke gemeente krijgt haar eigen levering, in een eigen bestand.', {
+        hint: 'Geef --out levering.json (dan levering-CODE.json per gemeente), of kies één gemeente met --gemeente CODE.',
+      });
+    }
     const moment = new Date();
     const { planDdasDelivery } = await import('../../app/ddas/export-delivery.js');
-    const plan = await planDdasDelivery(store, {
-      period,
-      gemeentecode,
-      organisation: { naam: organisation, ...(kvk !== undefined && { kvk }), contact },
-      supplierCode,
-      deliveredAt: ddasTimestamp(moment),
-    });
-    const { parts, details } = plan;
-    if (options.out === undefined && parts.length > 1) {
-      throw new UsageError(
-        `De levering heeft ${details.vroegsignalen} vroegsignalen, meer dan in één bestand mag; ze komt in ${parts.length} delen.`,
-        { hint: 'Geef --out levering.json: de delen worden dan levering-deel-1-van-… naast elkaar.' },
-      );
+    const deliveries: Array<{ plan: Awaited<ReturnType<typeof planDdasDelivery>>; files: string[]; label: string }> = [];
+    for (const target of targets) {
+      const gemeenteId = target.gemeente?.id;
+      // Of several gemeenten, one without a list in the period has nothing to deliver.
+      if (several && (await store.followUpCounts(period, gemeenteId)).length === 0) continue;
+      const gemeentecode =
+        target.code ??
+        required(
+          '--gemeentecode',
+          detail('--gemeentecode', options.gemeentecode, 'ddas.gemeentecode', parseGemeentecode),
+          'ddas.gemeentecode',
+          'de levering hoort bij één gemeente (de CBS-code, Heemstede: 0397; of geef de gemeente haar code met "eropaf gemeenten set CODE NAAM")',
+        );
+      const plan = await planDdasDelivery(store, {
+        period,
+        gemeentecode,
+        ...(gemeenteId !== undefined && { gemeenteId }),
+        organisation: { naam: organisation, ...(kvk !== undefined && { kvk }), contact },
+        supplierCode,
+        deliveredAt: ddasTimestamp(moment),
+      });
+      const { parts, details } = plan;
+      if (options.out === undefined && parts.length > 1) {
+        throw new UsageError(
+          `De levering heeft ${details.vroegsignalen} vroegsignalen, meer dan in één bestand mag; ze komt in ${parts.length} delen.`,
+          { hint: 'Geef --out levering.json: de delen worden dan levering-deel-1-van-… naast elkaar.' },
+        );
+      }
+      const out = options.out === undefined ? undefined : several ? gemeenteFileName(options.out, gemeentecode) : options.out;
+      const files = out === undefined ? [] : parts.map((_, i) => partFileName(out, i + 1, parts.length));
+      const label = several && target.gemeente !== undefined ? `${describeGemeente(target.gemeente)}: ` : '';
+      deliveries.push({ plan, files, label });
     }
-    // Written before the delivery is recorded: a failed write records nothing, and leaves no parts.
-    const files = options.out === undefined ? [] : parts.map((_, i) => partFileName(options.out!, i + 1, parts.length));
+    if (deliveries.length === 0) {
+      throw new DataError(`Er zijn geen meldingen in ${describePeriod(period)}.`, {
+        hint: 'Kies een periode waarvan de lijsten zijn ingelezen; "eropaf months" toont ze.',
+      });
+    }
+    // Written before the deliveries are recorded: a failed write records nothing, and leaves no parts.
+    const files = deliveries.flatMap((delivery) => delivery.files);
     try {
-      files.forEach((file, i) => writePrivateFile(file, parts[i]!.json));
+      for (const delivery of deliveries) delivery.files.forEach((file, i) => writePrivateFile(file, delivery.plan.parts[i]!.json));
     } catch (error) {
       for (const file of files) fs.rmSync(file, { force: true });
       throw error;
     }
     await store.transaction(async () => {
-      await store.recordDelivery('ddas', period, moment.toISOString(), details);
-      await store.appendAudit({ counts: { vroegsignalen: details.vroegsignalen, vroegsignaalzaken: details.vroegsignaalzaken, delen: details.parts } });
+      for (const { plan } of deliveries) {
+        const { details } = plan;
+        await store.recordDelivery('ddas', period, moment.toISOString(), details);
+        await store.appendAudit({ counts: { vroegsignalen: details.vroegsignalen, vroegsignaalzaken: details.vroegsignaalzaken, delen: details.parts } });
+      }
     });
     if (options.out === undefined) {
-      io.stdout.write(parts[0]!.json);
+      io.stdout.write(deliveries[0]!.plan.parts[0]!.json);
       return;
     }
-    const summary = `${details.vroegsignalen} vroegsignalen en ${details.vroegsignaalzaken} vroegsignaalzaken over ${describePeriod(period)}`;
-    if (files.length === 1) {
-      writeLine(io.stderr, `${files[0]}: ${summary}.`);
-    } else {
-      writeLine(io.stderr, `${summary}, in ${files.length} delen (elk hoogstens 50.000 vroegsignalen; lever ze allemaal aan):`);
-      files.forEach((file, i) => writeLine(io.stderr, `  ${file}: ${parts[i]!.vroegsignalen} vroegsignalen, ${parts[i]!.vroegsignaalzaken} vroegsignaalzaken`));
+    for (const { plan, files: written, label } of deliveries) {
+      const { parts, details } = plan;
+      const summary = `${label}${details.vroegsignalen} vroegsignalen en ${details.vroegsignaalzaken} vroegsignaalzaken over ${describePeriod(period)}`;
+      if (written.length === 1) {
+        writeLine(io.stderr, `${written[0]}: ${summary}.`);
+      } else {
+        writeLine(io.stderr, `${summary}, in ${written.length} delen (elk hoogstens 50.000 vroegsignalen; lever ze allemaal aan):`);
+        written.forEach((file, i) => writeLine(io.stderr, `  ${file}: ${parts[i]!.vroegsignalen} vroegsignalen, ${parts[i]!.vroegsignaalzaken} vroegsignaalzaken`));
+      }
     }
     writeLine(io.stderr, 'De levering bevat volledige BSN’s: verstuur haar alleen via de landelijke aanleverapplicatie.');
   });

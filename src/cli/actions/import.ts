@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { importList, resolveImportMonth, type ImportOptions } from '../../app/import-list.js';
 import { UsageError } from '../../core/errors.js';
+import { describeGemeente, isMultiGemeente } from '../../core/gemeente.js';
 import { FIELDS, type Field } from '../../core/import/headers.js';
 import { parseDelimiterOption } from '../../csv/delimiter.js';
 import { parseEncodingOption } from '../../csv/encoding.js';
@@ -16,6 +17,7 @@ import { addMonths } from '../../core/month.js';
 
 export interface ImportCommandOptions {
   month?: string;
+  gemeente?: string;
   dryRun?: boolean;
   replace?: boolean;
   aanvulling?: boolean;
@@ -48,6 +50,7 @@ export async function runImport(io: Io, file: string, options: ImportCommandOpti
   const importOptions: ImportOptions = {
     file,
     month,
+    ...(options.gemeente !== undefined && { gemeente: options.gemeente }),
     dryRun: options.dryRun === true,
     replace: options.replace === true,
     force: options.force === true,
@@ -74,8 +77,15 @@ export async function runImport(io: Io, file: string, options: ImportCommandOpti
       return;
     }
     const { summary } = outcome;
-    if (format === 'json') writeLine(io.stdout, JSON.stringify(summary, null, 2));
-    else io.stdout.write(renderImportSummary(summary, colourFor(io.stdout, io.env)));
+    // With several gemeenten the output names whose list it was; with one it stays as it was.
+    const named = outcome.gemeente !== null && isMultiGemeente(await store.gemeenten()) ? outcome.gemeente : null;
+    if (format === 'json') {
+      const gemeente = named === null ? {} : { gemeente: { code: named.code, naam: named.name } };
+      writeLine(io.stdout, JSON.stringify({ ...gemeente, ...summary }, null, 2));
+    } else {
+      if (named !== null) writeLine(io.stdout, `Gemeente: ${describeGemeente(named)}`);
+      io.stdout.write(renderImportSummary(summary, colourFor(io.stdout, io.env)));
+    }
     const colour = colourFor(io.stderr, io.env);
     for (const warning of importWarnings(summary)) writeLine(io.stderr, `${colour.yellow('let op:')} ${warning}`);
     const history = { from: addMonths(summary.month, -OPEENVOLGEND_MONTHS), to: addMonths(summary.month, -1) };

@@ -3,22 +3,33 @@ import { deleteMonth } from '../../app/delete-month.js';
 import { monthsOverview } from '../../app/month-overview.js';
 import { removedItems } from '../../core/month-removal.js';
 import { describeMonth } from '../../core/month.js';
+import { UsageError } from '../../core/errors.js';
+import { isMultiGemeente } from '../../core/gemeente.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { today, withStore } from '../context.js';
 import { remindChangedDeliveries } from '../delivery-reminder.js';
+import { gemeenteFilter } from '../gemeente-option.js';
 import { parseFormat, parseMonth } from '../options.js';
 
 export async function runDeleteMonth(
   io: Io,
   monthText: string,
-  options: { dryRun?: boolean; force?: boolean },
+  options: { dryRun?: boolean; force?: boolean; gemeente?: string },
   command: Command,
 ): Promise<void> {
   const month = parseMonth('maand', monthText);
   const dryRun = options.dryRun === true;
   await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
-    const plan = await deleteMonth(store, { month, force: options.force === true, dryRun });
+    // `months delete M --gemeente X`: commander hands --gemeente to `months`, which has it too.
+    const gemeenteText = options.gemeente ?? command.parent?.opts<{ gemeente?: string }>().gemeente;
+    const gemeente = await gemeenteFilter(store, gemeenteText);
+    if (gemeente === undefined && isMultiGemeente(await store.gemeenten())) {
+      throw new UsageError(`Van welke gemeente moet de lijst van ${month} weg? De database kent meer gemeenten.`, {
+        hint: `Geef de gemeente op, bijvoorbeeld: eropaf months delete ${month} --gemeente 0397`,
+      });
+    }
+    const plan = await deleteMonth(store, { month, ...(gemeente !== undefined && { gemeenteId: gemeente.id }), force: options.force === true, dryRun });
     const items = removedItems(plan.contents).join(', ');
     const what = `de lijst van ${describeMonth(month)} (${month}): ${items}`;
     if (dryRun) {
@@ -32,10 +43,11 @@ export async function runDeleteMonth(
   });
 }
 
-export async function runMonths(io: Io, options: { format?: string }, command: Command): Promise<void> {
+export async function runMonths(io: Io, options: { format?: string; gemeente?: string }, command: Command): Promise<void> {
   const format = parseFormat(options.format, ['tabel', 'json']);
   await withStore(command, io, 'read', async (store) => {
-    const months = await monthsOverview(store, today());
+    const gemeente = await gemeenteFilter(store, options.gemeente);
+    const months = await monthsOverview(store, today(), gemeente?.id);
     if (format === 'json') {
       writeLine(io.stdout, JSON.stringify(months, null, 2));
       return;

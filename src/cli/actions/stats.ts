@@ -5,25 +5,28 @@ import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderStatsCsv, renderStatsMarkdown, renderStatsText, statsRows } from '../../terminal/stats-report.js';
 import { today, withStore } from '../context.js';
 import { parseFormat, parsePeriodOptions } from '../options.js';
+import { gemeenteFilter } from '../gemeente-option.js';
 
 export interface StatsOptions {
   from: string;
   to: string;
   format?: string;
+  gemeente?: string;
 }
 
 export async function runStats(io: Io, options: StatsOptions, command: Command): Promise<void> {
   const period = parsePeriodOptions(options);
   const format = parseFormat(options.format, ['tabel', 'md', 'json', 'csv']);
   await withStore(command, io, 'read', async (store) => {
-    const missing = missingMonths(period, await store.importedMonths());
+    const gemeente = await gemeenteFilter(store, options.gemeente);
+    const missing = missingMonths(period, await store.importedMonths(gemeente?.id));
     if (missing.length > 0) {
       writeLine(
         io.stderr,
         `${colourFor(io.stderr, io.env).yellow('let op:')} voor ${missing.join(', ')} is geen lijst ingelezen; die maanden tellen niet mee in de cijfers.`,
       );
     }
-    const stats = await readPeriodStats(store, period, today());
+    const stats = await readPeriodStats(store, period, today(), gemeente?.id);
     const names = new Map((await store.workers()).map((w) => [w.id, w.name]));
     if (format === 'json') {
       const perWorker = stats.perWorker.map((w) => ({ ...w, naam: names.get(w.workerId) ?? null }));

@@ -6,9 +6,11 @@ import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTriage } from '../../terminal/triage-summary.js';
 import { now, today, withStore } from '../context.js';
 import { parseCount, parseFormat, parseMonth } from '../options.js';
+import { gemeenteFilter } from '../gemeente-option.js';
 
 export interface TriageOptions {
   month: string;
+  gemeente?: string;
   capacity?: string;
   dryRun?: boolean;
   details?: boolean;
@@ -27,15 +29,19 @@ export async function runTriage(io: Io, options: TriageOptions, command: Command
       hint: `Trieer opnieuw met: eropaf triage --month ${month} --capacity N, en bekijk daarna de besluiten met --details.`,
     });
   }
-  const stored = showStored ? await withStore(command, io, 'dry-run', (store) => storedTriage(store, month)) : null;
+  const stored = showStored
+    ? await withStore(command, io, 'dry-run', async (store) => storedTriage(store, month, await gemeenteFilter(store, options.gemeente)))
+    : null;
   if (stored !== null) {
     if (format === 'json') writeLine(io.stdout, JSON.stringify({ stored: true, run: stored.run, ...stored.plan }, null, 2));
     else io.stdout.write(renderTriage(stored, { dryRun: false, details: true, colour: colourFor(io.stdout, io.env) }));
     return;
   }
   await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
+    const gemeente = await gemeenteFilter(store, options.gemeente);
     const outcome = await triageMonth(store, {
       month,
+      ...(gemeente !== undefined && { gemeente }),
       ...(capacity !== undefined && { capacity }),
       dryRun,
       today: today(),

@@ -14,10 +14,12 @@ import { renderTable } from '../../terminal/table.js';
 import { renderVisitSheet } from '../../terminal/visit-sheet.js';
 import { today, withStore } from '../context.js';
 import { parseFormat, parseMonth } from '../options.js';
+import { gemeenteFilter } from '../gemeente-option.js';
 
 export interface VisitsOptions {
   month: string;
   worker?: string;
+  gemeente?: string;
   format?: string;
   delimiter?: string;
   out?: string;
@@ -35,8 +37,9 @@ export async function runVisits(io: Io, options: VisitsOptions, command: Command
   const delimiter = options.delimiter === undefined ? ';' : parseDelimiterOption(options.delimiter);
   await withStore(command, io, 'read', async (store) => {
     const worker = options.worker === undefined ? null : await findWorker(store, options.worker);
+    const gemeente = await gemeenteFilter(store, options.gemeente);
     const day = today();
-    const areas = await readVisitList(store, { month, workerId: worker?.id ?? null }, day);
+    const areas = await readVisitList(store, { month, workerId: worker?.id ?? null, ...(gemeente !== undefined && { gemeenteId: gemeente.id }) }, day);
     const count = areas.reduce((sum, area) => sum + area.visits.length, 0);
     const header = [...VISIT_COLUMNS];
     const rows = areas.flatMap((area) => area.visits.map((visit) => header.map((column) => visitCells(visit)[column])));

@@ -11,11 +11,13 @@ import { renderTable } from '../../terminal/table.js';
 import { today, withStore } from '../context.js';
 import { remindPastTerm } from '../reminders.js';
 import { parseFormat, parseMonth } from '../options.js';
+import { gemeenteFilter } from '../gemeente-option.js';
 
 export interface WorklistOptions {
   /** without it: all open work over all months, oldest first */
   month?: string;
   worker?: string;
+  gemeente?: string;
   format?: string;
   delimiter?: string;
   out?: string;
@@ -33,7 +35,8 @@ export async function runWorklist(io: Io, options: WorklistOptions, command: Com
   const delimiter = options.delimiter === undefined ? ';' : parseDelimiterOption(options.delimiter);
   await withStore(command, io, 'read', async (store) => {
     const worker = options.worker === undefined ? null : await findWorker(store, options.worker);
-    const entries = await readWorklist(store, { month, workerId: worker?.id ?? null }, today());
+    const gemeente = await gemeenteFilter(store, options.gemeente);
+    const entries = await readWorklist(store, { month, workerId: worker?.id ?? null, ...(gemeente !== undefined && { gemeenteId: gemeente.id }) }, today());
     await remindPastTerm(store, io);
     const header = [...WORKLIST_COLUMNS];
     const rows = entries.map((entry) => header.map((column) => worklistCells(entry)[column]));

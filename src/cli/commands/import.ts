@@ -10,6 +10,7 @@ export function registerImport(program: Command, io: Io): void {
     .argument('<bestand>', 'het CSV-bestand met de signalen van één maand')
     .usage('[opties] <bestand>')
     .option('--month <JJJJ-MM>', 'de maand van de lijst (anders uit de bestandsnaam)')
+    .option('--gemeente <code-of-naam>', 'de gemeente van de lijst (nodig als de database meer gemeenten kent)')
     .option('--dry-run', 'laat zien wat er zou gebeuren, zonder iets op te slaan')
     .option('--replace', 'vervang de lijst van deze maand helemaal')
     .option('--aanvulling', 'een aanvullende lijst voor een maand die al een lijst heeft: voeg alleen de nieuwe signalen toe')

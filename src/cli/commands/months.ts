@@ -6,8 +6,9 @@ export function registerMonths(program: Command, io: Io): void {
     .command('months')
     .alias('maanden')
     .description('De stand van elke ingelezen maand: ontvangen, toegewezen, opgevolgd, uitgesteld, afgesloten.')
+    .option('--gemeente <code-of-naam>', 'alleen de lijsten van deze gemeente')
     .option('--format <vorm>', 'tabel (standaard) of json')
-    .action(async (options: { format?: string }, command: Command) => {
+    .action(async (options: { format?: string; gemeente?: string }, command: Command) => {
       const { runMonths } = await import('../actions/months.js');
       await runMonths(io, options, command);
     });
@@ -19,7 +20,8 @@ export function registerMonths(program: Command, io: Io): void {
     .argument('<JJJJ-MM>', 'de maand')
     .option('--dry-run', 'laat precies zien wat er weg zou gaan, zonder iets te verwijderen')
     .option('--force', 'ook als er voor die maand al opvolging is vastgelegd (die gaat dan verloren)')
-    .action(async (month: string, options: { dryRun?: boolean; force?: boolean }, command: Command) => {
+    .option('--gemeente <code-of-naam>', 'de lijst van deze gemeente (nodig als de database meer gemeenten kent)')
+    .action(async (month: string, options: { dryRun?: boolean; force?: boolean; gemeente?: string }, command: Command) => {
       const { runDeleteMonth } = await import('../actions/months.js');
       await runDeleteMonth(io, month, options, command);
     });

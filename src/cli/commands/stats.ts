@@ -10,6 +10,7 @@ export function registerStats(program: Command, io: Io): void {
     .usage('--from JJJJ-MM --to JJJJ-MM [opties]')
     .requiredOption('--from <JJJJ-MM>', 'de eerste maand van de periode')
     .requiredOption('--to <JJJJ-MM>', 'de laatste maand van de periode')
+    .option('--gemeente <code-of-naam>', 'alleen de meldingen van deze gemeente')
     .option('--format <vorm>', 'tabel (standaard), md, json of csv')
     .action(async (options: StatsOptions, command: Command) => {
       const { runStats } = await import('../actions/stats.js');

@@ -14,7 +14,7 @@ export function registerTable(program: Command, io: Io): void {
     .option('--per-month', 'per maand en categorie: ontvangen, opgevolgd, open en uitgesteld')
     .option('--format <vorm>', 'tabel (standaard), md (om te plakken in het rapport), json of csv')
     .option('--chart', 'met een staafje per maand (ontvangen tegen opgevolgd)')
-    .option('--gemeente <naam>', 'de naam boven de eerste kolom, bv. "Gemeente Heemstede"')
+    .option('--gemeente <code-of-naam>', 'alleen deze gemeente, met haar naam boven de eerste kolom (bij één gemeente: de tekst boven de eerste kolom, bv. "Gemeente Heemstede")')
     .action(async (options: TableOptions, command: Command) => {
       const { runTable } = await import('../actions/table.js');
       await runTable(io, options, command);

@@ -10,6 +10,7 @@ export function registerVisits(program: Command, io: Io): void {
     .usage('--month JJJJ-MM [opties]')
     .requiredOption('--month <JJJJ-MM>', 'de maand van de lijst')
     .option('--worker <naam>', 'alleen de meldingen van deze medewerker')
+    .option('--gemeente <code-of-naam>', 'alleen de meldingen van deze gemeente')
     .option('--format <vorm>', 'tabel (standaard), csv (voor Excel), json of html (routeblad om te printen)')
     .option('--delimiter <teken>', 'met --format csv: ";" (standaard, Nederlandse Excel) of ","')
     .option('--out <bestand>', 'schrijf naar dit bestand (alleen voor u leesbaar); zonder --format een CSV')

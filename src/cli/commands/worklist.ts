@@ -10,6 +10,7 @@ export function registerWorklist(program: Command, io: Io): void {
     .usage('[--month JJJJ-MM] [opties]')
     .option('--month <JJJJ-MM>', 'de maand van de lijst (zonder: alle maanden, oudste eerst)')
     .option('--worker <naam>', 'alleen de meldingen van deze medewerker')
+    .option('--gemeente <code-of-naam>', 'alleen de meldingen van deze gemeente')
     .option('--format <vorm>', 'tabel (standaard), csv (voor Excel) of json')
     .option('--delimiter <teken>', 'met --format csv: ";" (standaard, Nederlandse Excel) of ","')
     .option('--out <bestand>', 'schrijf de CSV naar dit bestand (alleen voor u leesbaar)')

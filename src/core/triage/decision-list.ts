@@ -18,6 +18,8 @@ export interface Entry extends Ranked, Pick<MeldingFacts, 'organisations'> {
   workerId: number | null;
   /** 1-based place in the capacity step's order for 'capaciteit' and 'uitgesteld'; else null */
   place: number | null;
+  /** the gemeente whose own share of the capacity this melding competes for; null: the shared capacity */
+  pool: number | null;
   /** why a 'niet-opgepakt' decision was made now; null otherwise */
   finding: NotPickedUpFinding | null;
   /** the case this melding joins now (rule 'lopend'); null otherwise */
@@ -33,6 +35,8 @@ export interface MonthContext {
   candidates: number;
   /** what the capacity step could pick */
   room: number;
+  /** the same two numbers for each gemeente with a share of its own (Entry.pool) */
+  pools: ReadonlyMap<number, { candidates: number; room: number }>;
 }
 
 function resultOf(finding: NotPickedUpFinding | null): Eindresultaat | null {
@@ -50,8 +54,13 @@ function reasonOf(entry: Entry, month: MonthContext): string {
     case 'capaciteit':
       return capacityReason(entry.place ?? 0, month.order, entry);
     default:
-      return deferredReason(entry.place ?? 0, month.candidates, month.room);
+      return deferredReason(entry.place ?? 0, ...poolFigures(entry, month));
   }
+}
+
+function poolFigures(entry: Entry, month: MonthContext): [candidates: number, room: number] {
+  const pool = entry.pool === null ? month : (month.pools.get(entry.pool) ?? month);
+  return [pool.candidates, pool.room];
 }
 
 export function toDecision(entry: Entry, month: MonthContext): Decision {

@@ -22,7 +22,7 @@ import type {
 import { PRIORITY_KEYS } from './types.js';
 
 /** Everything about the month except its meldingen. */
-export type MonthSetup = Pick<TriageInput, 'month' | 'workers' | 'capacity' | 'config'>;
+export type MonthSetup = Pick<TriageInput, 'month' | 'workers' | 'capacity' | 'config' | 'shares'>;
 
 /**
  * An earlier run's decision stays as it is once work hangs on it: a worker was assigned, a
@@ -55,6 +55,9 @@ function checkSetup(setup: MonthSetup): void {
   if (config.minAmountCents !== null && (!Number.isSafeInteger(config.minAmountCents) || config.minAmountCents < 0)) {
     throw new RangeError('triage: minAmountCents must be null or a whole number >= 0');
   }
+  for (const share of setup.shares?.values() ?? []) {
+    if (!Number.isSafeInteger(share) || share < 0) throw new RangeError('triage: a share must be a whole number >= 0');
+  }
   for (const key of config.order) {
     if (!PRIORITY_KEYS.includes(key)) throw new RangeError(`triage: unknown priority key ${String(key)}`);
   }
@@ -85,13 +88,20 @@ export class MonthPlanner {
   /** picked, open and without a kept worker: gets one in the assignment pass */
   private readonly toAssign: Entry[] = [];
   private readonly households = new Set<number>();
-  /** decisions that take up capacity whatever the order: step 1 and the kept work */
-  private committed = 0;
+  /** the gemeenten with a share of their own that have meldingen this month */
+  private readonly sharePools = new Set<number>();
+  /** decisions that take up capacity whatever the order (step 1 and the kept work), per pool (Entry.pool) */
+  private readonly committed = new Map<number | null, number>();
   private readonly active: Set<number>;
 
   constructor(private readonly setup: MonthSetup) {
     checkSetup(setup);
     this.active = new Set(setup.workers.filter((w) => w.active).map((w) => w.id));
+  }
+
+  /** The gemeenten whose own share of the capacity is held for them: those with meldingen this month. */
+  get sharesHeld(): ReadonlySet<number> {
+    return this.sharePools;
   }
 
   /** How many meldingen were added so far. */
@@ -102,16 +112,29 @@ export class MonthPlanner {
   add(meldingen: Iterable<TriageMelding>): void {
     for (const melding of meldingen) {
       this.households.add(melding.householdId);
+      const pool = this.poolOf(melding);
+      if (pool !== null) this.sharePools.add(pool);
       this.entries.push(this.decide(melding));
     }
+  }
+
+  /** The gemeente whose own share the melding competes for; null for the shared capacity. */
+  private poolOf(melding: TriageMelding): number | null {
+    const gemeente = melding.gemeenteId;
+    return gemeente !== undefined && this.setup.shares?.has(gemeente) === true ? gemeente : null;
+  }
+
+  private commit(pool: number | null): void {
+    this.committed.set(pool, (this.committed.get(pool) ?? 0) + 1);
   }
 
   private decide(melding: TriageMelding): Entry {
     const facts = meldingFacts(melding);
     const current = melding.current;
+    const pool = this.poolOf(melding);
     if (isKept(current)) {
       const picked = current.decision === 'altijd' || current.decision === 'capaciteit';
-      if (takesCapacity(current)) this.committed++;
+      if (takesCapacity(current)) this.commit(pool);
       // Open work of a worker who is no longer active moves to someone who is (when anyone is);
       // what was followed up or closed stays with who did it.
       const workerGone =
@@ -120,7 +143,7 @@ export class MonthPlanner {
         !current.followedUp &&
         !current.closed &&
         this.active.size > 0;
-      const entry = newEntry(melding, facts, current.decision, 'behouden', workerGone ? null : current.workerId);
+      const entry = newEntry(melding, facts, current.decision, 'behouden', workerGone ? null : current.workerId, pool);
       entry.joined = current.joined;
       if (picked && !current.closed && (current.workerId === null || workerGone)) this.toAssign.push(entry);
       return entry;
@@ -131,7 +154,7 @@ export class MonthPlanner {
     const openCase = caseInProgress(melding);
     if (openCase !== null) {
       const stays = openCase.workerId !== null && this.active.has(openCase.workerId);
-      const entry = newEntry(melding, facts, 'altijd', 'lopend', stays ? openCase.workerId : null);
+      const entry = newEntry(melding, facts, 'altijd', 'lopend', stays ? openCase.workerId : null, pool);
       entry.joins = { meldingId: openCase.meldingId, ref: openCase.ref };
       entry.joined = true;
       if (!stays) this.toAssign.push(entry);
@@ -140,21 +163,21 @@ export class MonthPlanner {
 
     const always = alwaysRule(melding, facts);
     if (always !== null) {
-      this.committed++;
-      const entry = newEntry(melding, facts, 'altijd', always, null);
+      this.commit(pool);
+      const entry = newEntry(melding, facts, 'altijd', always, null, pool);
       this.toAssign.push(entry);
       return entry;
     }
 
     const finding = notPickedUpFinding(melding, facts, this.setup.month, this.setup.config);
     if (finding !== null) {
-      const entry = newEntry(melding, facts, 'niet-opgepakt', finding.rule, null);
+      const entry = newEntry(melding, facts, 'niet-opgepakt', finding.rule, null, pool);
       entry.finding = finding;
       return entry;
     }
 
     // Decided in `finish`, once the whole month is known.
-    const entry = newEntry(melding, facts, 'uitgesteld', 'capaciteit-vol', null);
+    const entry = newEntry(melding, facts, 'uitgesteld', 'capaciteit-vol', null, pool);
     this.candidates.push(entry);
     return entry;
   }
@@ -166,16 +189,31 @@ export class MonthPlanner {
     const byPriority = priorityComparator(config.order);
 
     // Step 1 and the kept work are never cut; the capacity step gets what is left, if anything.
-    const room = Math.max(0, capacity - this.committed);
-    candidates.sort(byPriority);
-    candidates.forEach((entry, i) => {
-      entry.place = i + 1;
-      if (i < room) {
-        entry.kind = 'capaciteit';
-        entry.rule = 'prioriteit';
-        toAssign.push(entry);
-      }
-    });
+    // A gemeente with a share of its own fills exactly that share; the others share the rest. A
+    // gemeente without a list this month holds no share back.
+    const shares = new Map([...(this.setup.shares ?? [])].filter(([gemeente]) => this.sharePools.has(gemeente)));
+    let sharedCapacity = capacity;
+    for (const share of shares.values()) sharedCapacity -= share;
+    const poolCapacity = (pool: number | null): number => (pool === null ? Math.max(0, sharedCapacity) : shares.get(pool)!);
+    const pools = new Map<number | null, { candidates: number; room: number }>();
+    let room = 0;
+    let overCapacityBy = 0;
+    for (const pool of [null, ...shares.keys()]) {
+      const committed = this.committed.get(pool) ?? 0;
+      const poolCandidates = candidates.filter((entry) => entry.pool === pool).sort(byPriority);
+      const poolRoom = Math.max(0, poolCapacity(pool) - committed);
+      room += poolRoom;
+      overCapacityBy += Math.max(0, committed - poolCapacity(pool));
+      pools.set(pool, { candidates: poolCandidates.length, room: poolRoom });
+      poolCandidates.forEach((entry, i) => {
+        entry.place = i + 1;
+        if (i < poolRoom) {
+          entry.kind = 'capaciteit';
+          entry.rule = 'prioriteit';
+          toAssign.push(entry);
+        }
+      });
+    }
 
     // Assignment: kept workers count first; then altijd before capaciteit, each in priority
     // order, so that when capacity runs short it is the lower-priority meldingen that overload
@@ -192,7 +230,14 @@ export class MonthPlanner {
     entries.sort(compareByRef);
     const counts = { altijd: 0, capaciteit: 0, 'niet-opgepakt': 0, uitgesteld: 0 };
     for (const entry of entries) counts[entry.kind]++;
-    const context: MonthContext = { order: config.order, candidates: candidates.length, room };
+    const shared = pools.get(null)!;
+    pools.delete(null);
+    const context: MonthContext = {
+      order: config.order,
+      candidates: shared.candidates,
+      room: shared.room,
+      pools: pools as Map<number, { candidates: number; room: number }>,
+    };
 
     return {
       month,
@@ -205,7 +250,7 @@ export class MonthPlanner {
         notPickedUp: counts['niet-opgepakt'],
         deferred: counts.uitgesteld,
         remainingCapacity: room,
-        overCapacityBy: Math.max(0, this.committed - capacity),
+        overCapacityBy,
         unassigned,
       },
     };
@@ -218,6 +263,7 @@ function newEntry(
   kind: Entry['kind'],
   rule: Entry['rule'],
   workerId: number | null,
+  pool: number | null,
 ): Entry {
   return {
     id: melding.id,
@@ -232,6 +278,7 @@ function newEntry(
     workerId,
     place: null,
     finding: null,
+    pool,
     joins: null,
     joined: false,
   };

@@ -89,6 +89,8 @@ export interface TriageMelding {
   /** e.g. `2022-03-017`; the stable tie-break wherever the rules leave a choice */
   ref: string;
   householdId: number;
+  /** the gemeente of the melding's list: matters only when the setup gives gemeenten a share of their own */
+  gemeenteId?: number;
   category: Category;
   signals: TriageSignal[];
   /** the household's melding of the previous month, if any, and what its triage decided (null: never triaged) */
@@ -117,6 +119,11 @@ export interface TriageInput {
   workers: TriageWorker[];
   /** the month's total capacity (the sum over active workers, or a --capacity override) */
   capacity: number;
+  /**
+   * Gemeenten (by id) with a capacity of their own (a contract): their meldingen fill exactly that
+   * share, the others share what the capacity leaves after the shares. None: one capacity for all.
+   */
+  shares?: ReadonlyMap<number, number>;
   config: TriageConfig;
   /** last month's meldingen decided 'uitgesteld', not followed up and not closed */
   deferredLastMonth: Array<{ id: number; ref: string; householdId: number }>;

@@ -131,6 +131,8 @@ export class SqliteImportSession implements ImportSession {
   constructor(
     private readonly db: Database.Database,
     private readonly inTransaction: <T>(work: () => Promise<T>) => Promise<T>,
+    /** The gemeente whose list this is; null when the import makes it (nothing is stored for it yet). */
+    private readonly gemeenteId: number | null,
   ) {
     db.exec(DROP_STAGING);
     // Takes effect when the temp database is created, at its first table: larger pages make
@@ -179,18 +181,24 @@ export class SqliteImportSession implements ImportSession {
     }
     // A kenmerk the month already has at another address; only when the month has signals that
     // stay (with --replace they are about to go, and a corrected list may move a kenmerk).
-    if (!options.ignoreMonth && this.db.prepare('SELECT 1 FROM signals WHERE month = ? LIMIT 1').get(month) !== undefined) {
+    // A kenmerk identifies a signal within one gemeente: another gemeente's list may reuse it.
+    const gemeente = this.gemeenteId;
+    if (
+      !options.ignoreMonth &&
+      gemeente !== null &&
+      this.db.prepare('SELECT 1 FROM meldingen WHERE gemeente_id = ? AND month = ? LIMIT 1').get(gemeente, month) !== undefined
+    ) {
       for (const row of this.db
         .prepare(
           `SELECT s.line, s.signaal_id FROM temp.staged s
-           JOIN signals x ON x.month = ? AND x.dedup_key = s.dedup_key
+           JOIN signals x ON x.month = ? AND x.dedup_key = s.dedup_key AND x.gemeente_id = ?
            JOIN meldingen m ON m.id = x.melding_id
            JOIN households h ON h.id = m.household_id
            WHERE s.signaal_id IS NOT NULL
              AND (h.postcode, h.huisnummer, h.toevoeging) <> (${STAGED_ADDRESS})`,
         )
         .raw()
-        .all(month) as Array<[number, string]>) {
+        .all(month, gemeente) as Array<[number, string]>) {
         lines.set(row[0], row[1]);
       }
     }
@@ -229,7 +237,9 @@ export class SqliteImportSession implements ImportSession {
       )
       .raw();
     const householdId = this.db
-      .prepare('SELECT id FROM households WHERE postcode = ? AND huisnummer = ? AND toevoeging = ? AND purged_at IS NULL')
+      .prepare(
+        'SELECT id FROM households WHERE postcode = ? AND huisnummer = ? AND toevoeging = ? AND gemeente_id = ? AND purged_at IS NULL',
+      )
       .pluck();
     const meldingenOfMonth = this.db.prepare(
       `SELECT id, household_id, category, on_last_month, opeenvolgend FROM meldingen
@@ -245,9 +255,14 @@ export class SqliteImportSession implements ImportSession {
     );
     // What the database already holds is looked up only when it can hold something: the
     // households of this import are each planned once, so rows it adds never answer a lookup.
-    const anyHousehold = this.db.prepare('SELECT 1 FROM households LIMIT 1').get() !== undefined;
+    // Households and meldingen are the gemeente's own: an address in another gemeente's list is another household.
+    const gemeente = this.gemeenteId;
+    const anyHousehold =
+      gemeente !== null && this.db.prepare('SELECT 1 FROM households WHERE gemeente_id = ? LIMIT 1').get(gemeente) !== undefined;
     const monthHasMeldingen =
-      !options.ignoreMonth && this.db.prepare('SELECT 1 FROM meldingen WHERE month = ? LIMIT 1').get(month) !== undefined;
+      !options.ignoreMonth &&
+      gemeente !== null &&
+      this.db.prepare('SELECT 1 FROM meldingen WHERE gemeente_id = ? AND month = ? LIMIT 1').get(gemeente, month) !== undefined;
 
     let after = '';
     for (;;) {
@@ -283,7 +298,7 @@ export class SqliteImportSession implements ImportSession {
       if (anyHousehold) {
         for (const key of keys) {
           const address = addressOf(key);
-          const found = householdId.get(address.postcode, address.huisnummer, address.toevoeging) as number | undefined;
+          const found = householdId.get(address.postcode, address.huisnummer, address.toevoeging, gemeente) as number | undefined;
           if (found !== undefined) ids.set(key, found);
         }
       }
@@ -352,9 +367,12 @@ export class SqliteImportSession implements ImportSession {
   }
 
   async replacementCandidates(month: Month): Promise<ReplacedMelding[]> {
+    // The gemeente's own list of the month is replaced; a new gemeente has none.
+    const gemeente = this.gemeenteId;
+    if (gemeente === null) return [];
     const worked = this.db
-      .prepare('SELECT 1 FROM decisions d JOIN meldingen m ON m.id = d.melding_id WHERE m.month = ? LIMIT 1')
-      .get(month);
+      .prepare('SELECT 1 FROM decisions d JOIN meldingen m ON m.id = d.melding_id WHERE m.month = ? AND m.gemeente_id = ? LIMIT 1')
+      .get(month, gemeente);
     if (worked === undefined) return [];
     this.db.exec(PLANNING_INDEX);
     const rows = this.db
@@ -364,18 +382,18 @@ export class SqliteImportSession implements ImportSession {
                 (SELECT count(*) FROM contacts c WHERE c.melding_id = m.id) AS contacts,
                 (SELECT count(*) FROM results r WHERE r.melding_id = m.id AND r.source = 'medewerker') AS worker_results
          FROM meldingen m JOIN households h ON h.id = m.household_id LEFT JOIN decisions d ON d.melding_id = m.id
-         WHERE m.month = ?`,
+         WHERE m.month = ? AND m.gemeente_id = ?`,
       )
-      .all(month) as Array<{ id: number; seq: number; household_key: string; decided: number; contacts: number; worker_results: number }>;
+      .all(month, gemeente) as Array<{ id: number; seq: number; household_key: string; decided: number; contacts: number; worker_results: number }>;
     const staged = this.db.prepare('SELECT 1 FROM temp.staged WHERE household_key = ? LIMIT 1').pluck();
     const byKenmerk = groupBy(
       this.db
         .prepare(
           `SELECT DISTINCT x.melding_id, s.household_key FROM signals x JOIN temp.staged s ON s.signaal_id = x.signaal_id
-           WHERE x.month = ? AND x.signaal_id IS NOT NULL`,
+           WHERE x.month = ? AND x.gemeente_id = ? AND x.signaal_id IS NOT NULL`,
         )
         .raw()
-        .all(month) as Array<[number, string]>,
+        .all(month, gemeente) as Array<[number, string]>,
       (row) => row[0],
       (row) => row[1],
     );
@@ -394,11 +412,11 @@ export class SqliteImportSession implements ImportSession {
   async changedAmounts(month: Month): Promise<number[]> {
     return this.db
       .prepare(
-        `SELECT DISTINCT s.line FROM temp.staged s JOIN signals x ON x.month = ? AND x.signaal_id = s.signaal_id
+        `SELECT DISTINCT s.line FROM temp.staged s JOIN signals x ON x.month = ? AND x.gemeente_id = ? AND x.signaal_id = s.signaal_id
          WHERE s.signaal_id IS NOT NULL AND x.bedrag_cents <> s.bedrag_cents ORDER BY s.line`,
       )
       .pluck()
-      .all(month) as number[];
+      .all(month, this.gemeenteId) as number[];
   }
 
   async rejectionOf(line: number): Promise<string | undefined> {
@@ -412,7 +430,7 @@ export class SqliteImportSession implements ImportSession {
     // it writes (the pragma cannot change inside a transaction, hence around it).
     this.db.pragma('foreign_keys = OFF');
     try {
-      return await this.inTransaction(() => work(new SqliteImportWriter(this.db)));
+      return await this.inTransaction(() => work(new SqliteImportWriter(this.db, this.gemeenteId)));
     } finally {
       this.db.pragma('foreign_keys = ON');
     }
@@ -425,7 +443,7 @@ export class SqliteImportSession implements ImportSession {
 }
 
 class SqliteImportWriter implements ImportWriter {
-  private importRecord: { id: number; month: Month } | null = null;
+  private importRecord: { id: number; month: Month; gemeenteId: number } | null = null;
   private nextSeq = new Map<Month, number>();
   /** Whether a later month than the imported one has meldingen; decided before the first write. */
   private laterMonths: boolean | null = null;
@@ -444,12 +462,16 @@ class SqliteImportWriter implements ImportWriter {
   private readonly updateCategory: Database.Statement;
   private readonly touch: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
-    this.households = new BulkInsert(db, 'households (id, postcode, huisnummer, toevoeging)', 4);
+  constructor(
+    private readonly db: Database.Database,
+    /** the gemeente of the session; null when the import makes it, so that nothing of it is stored yet */
+    private readonly sessionGemeenteId: number | null,
+  ) {
+    this.households = new BulkInsert(db, 'households (id, postcode, huisnummer, toevoeging, gemeente_id)', 5);
     this.meldingen = new BulkInsert(
       db,
-      'meldingen (id, month, month_index, seq, household_id, category, on_last_month, opeenvolgend)',
-      8,
+      'meldingen (id, month, month_index, seq, household_id, category, on_last_month, opeenvolgend, gemeente_id)',
+      9,
       () => this.households.flush(),
     );
     this.meldingOf = new BulkInsert(db, 'temp.melding_of (household_key, melding_id)', 2);
@@ -459,36 +481,45 @@ class SqliteImportWriter implements ImportWriter {
   }
 
   async deleteMonth(month: Month, carried: ReadonlyArray<{ meldingId: number; householdKey: string }>): Promise<void> {
+    const gemeente = this.sessionGemeenteId;
+    if (gemeente === null) return; // a new gemeente has no list to replace
     // The households of the old list may lose their place in later months' history.
     this.db
-      .prepare('INSERT OR IGNORE INTO temp.touched_households (id) SELECT household_id FROM meldingen WHERE month = ?')
-      .run(month);
+      .prepare(
+        'INSERT OR IGNORE INTO temp.touched_households (id) SELECT household_id FROM meldingen WHERE month = ? AND gemeente_id = ?',
+      )
+      .run(month, gemeente);
     // A signal the corrected list has again keeps the ID it may already have been delivered with.
     this.db
-      .prepare('INSERT OR IGNORE INTO temp.kept_ids (dedup_key, ddas_id) SELECT dedup_key, ddas_id FROM signals WHERE month = ? AND ddas_id IS NOT NULL')
-      .run(month);
+      .prepare(
+        `INSERT OR IGNORE INTO temp.kept_ids (dedup_key, ddas_id)
+         SELECT dedup_key, ddas_id FROM signals WHERE month = ? AND gemeente_id = ? AND ddas_id IS NOT NULL`,
+      )
+      .run(month, gemeente);
     this.db
       .prepare(
         `INSERT INTO temp.carried (old_melding_id, household_key, seq)
          SELECT j.value ->> 0, j.value ->> 1, m.seq FROM json_each(?) AS j JOIN meldingen m ON m.id = j.value ->> 0`,
       )
       .run(JSON.stringify(carried.map((c) => [c.meldingId, c.householdKey])));
-    const gone = 'SELECT id FROM meldingen WHERE month = ? AND id NOT IN (SELECT old_melding_id FROM temp.carried)';
+    // Only this gemeente's list of the month goes; another gemeente's list of the month stays.
+    const gone =
+      'SELECT id FROM meldingen WHERE month = ? AND gemeente_id = ? AND id NOT IN (SELECT old_melding_id FROM temp.carried)';
     // Foreign keys are off during an import (see transaction), so nothing cascades: a later
     // melding that joined a case of this month that goes no longer belongs to one.
-    this.db.prepare(`UPDATE decisions SET case_melding_id = NULL WHERE case_melding_id IN (${gone})`).run(month);
-    this.db.prepare('DELETE FROM signals WHERE month = ?').run(month);
+    this.db.prepare(`UPDATE decisions SET case_melding_id = NULL WHERE case_melding_id IN (${gone})`).run(month, gemeente);
+    this.db.prepare('DELETE FROM signals WHERE month = ? AND gemeente_id = ?').run(month, gemeente);
     for (const dependant of ['decisions', 'contacts', 'results']) {
-      this.db.prepare(`DELETE FROM ${dependant} WHERE melding_id IN (${gone})`).run(month);
+      this.db.prepare(`DELETE FROM ${dependant} WHERE melding_id IN (${gone})`).run(month, gemeente);
     }
     // Carried meldingen keep their reference: the new ones are numbered after the old list. And
     // new meldingen get ids no old one had, so that carrying work over never mistakes one for another.
     if (carried.length > 0) this.nextSeq.set(month, this.firstFreeSeq(month));
     this.nextMeldingId ??= this.nextId('meldingen');
-    this.db.prepare('DELETE FROM meldingen WHERE month = ?').run(month);
+    this.db.prepare('DELETE FROM meldingen WHERE month = ? AND gemeente_id = ?').run(month, gemeente);
     // A replaced list is triaged afresh; one whose work was carried keeps its triage, and a new
     // triage of the month places the households the new list added.
-    if (carried.length === 0) this.db.prepare('DELETE FROM triage_runs WHERE month = ?').run(month);
+    if (carried.length === 0) this.db.prepare('DELETE FROM triage_runs WHERE month = ? AND gemeente_id = ?').run(month, gemeente);
   }
 
   async carryOver(): Promise<void> {
@@ -507,11 +538,11 @@ class SqliteImportWriter implements ImportWriter {
   async recordImport(record: ImportRecord): Promise<void> {
     const result = this.db
       .prepare(
-        `INSERT INTO imports (month, file_name, file_sha256, imported_at, replaced_month)
-         VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO imports (month, file_name, file_sha256, imported_at, replaced_month, gemeente_id)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(record.month, record.fileName, record.fileSha256, record.importedAt, record.replacedMonth ? 1 : 0);
-    this.importRecord = { id: Number(result.lastInsertRowid), month: record.month };
+      .run(record.month, record.fileName, record.fileSha256, record.importedAt, record.replacedMonth ? 1 : 0, record.gemeenteId);
+    this.importRecord = { id: Number(result.lastInsertRowid), month: record.month, gemeenteId: record.gemeenteId };
   }
 
   /**
@@ -520,6 +551,7 @@ class SqliteImportWriter implements ImportWriter {
    */
   async applyHouseholds(month: Month, plans: readonly HouseholdPlan[]): Promise<void> {
     if (this.importRecord === null) throw new Error('recordImport must come before applyHouseholds');
+    const { gemeenteId } = this.importRecord;
     const index = monthIndex(month);
     this.laterMonths ??= this.db.prepare('SELECT 1 FROM meldingen WHERE month_index > ? LIMIT 1').get(index) !== undefined;
     this.nextHouseholdId ??= this.nextId('households');
@@ -536,7 +568,7 @@ class SqliteImportWriter implements ImportWriter {
         if (householdId === null) {
           const address = addressOf(plan.householdKey);
           householdId = this.nextHouseholdId++;
-          this.households.add(householdId, address.postcode, address.huisnummer, address.toevoeging);
+          this.households.add(householdId, address.postcode, address.huisnummer, address.toevoeging, gemeenteId);
         }
         meldingId = this.nextMeldingId++;
         const kept = carriedSeqs.size === 0 ? undefined : carriedSeqs.get(plan.householdKey);
@@ -549,6 +581,7 @@ class SqliteImportWriter implements ImportWriter {
           melding.category,
           melding.flags.onLastMonth ? 1 : 0,
           melding.flags.opeenvolgend ? 1 : 0,
+          gemeenteId,
         );
         if (kept === undefined) seq += 1;
         // Only a later month's history can change; the usual import is of the newest month.
@@ -585,29 +618,30 @@ class SqliteImportWriter implements ImportWriter {
   }
 
   /** The staged kenmerken that a stored signal already has as its delivery ID. */
-  private noteTakenIds(): void {
+  /** A delivery is per gemeente: only the gemeente's own signals take an ID. */
+  private noteTakenIds(gemeenteId: number): void {
     if (this.db.prepare('SELECT 1 FROM signals LIMIT 1').get() === undefined) return; // the first import
     this.db
       .prepare(
         `INSERT OR IGNORE INTO temp.taken_ids (ddas_id)
          SELECT s.signaal_id FROM temp.staged s
-         WHERE s.signaal_id IS NOT NULL AND EXISTS (SELECT 1 FROM signals x WHERE x.ddas_id = s.signaal_id)`,
+         WHERE s.signaal_id IS NOT NULL AND EXISTS (SELECT 1 FROM signals x WHERE x.ddas_id = s.signaal_id AND x.gemeente_id = ?)`,
       )
-      .run();
+      .run(gemeenteId);
   }
 
   /** Stores the new signals, straight from staging in line order, and the import's counts. */
   async finishImport(counts: ImportCounts): Promise<void> {
     const record = this.importRecord;
     if (record === null) throw new Error('recordImport must come before finishImport');
-    this.noteTakenIds();
+    this.noteTakenIds(record.gemeenteId);
     // Each signal's delivery ID is decided here, once (see migration 5): the ID the replaced list
     // gave the same signal; else the list's kenmerk, with the month appended when another signal
     // already has the kenmerk as its ID; else 'eropaf-', this import's number and the line.
     const stored = this.db
       .prepare(
-        `INSERT INTO signals (melding_id, import_id, source_line, month, ddas_id, ${SIGNAL_COLUMN_LIST})
-         SELECT o.melding_id, @importId, s.line, @month,
+        `INSERT INTO signals (melding_id, import_id, source_line, month, gemeente_id, ddas_id, ${SIGNAL_COLUMN_LIST})
+         SELECT o.melding_id, @importId, s.line, @month, @gemeenteId,
                 coalesce(k.ddas_id, CASE
                   WHEN s.signaal_id IS NULL THEN 'eropaf-' || @importId || '-' || s.line
                   WHEN s.signaal_id IN (SELECT ddas_id FROM temp.taken_ids) THEN s.signaal_id || '-' || @month
@@ -619,7 +653,7 @@ class SqliteImportWriter implements ImportWriter {
          WHERE s.line NOT IN (SELECT line FROM temp.skipped)
          ORDER BY s.line`,
       )
-      .run({ importId: record.id, month: record.month }).changes;
+      .run({ importId: record.id, month: record.month, gemeenteId: record.gemeenteId }).changes;
     if (stored !== counts.signalsNew) {
       throw new Error(`import bookkeeping: ${stored} signals stored, ${counts.signalsNew} planned`);
     }

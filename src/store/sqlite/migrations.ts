@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { EnvironmentError } from '../../core/errors.js';
+import { GEMEENTEN_SQL, scopeSignalIdentityToGemeente } from './migration-gemeenten.js';
 
 // Numbered schema migrations. Each runs in its own transaction together with the row that
 // records it, so a database is always at exactly one version. Never edit a released migration:
@@ -9,6 +10,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** What SQL alone cannot do, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 // Part of migration 4 (never edit). Whether a melding is 'opgevolgd' restates core/followup.ts
@@ -455,6 +458,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE audit ADD COLUMN account TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'several gemeenten in one database',
+    sql: GEMEENTEN_SQL,
+    run: scopeSignalIdentityToGemeente,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
@@ -497,6 +506,7 @@ export function migrate(db: Database.Database, now: () => string): void {
     db.transaction(() => {
       if (currentVersion(db) >= migration.version) return;
       db.exec(migration.sql);
+      migration.run?.(db);
       record.run(migration.version, migration.name, now());
     }).immediate();
   }

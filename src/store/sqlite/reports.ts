@@ -10,6 +10,11 @@ import type { CategoryCounts, FollowUpCounts, MonthCounts } from '../../core/rep
 import type { Category, Month } from '../../core/types.js';
 import type { MonthOverview, ReportStore } from '../store.js';
 
+/** Restricts a query to one gemeente's meldingen (`column`: their gemeente id); all of them when undefined. */
+function ofGemeente(column: string, gemeenteId: number | undefined): { sql: string; params: number[] } {
+  return gemeenteId === undefined ? { sql: '', params: [] } : { sql: ` AND ${column} = ?`, params: [gemeenteId] };
+}
+
 // Counting for the reports. Meldingen are counted in the month of their list; the follow-up
 // state comes from the melding_status view, whose 'opgevolgd' (kept per melding, migration 4)
 // follows core/followup.ts.
@@ -17,14 +22,16 @@ import type { MonthOverview, ReportStore } from '../store.js';
 export class SqliteReports implements ReportStore {
   constructor(private readonly db: Database.Database) {}
 
-  async followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>> {
-    // Counted in the index on (month, category, opgevolgd) alone, without reading the meldingen.
+  async followUpCounts(period: Period, gemeenteId?: number): Promise<Array<MonthCounts<FollowUpCounts>>> {
+    // Counted in the index on (month, category, opgevolgd), or on (gemeente, month, category,
+    // opgevolgd) for one gemeente, alone, without reading the meldingen.
+    const gemeente = ofGemeente('gemeente_id', gemeenteId);
     const rows = this.db
       .prepare(
         `SELECT month, category, count(*) AS received, sum(opgevolgd) AS followed_up
-         FROM meldingen WHERE month BETWEEN ? AND ? GROUP BY month, category ORDER BY month`,
+         FROM meldingen WHERE month BETWEEN ? AND ?${gemeente.sql} GROUP BY month, category ORDER BY month`,
       )
-      .all(period.from, period.to) as Array<{ month: Month; category: Category; received: number; followed_up: number }>;
+      .all(period.from, period.to, ...gemeente.params) as Array<{ month: Month; category: Category; received: number; followed_up: number }>;
     const none = (): FollowUpCounts => ({ received: 0, followedUp: 0 });
     const months = new Map<Month, MonthCounts<FollowUpCounts>>();
     for (const row of rows) {
@@ -35,37 +42,42 @@ export class SqliteReports implements ReportStore {
     return [...months.values()];
   }
 
-  async monthCounts(period: Period): Promise<MonthCounts[]> {
+  async monthCounts(period: Period, gemeenteId?: number): Promise<MonthCounts[]> {
     // Open and uitgesteld need each melding's decision and result; only a melding that is not
     // opgevolgd can be either, so the others (in the index) are not looked up.
+    const gemeente = ofGemeente('(SELECT gemeente_id FROM meldingen g WHERE g.id = melding_id)', gemeenteId);
     const waiting = this.db
       .prepare(
         `SELECT month, category, sum(open) AS open, sum(uitgesteld) AS deferred
-         FROM melding_status WHERE month BETWEEN ? AND ? AND opgevolgd = 0 GROUP BY month, category`,
+         FROM melding_status WHERE month BETWEEN ? AND ? AND opgevolgd = 0${gemeente.sql} GROUP BY month, category`,
       )
-      .all(period.from, period.to) as Array<{ month: Month; category: Category; open: number; deferred: number }>;
+      .all(period.from, period.to, ...gemeente.params) as Array<{ month: Month; category: Category; open: number; deferred: number }>;
     const waitingOf = new Map(waiting.map((row) => [`${row.month} ${row.category}`, row]));
     const withWaiting = (month: Month, category: Category, counts: FollowUpCounts): CategoryCounts => {
       const still = waitingOf.get(`${month} ${category}`);
       return { ...counts, open: still?.open ?? 0, deferred: still?.deferred ?? 0 };
     };
-    return (await this.followUpCounts(period)).map((m) => ({
+    return (await this.followUpCounts(period, gemeenteId)).map((m) => ({
       month: m.month,
       enkelvoudig: withWaiting(m.month, 'enkelvoudig', m.enkelvoudig),
       meervoudig: withWaiting(m.month, 'meervoudig', m.meervoudig),
     }));
   }
 
-  async statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }> {
+  async statsData(
+    period: Period,
+    gemeenteId?: number,
+  ): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }> {
+    const gemeente = (column: string) => ofGemeente(column, gemeenteId);
     const meldingen = (
       this.db
         .prepare(
           `SELECT m.id, m.household_id, m.category, m.opeenvolgend, s.decision, s.worker_id, s.opgevolgd, s.resultaat,
                   ${listedAtSql('m.id')} AS listed_at
            FROM meldingen m JOIN melding_status s ON s.melding_id = m.id
-           WHERE m.month BETWEEN ? AND ? ORDER BY m.id`,
+           WHERE m.month BETWEEN ? AND ?${gemeente('m.gemeente_id').sql} ORDER BY m.id`,
         )
-        .all(period.from, period.to) as Array<{
+        .all(period.from, period.to, ...gemeente('m.gemeente_id').params) as Array<{
         id: number;
         household_id: number;
         category: Category;
@@ -93,22 +105,23 @@ export class SqliteReports implements ReportStore {
       this.db
         .prepare(
           `SELECT melding_id, signaalpartner, leeftijdsgroep FROM signals
-           WHERE month BETWEEN ? AND ? ORDER BY melding_id, source_line`,
+           WHERE month BETWEEN ? AND ?${gemeente('gemeente_id').sql} ORDER BY melding_id, source_line`,
         )
-        .all(period.from, period.to) as Array<{ melding_id: number; signaalpartner: StatsSignal['signaalpartner']; leeftijdsgroep: StatsSignal['ageGroup'] }>
+        .all(period.from, period.to, ...gemeente('gemeente_id').params) as Array<{ melding_id: number; signaalpartner: StatsSignal['signaalpartner']; leeftijdsgroep: StatsSignal['ageGroup'] }>
     ).map((row): StatsSignal => ({ meldingId: row.melding_id, signaalpartner: row.signaalpartner, ageGroup: row.leeftijdsgroep }));
     const contacts = (
       this.db
         .prepare(
           `SELECT c.melding_id, c.soort, c.bereikt, c.datum FROM contacts c JOIN meldingen m ON m.id = c.melding_id
-           WHERE m.month BETWEEN ? AND ?`,
+           WHERE m.month BETWEEN ? AND ?${gemeente('m.gemeente_id').sql}`,
         )
-        .all(period.from, period.to) as Array<{ melding_id: number; soort: StatsContact['soort']; bereikt: number; datum: string }>
+        .all(period.from, period.to, ...gemeente('m.gemeente_id').params) as Array<{ melding_id: number; soort: StatsContact['soort']; bereikt: number; datum: string }>
     ).map((row): StatsContact => ({ meldingId: row.melding_id, soort: row.soort, bereikt: row.bereikt === 1, datum: row.datum }));
     return { meldingen, signals, contacts };
   }
 
-  async ddasData(period: Period): Promise<DdasMeldingInput[]> {
+  async ddasData(period: Period, gemeenteId?: number): Promise<DdasMeldingInput[]> {
+    const gemeente = (column: string) => ofGemeente(column, gemeenteId);
     const meldingen = this.db
       .prepare(
         `SELECT m.id, m.month, m.seq, s.decision, s.resultaat, d.decided_at, r.closed_on,
@@ -117,9 +130,9 @@ export class SqliteReports implements ReportStore {
          JOIN melding_status s ON s.melding_id = m.id
          LEFT JOIN decisions d ON d.melding_id = m.id
          LEFT JOIN results r ON r.melding_id = m.id
-         WHERE m.month BETWEEN ? AND ? ORDER BY m.month, m.seq`,
+         WHERE m.month BETWEEN ? AND ?${gemeente('m.gemeente_id').sql} ORDER BY m.month, m.seq`,
       )
-      .all(period.from, period.to) as Array<{
+      .all(period.from, period.to, ...gemeente('m.gemeente_id').params) as Array<{
       id: number;
       month: Month;
       seq: number;
@@ -135,9 +148,9 @@ export class SqliteReports implements ReportStore {
           `SELECT x.melding_id, x.ddas_id, x.crisissignaal, x.warme_overdracht, x.bedrag_cents, x.ontstaansdatum,
                   x.signaaldatum, x.signaalpartner, x.bsn, h.postcode, h.huisnummer, h.toevoeging, x.geboortedatum, x.geslacht
            FROM signals x JOIN meldingen m ON m.id = x.melding_id JOIN households h ON h.id = m.household_id
-           WHERE x.month BETWEEN ? AND ? ORDER BY x.melding_id, x.source_line`,
+           WHERE x.month BETWEEN ? AND ?${gemeente('x.gemeente_id').sql} ORDER BY x.melding_id, x.source_line`,
         )
-        .all(period.from, period.to) as Array<{
+        .all(period.from, period.to, ...gemeente('x.gemeente_id').params) as Array<{
         melding_id: number;
         ddas_id: string;
         crisissignaal: number;
@@ -174,9 +187,9 @@ export class SqliteReports implements ReportStore {
       this.db
         .prepare(
           `SELECT c.melding_id, c.soort, c.bereikt, c.datum, c.dagdeel FROM contacts c JOIN meldingen m ON m.id = c.melding_id
-           WHERE m.month BETWEEN ? AND ? ORDER BY c.melding_id, c.datum, c.id`,
+           WHERE m.month BETWEEN ? AND ?${gemeente('m.gemeente_id').sql} ORDER BY c.melding_id, c.datum, c.id`,
         )
-        .all(period.from, period.to) as Array<{
+        .all(period.from, period.to, ...gemeente('m.gemeente_id').params) as Array<{
         melding_id: number;
         soort: DdasMeldingInput['contacts'][number]['soort'];
         bereikt: number;
@@ -199,20 +212,24 @@ export class SqliteReports implements ReportStore {
     }));
   }
 
-  async monthOverview(): Promise<MonthOverview[]> {
+  async monthOverview(gemeenteId?: number): Promise<MonthOverview[]> {
+    // A month counts as triaged when each gemeente's list of it was.
+    const gemeente = ofGemeente('m.gemeente_id', gemeenteId);
     const rows = this.db
       .prepare(
         `SELECT s.month,
                 count(*) AS received,
-                t.month IS NOT NULL AS triaged,
+                min(t.month IS NOT NULL) AS triaged,
                 sum(s.decision IN ('altijd', 'capaciteit')) AS assigned,
                 sum(s.opgevolgd) AS followed_up,
                 sum(s.uitgesteld) AS deferred,
                 sum(s.resultaat IS NOT NULL) AS closed
-         FROM melding_status s LEFT JOIN triage_runs t ON t.month = s.month
+         FROM melding_status s JOIN meldingen m ON m.id = s.melding_id
+         LEFT JOIN triage_runs t ON t.month = s.month AND t.gemeente_id = m.gemeente_id
+         WHERE true${gemeente.sql}
          GROUP BY s.month ORDER BY s.month`,
       )
-      .all() as Array<{
+      .all(...gemeente.params) as Array<{
       month: Month;
       received: number;
       triaged: number;
@@ -244,7 +261,11 @@ export class SqliteReports implements ReportStore {
     return new Map(rows.map((row) => [row.month, row.past_term]));
   }
 
-  async importedMonths(): Promise<Set<Month>> {
+  async importedMonths(gemeenteId?: number): Promise<Set<Month>> {
+    if (gemeenteId !== undefined) {
+      const months = this.db.prepare('SELECT DISTINCT month FROM meldingen WHERE gemeente_id = ?').pluck().all(gemeenteId) as Month[];
+      return new Set(months);
+    }
     // From one month to the next in the index on month, instead of reading every melding.
     const rows = this.db
       .prepare(

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { EnvironmentError, EropafError } from '../../core/errors.js';
 import type Database from 'better-sqlite3';
+import type { Gemeente } from '../../core/gemeente.js';
 import type { FindQuery, FoundHousehold } from '../../core/find.js';
 import type { HandoverMove, OpenMelding } from '../../core/handover.js';
 import type { MonthContents } from '../../core/month-removal.js';
@@ -20,6 +21,7 @@ import type {
   DeliveryDetails,
   DeliveryRecord,
   ContactRecord,
+  GemeenteFilter,
   ImportSession,
   MeldingDetail,
   MeldingState,
@@ -38,6 +40,7 @@ import type {
 import { SqliteAccounts } from './accounts.js';
 import { SqliteFollowUp } from './followup.js';
 import { SqliteMeldingDetail } from './melding-detail.js';
+import { SqliteGemeenten } from './gemeenten.js';
 import { SqliteMonths } from './months.js';
 import { SqliteOpenWork } from './open-work.js';
 import { SqliteFind } from './find.js';
@@ -61,6 +64,7 @@ export class SqliteStore implements Store {
   private readonly privacyRepo: SqlitePrivacy;
   private readonly accountRepo: SqliteAccounts;
   private readonly meldingDetailRepo: SqliteMeldingDetail;
+  private readonly gemeenteRepo: SqliteGemeenten;
   private readonly monthRepo: SqliteMonths;
   private readonly openWorkRepo: SqliteOpenWork;
   private readonly findRepo: SqliteFind;
@@ -83,6 +87,7 @@ export class SqliteStore implements Store {
     this.privacyRepo = new SqlitePrivacy(db);
     this.accountRepo = new SqliteAccounts(db);
     this.meldingDetailRepo = new SqliteMeldingDetail(db);
+    this.gemeenteRepo = new SqliteGemeenten(db);
     this.monthRepo = new SqliteMonths(db);
     this.openWorkRepo = new SqliteOpenWork(db);
     this.findRepo = new SqliteFind(db);
@@ -110,13 +115,13 @@ export class SqliteStore implements Store {
     }
   }
 
-  async findImportByHash(sha256: string): Promise<PriorImport | undefined> {
+  async findImportByHash(sha256: string, gemeenteId?: number): Promise<PriorImport | undefined> {
     return this.db
       .prepare(
         `SELECT month, file_name AS fileName, imported_at AS importedAt FROM imports
-         WHERE file_sha256 = ? ORDER BY id DESC LIMIT 1`,
+         WHERE file_sha256 = ? AND (? IS NULL OR gemeente_id = ?) ORDER BY id DESC LIMIT 1`,
       )
-      .get(sha256) as PriorImport | undefined;
+      .get(sha256, gemeenteId ?? null, gemeenteId ?? null) as PriorImport | undefined;
   }
 
   async monthHasFollowUp(month: Month): Promise<boolean> {
@@ -128,8 +133,20 @@ export class SqliteStore implements Store {
     return row !== undefined;
   }
 
-  async openImportSession(): Promise<ImportSession> {
-    return new SqliteImportSession(this.db, (work) => this.transaction(work));
+  async openImportSession(gemeenteId: number | null): Promise<ImportSession> {
+    return new SqliteImportSession(this.db, (work) => this.transaction(work), gemeenteId);
+  }
+
+  gemeenten(): Promise<Gemeente[]> {
+    return this.gemeenteRepo.gemeenten();
+  }
+
+  addGemeente(gemeente: { code: string | null; name: string | null }): Promise<Gemeente> {
+    return this.gemeenteRepo.addGemeente(gemeente);
+  }
+
+  nameGemeente(id: number, name: { code: string; name: string }): Promise<void> {
+    return this.gemeenteRepo.nameGemeente(id, name);
   }
 
   workers(): Promise<WorkerRecord[]> {
@@ -144,24 +161,34 @@ export class SqliteStore implements Store {
     return this.workerRepo.updateWorker(id, change);
   }
 
-  triageData(month: Month, repeatMonths: number): Promise<TriageData> {
-    return this.triageRepo.triageData(month, repeatMonths);
+  triageData(month: Month, repeatMonths: number, gemeenteIds?: readonly number[]): Promise<TriageData> {
+    return this.triageRepo.triageData(month, repeatMonths, gemeenteIds);
   }
 
-  triageRun(month: Month): Promise<TriageRun | undefined> {
-    return this.triageRepo.triageRun(month);
+  triageRun(month: Month, gemeenteIds?: readonly number[]): Promise<TriageRun | undefined> {
+    return this.triageRepo.triageRun(month, gemeenteIds);
   }
 
-  applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void> {
-    return this.triageRepo.applyTriage(plan, run, today);
+  applyTriage(
+    plan: PlannedMonth,
+    run: TriageRun,
+    today: IsoDate,
+    gemeenteIds?: readonly number[],
+    shares?: ReadonlyMap<number, number>,
+  ): Promise<void> {
+    return this.triageRepo.applyTriage(plan, run, today, gemeenteIds, shares);
   }
 
-  worklist(month: Month | null, workerId: number | null): Promise<WorklistEntry[]> {
-    return this.worklistRepo.worklist(month, workerId);
+  assignedElsewhere(month: Month, gemeenteIds: readonly number[]): Promise<Map<number, number>> {
+    return this.triageRepo.assignedElsewhere(month, gemeenteIds);
   }
 
-  monthOverview(): Promise<MonthOverview[]> {
-    return this.reportRepo.monthOverview();
+  worklist(month: Month | null, workerId: number | null, gemeenteId?: GemeenteFilter): Promise<WorklistEntry[]> {
+    return this.worklistRepo.worklist(month, workerId, gemeenteId);
+  }
+
+  monthOverview(gemeenteId?: GemeenteFilter): Promise<MonthOverview[]> {
+    return this.reportRepo.monthOverview(gemeenteId);
   }
 
   meldingStates(refs: ReadonlyArray<{ month: Month; seq: number }>): Promise<MeldingState[]> {
@@ -192,16 +219,16 @@ export class SqliteStore implements Store {
     return this.followUpRepo.pickUp(meldingId, pickup, decidedAt);
   }
 
-  followUpCounts(period: Period): Promise<Array<MonthCounts<FollowUpCounts>>> {
-    return this.reportRepo.followUpCounts(period);
+  followUpCounts(period: Period, gemeenteId?: GemeenteFilter): Promise<Array<MonthCounts<FollowUpCounts>>> {
+    return this.reportRepo.followUpCounts(period, gemeenteId);
   }
 
-  monthCounts(period: Period): Promise<MonthCounts[]> {
-    return this.reportRepo.monthCounts(period);
+  monthCounts(period: Period, gemeenteId?: GemeenteFilter): Promise<MonthCounts[]> {
+    return this.reportRepo.monthCounts(period, gemeenteId);
   }
 
-  async storedDecisions(month: Month): Promise<Decision[]> {
-    return storedDecisions(this.db, month);
+  async storedDecisions(month: Month, gemeenteId?: GemeenteFilter): Promise<Decision[]> {
+    return storedDecisions(this.db, month, gemeenteId);
   }
 
   findHouseholdIds(query: FindQuery, limit: number): Promise<number[]> {
@@ -224,28 +251,31 @@ export class SqliteStore implements Store {
     return this.openWorkRepo.reassign(moves);
   }
 
-  monthContents(month: Month): Promise<MonthContents> {
-    return this.monthRepo.monthContents(month);
+  monthContents(month: Month, gemeenteId?: GemeenteFilter): Promise<MonthContents> {
+    return this.monthRepo.monthContents(month, gemeenteId);
   }
 
-  deleteMonthList(month: Month): Promise<void> {
-    return this.monthRepo.deleteMonthList(month);
+  deleteMonthList(month: Month, gemeenteId?: GemeenteFilter): Promise<void> {
+    return this.monthRepo.deleteMonthList(month, gemeenteId);
   }
 
-  importedMonths(): Promise<Set<Month>> {
-    return this.reportRepo.importedMonths();
+  importedMonths(gemeenteId?: GemeenteFilter): Promise<Set<Month>> {
+    return this.reportRepo.importedMonths(gemeenteId);
   }
 
   pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>> {
     return this.reportRepo.pastContactTermCounts(listedBefore);
   }
 
-  ddasData(period: Period): Promise<DdasMeldingInput[]> {
-    return this.reportRepo.ddasData(period);
+  ddasData(period: Period, gemeenteId?: GemeenteFilter): Promise<DdasMeldingInput[]> {
+    return this.reportRepo.ddasData(period, gemeenteId);
   }
 
-  statsData(period: Period): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }> {
-    return this.reportRepo.statsData(period);
+  statsData(
+    period: Period,
+    gemeenteId?: GemeenteFilter,
+  ): Promise<{ meldingen: StatsMelding[]; signals: StatsSignal[]; contacts: StatsContact[] }> {
+    return this.reportRepo.statsData(period, gemeenteId);
   }
 
   async settings(): Promise<Map<string, string>> {

@@ -16,17 +16,17 @@ type Row = [
   caseMeldingId: number | null,
 ];
 
-/** A month's stored triage decisions in ref order, as `triage --details` shows them. */
-export function storedDecisions(db: Database.Database, month: Month): Decision[] {
+/** A month's stored triage decisions (of one gemeente, or all) in ref order, as `triage --details` shows them. */
+export function storedDecisions(db: Database.Database, month: Month, gemeenteId?: number): Decision[] {
   const rows = db
     .prepare(
       `SELECT m.id, m.seq, d.kind, d.rule, d.reason, d.place, d.worker_id, r.resultaat, d.case_melding_id
        FROM meldingen m JOIN decisions d ON d.melding_id = m.id
        LEFT JOIN results r ON r.melding_id = m.id AND r.source = 'triage'
-       WHERE m.month = ? ORDER BY m.seq`,
+       WHERE m.month = ? AND (? IS NULL OR m.gemeente_id = ?) ORDER BY m.seq`,
     )
     .raw()
-    .all(month) as Row[];
+    .all(month, gemeenteId ?? null, gemeenteId ?? null) as Row[];
   return rows.map(([meldingId, seq, kind, rule, reason, place, workerId, result, caseMeldingId]) => ({
     meldingId,
     ref: formatRef(month, seq),

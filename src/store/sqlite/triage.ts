@@ -23,7 +23,7 @@ const WRITE_BATCH = 2000;
  */
 const READ_CACHE_KIB = 64 * 1024;
 
-type MeldingRow = [id: number, seq: number, householdId: number, category: Category];
+type MeldingRow = [id: number, seq: number, householdId: number, category: Category, gemeenteId: number];
 type SignalRow = [
   meldingId: number,
   organisationKey: string,
@@ -48,29 +48,42 @@ type EarlierCaseRow = [householdId: number, id: number, month: Month, seq: numbe
 /** The values in a `json_each(?)` parameter. */
 const IN_JSON = 'SELECT value FROM json_each(?)';
 
+/**
+ * Whether a melding (`column`: its gemeente id) is one of the gemeenten a triage is about; two
+ * parameters, both `scopeOf(gemeenteIds)`: null for all gemeenten.
+ */
+const IN_SCOPE = (column: string): string => `(? IS NULL OR ${column} IN (SELECT value FROM json_each(?)))`;
+const scopeOf = (gemeenteIds: readonly number[] | undefined): string | null =>
+  gemeenteIds === undefined ? null : JSON.stringify(gemeenteIds);
+
 export class SqliteTriage {
   constructor(private readonly db: Database.Database) {}
 
-  async triageData(month: Month, repeatMonths: number): Promise<TriageData> {
+  async triageData(month: Month, repeatMonths: number, gemeenteIds?: readonly number[]): Promise<TriageData> {
     const previous = addMonths(month, -1);
+    const scope = scopeOf(gemeenteIds);
     const deferredLastMonth = (
       this.db
         .prepare(
           `SELECT m.id, m.seq, m.household_id FROM meldingen m
            JOIN melding_status s ON s.melding_id = m.id
            WHERE m.month = ? AND s.decision = 'uitgesteld' AND s.opgevolgd = 0 AND s.resultaat IS NULL
+             AND ${IN_SCOPE('m.gemeente_id')}
            ORDER BY m.seq`,
         )
         .raw()
-        .all(previous) as Array<[number, number, number]>
+        .all(previous, scope, scope) as Array<[number, number, number]>
     ).map(([id, seq, householdId]) => ({ id, ref: formatRef(previous, seq), householdId }));
-    return { meldingen: this.meldingBatches(month, repeatMonths), deferredLastMonth };
+    return { meldingen: this.meldingBatches(month, repeatMonths, scope), deferredLastMonth };
   }
 
   /** The month's meldingen in pages by seq, each page with its signals and history. */
-  private async *meldingBatches(month: Month, repeatMonths: number): AsyncGenerator<TriageMelding[]> {
+  private async *meldingBatches(month: Month, repeatMonths: number, scope: string | null): AsyncGenerator<TriageMelding[]> {
     const page = this.db
-      .prepare('SELECT id, seq, household_id, category FROM meldingen WHERE month = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .prepare(
+        `SELECT id, seq, household_id, category, gemeente_id FROM meldingen
+         WHERE month = ? AND seq > ? AND ${IN_SCOPE('gemeente_id')} ORDER BY seq LIMIT ?`,
+      )
       .raw();
     const history = this.historyReader(month, repeatMonths);
     const cacheBefore = this.db.pragma('cache_size', { simple: true }) as number;
@@ -78,7 +91,7 @@ export class SqliteTriage {
     try {
       let after = 0;
       for (;;) {
-        const rows = page.all(month, after, READ_BATCH) as MeldingRow[];
+        const rows = page.all(month, after, scope, scope, READ_BATCH) as MeldingRow[];
         if (rows.length === 0) return;
         yield history(rows);
         after = rows[rows.length - 1]![1];
@@ -179,7 +192,7 @@ export class SqliteTriage {
         }),
       );
 
-      return rows.map(([id, seq, householdId, category]): TriageMelding => {
+      return rows.map(([id, seq, householdId, category, gemeenteId]): TriageMelding => {
         const history = earlierByHousehold.get(householdId) ?? [];
         const last = history.find((h) => h[2] === previous);
         const now = current.get(id);
@@ -187,6 +200,7 @@ export class SqliteTriage {
           id,
           ref: formatRef(month, seq),
           householdId,
+          gemeenteId,
           category,
           signals: signalsOf.get(id) ?? [],
           lastMonth: last === undefined ? null : { followedUp: last[3] === 1, decision: last[4] },
@@ -211,10 +225,14 @@ export class SqliteTriage {
     };
   }
 
-  async triageRun(month: Month): Promise<TriageRun | undefined> {
+  async triageRun(month: Month, gemeenteIds?: readonly number[]): Promise<TriageRun | undefined> {
+    const scope = scopeOf(gemeenteIds);
     const row = this.db
-      .prepare('SELECT month, capacity, capacity_overridden, config, triaged_at FROM triage_runs WHERE month = ?')
-      .get(month) as
+      .prepare(
+        `SELECT month, capacity, capacity_overridden, config, triaged_at FROM triage_runs
+         WHERE month = ? AND ${IN_SCOPE('gemeente_id')} ORDER BY triaged_at DESC LIMIT 1`,
+      )
+      .get(month, scope, scope) as
       | { month: Month; capacity: number; capacity_overridden: number; config: string; triaged_at: string }
       | undefined;
     if (row === undefined) return undefined;
@@ -227,14 +245,27 @@ export class SqliteTriage {
     };
   }
 
-  async applyTriage(plan: PlannedMonth, run: TriageRun, today: IsoDate): Promise<void> {
+  async applyTriage(
+    plan: PlannedMonth,
+    run: TriageRun,
+    today: IsoDate,
+    gemeenteIds?: readonly number[],
+    shares: ReadonlyMap<number, number> = new Map(),
+  ): Promise<void> {
+    // One row for each gemeente whose list was triaged, with its own share when it has one.
+    const scope = scopeOf(gemeenteIds);
     this.db
       .prepare(
-        `INSERT INTO triage_runs (month, capacity, capacity_overridden, config, triaged_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (month) DO UPDATE SET capacity = excluded.capacity,
+        `INSERT INTO triage_runs (month, gemeente_id, capacity, capacity_overridden, config, triaged_at)
+         SELECT DISTINCT ?, gemeente_id, coalesce((SELECT s.value ->> 1 FROM json_each(@shares) AS s WHERE s.value ->> 0 = gemeente_id), @capacity),
+                ?, ?, ? FROM meldingen WHERE month = ? AND ${IN_SCOPE('gemeente_id')}
+         ON CONFLICT (month, gemeente_id) DO UPDATE SET capacity = excluded.capacity,
            capacity_overridden = excluded.capacity_overridden, config = excluded.config, triaged_at = excluded.triaged_at`,
       )
-      .run(run.month, run.capacity, run.capacityOverridden ? 1 : 0, JSON.stringify(run.config), run.triagedAt);
+      .run(run.month, run.capacityOverridden ? 1 : 0, JSON.stringify(run.config), run.triagedAt, run.month, scope, scope, {
+        shares: JSON.stringify([...shares]),
+        capacity: run.capacity,
+      });
 
     // A kept decision gets a worker when it had none, or another when its worker left.
     const assignKeptWorkers = this.db.prepare(
@@ -283,5 +314,18 @@ export class SqliteTriage {
       insertResults.run(today, 'sluiting', run.triagedAt, JSON.stringify(chunk.map((c) => [c.meldingId, c.result])));
       closeDecisions.run(JSON.stringify(chunk.map((c) => [c.meldingId, c.reason])));
     }
+  }
+
+  async assignedElsewhere(month: Month, gemeenteIds: readonly number[]): Promise<Map<number, number>> {
+    const rows = this.db
+      .prepare(
+        `SELECT d.worker_id, count(*) FROM meldingen m JOIN decisions d ON d.melding_id = m.id
+         WHERE m.month = ? AND d.worker_id IS NOT NULL AND d.kind IN ('altijd', 'capaciteit')
+           AND m.gemeente_id NOT IN (SELECT value FROM json_each(?))
+         GROUP BY d.worker_id`,
+      )
+      .raw()
+      .all(month, JSON.stringify(gemeenteIds)) as Array<[number, number]>;
+    return new Map(rows);
   }
 }

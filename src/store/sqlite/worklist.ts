@@ -48,7 +48,7 @@ export class SqliteWorklist {
    * whose personal data was purged cannot be phoned and is left out, and so is one that joined
    * a case that is closed now (it went with the case).
    */
-  async worklist(month: Month | null, workerId: number | null): Promise<WorklistEntry[]> {
+  async worklist(month: Month | null, workerId: number | null, gemeenteId?: number): Promise<WorklistEntry[]> {
     // One month: per worker, in melding order. All months (month null): oldest first.
     const entries = this.db
       .prepare(
@@ -61,10 +61,10 @@ export class SqliteWorklist {
          LEFT JOIN workers w ON w.id = d.worker_id
          WHERE ${month === null ? '' : 'm.month = ? AND'} d.kind IN ('altijd', 'capaciteit') AND s.resultaat IS NULL AND m.purged_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM results cr WHERE cr.melding_id = d.case_melding_id)
-           AND (? IS NULL OR d.worker_id = ?)
+           AND (? IS NULL OR d.worker_id = ?) AND (? IS NULL OR m.gemeente_id = ?)
          ORDER BY ${month === null ? 'm.month_index, m.seq' : 'w.name IS NULL, w.name, m.seq'}`,
       )
-      .all(...(month === null ? [] : [month]), workerId, workerId) as EntryRow[];
+      .all(...(month === null ? [] : [month]), workerId, workerId, gemeenteId ?? null, gemeenteId ?? null) as EntryRow[];
     const signals = groupBy(
       this.db
         .prepare(
