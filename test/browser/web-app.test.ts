@@ -4,7 +4,7 @@
 // listens on 127.0.0.1 only, on a free port, for this file's duration.
 //
 // Needs the `chromium` package (apt-get install chromium); without it this file is skipped and
-// says so.
+// says so, except where EROPAF_TEST_BROWSER=1 (CI sets it): there a missing browser fails.
 
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -32,6 +32,12 @@ type Browser = Awaited<ReturnType<Playwright['chromium']['launch']>>;
 type Page = Awaited<ReturnType<Browser['newPage']>>;
 
 const SUITE = CHROMIUM === null ? 'in Chromium — SKIPPED: the chromium package is not installed (apt-get install chromium)' : 'in Chromium';
+
+describe.runIf(CHROMIUM === null && process.env.EROPAF_TEST_BROWSER === '1')('the browser test', () => {
+  it('has Chromium where EROPAF_TEST_BROWSER=1 asks for it', () => {
+    expect(CHROMIUM, 'install it: apt-get update && apt-get install -y chromium').not.toBeNull();
+  });
+});
 
 describe.skipIf(CHROMIUM === null)(SUITE, () => {
   let web: WebFixture;
