@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { normalisePhone, type FindQuery, type FoundHousehold, type FoundMelding, type FoundPerson } from '../../core/find.js';
 import { formatRef } from '../../core/reference.js';
 import { groupBy } from './group-by.js';
+import { SIGNAL_PERSON_COLUMNS, signalPersonName, type SignalPersonRow } from './signal-person.js';
 
 // Finding households by what a resident says on the phone. A lookup reads a few households; the
 // phone and name searches scan the signals, which is fine for one question at a time.
@@ -90,25 +91,12 @@ export class SqliteFind {
     const signals = groupBy(
       this.db
         .prepare(
-          `SELECT melding_id, schuldeiser, signaalpartner, bedrag_cents, voorletters, voorvoegsel, achternaam, naam,
-                  straatnaam, plaatsnaam, telefoon, email, bsn
+          `SELECT melding_id, schuldeiser, signaalpartner, bedrag_cents, ${SIGNAL_PERSON_COLUMNS}
            FROM signals WHERE melding_id IN (${IN_JSON}) ORDER BY melding_id, source_line`,
         )
-        .all(JSON.stringify(meldingRows.map((m) => m.id))) as Array<{
-        melding_id: number;
-        schuldeiser: string | null;
-        signaalpartner: string;
-        bedrag_cents: number;
-        voorletters: string | null;
-        voorvoegsel: string | null;
-        achternaam: string | null;
-        naam: string | null;
-        straatnaam: string | null;
-        plaatsnaam: string | null;
-        telefoon: string | null;
-        email: string | null;
-        bsn: string | null;
-      }>,
+        .all(JSON.stringify(meldingRows.map((m) => m.id))) as Array<
+        SignalPersonRow & { melding_id: number; schuldeiser: string | null; signaalpartner: string; bedrag_cents: number }
+      >,
       (row) => row.melding_id,
       (row) => row,
     );
@@ -118,11 +106,7 @@ export class SqliteFind {
       const rows = meldingen.flatMap((m) => signals.get(m.id) ?? []);
       const people = new Map<string, FoundPerson>();
       for (const row of rows) {
-        const naam =
-          row.achternaam !== null
-            ? [row.voorletters, row.voorvoegsel, row.achternaam].filter((p) => p !== null && p !== '').join(' ')
-            : row.naam;
-        const person = { naam, telefoon: row.telefoon, email: row.email, bsn: row.bsn };
+        const person = { naam: signalPersonName(row), telefoon: row.telefoon, email: row.email, bsn: row.bsn };
         if (Object.values(person).every((v) => v === null)) continue;
         people.set(JSON.stringify(person), person);
       }

@@ -6,6 +6,7 @@ import type { DecisionKind } from '../../core/triage/types.js';
 import type { Month } from '../../core/types.js';
 import { formatAddress } from '../../core/worklist.js';
 import type { ContactRecord, MeldingDetail } from '../store.js';
+import { SIGNAL_PERSON_COLUMNS, signalPersonName, type SignalPersonRow } from './signal-person.js';
 
 // One melding as its page shows it: signals, decision, attempts, result, and the household's
 // other meldingen (the chain the import links). The BSN leaves the store masked.
@@ -24,20 +25,11 @@ interface MeldingRow {
   toevoeging: string | null;
 }
 
-interface SignalRow {
+interface SignalRow extends SignalPersonRow {
   signaalpartner: string;
   schuldeiser: string | null;
   bedrag_cents: number;
   signaaldatum: string;
-  voorletters: string | null;
-  voorvoegsel: string | null;
-  achternaam: string | null;
-  naam: string | null;
-  straatnaam: string | null;
-  plaatsnaam: string | null;
-  telefoon: string | null;
-  email: string | null;
-  bsn: string | null;
 }
 
 export class SqliteMeldingDetail {
@@ -59,8 +51,7 @@ export class SqliteMeldingDetail {
       .get(m.id) as { kind: DecisionKind; reason: string; decided_at: string; worker: string | null } | undefined;
     const signals = this.db
       .prepare(
-        `SELECT signaalpartner, schuldeiser, bedrag_cents, signaaldatum, voorletters, voorvoegsel, achternaam, naam,
-                straatnaam, plaatsnaam, telefoon, email, bsn
+        `SELECT signaalpartner, schuldeiser, bedrag_cents, signaaldatum, ${SIGNAL_PERSON_COLUMNS}
          FROM signals WHERE melding_id = ? ORDER BY source_line`,
       )
       .all(m.id) as SignalRow[];
@@ -90,7 +81,7 @@ export class SqliteMeldingDetail {
         schuldeiser: s.schuldeiser,
         bedragCents: s.bedrag_cents,
         signaaldatum: s.signaaldatum,
-        naam: s.achternaam !== null ? [s.voorletters, s.voorvoegsel, s.achternaam].filter((p) => p !== null).join(' ') : s.naam,
+        naam: signalPersonName(s),
         adres:
           m.huisnummer === null
             ? `${m.postcode} (adres verwijderd)`

@@ -7,6 +7,7 @@ import type { Category, Month, Signaalpartner } from '../../core/types.js';
 import type { WorklistAttempt, WorklistEntry } from '../../core/worklist.js';
 import { groupBy } from './group-by.js';
 import { listedAtSql } from './listed-at.js';
+import { SIGNAL_PERSON_COLUMNS, signalPersonName, type SignalPersonRow } from './signal-person.js';
 
 interface EntryRow {
   id: number;
@@ -24,20 +25,11 @@ interface EntryRow {
   listed_at: string;
 }
 
-interface PersonSignalRow {
+interface PersonSignalRow extends SignalPersonRow {
   melding_id: number;
   schuldeiser: string | null;
   signaalpartner: Signaalpartner;
   bedrag_cents: number;
-  voorletters: string | null;
-  voorvoegsel: string | null;
-  achternaam: string | null;
-  naam: string | null;
-  straatnaam: string | null;
-  plaatsnaam: string | null;
-  telefoon: string | null;
-  email: string | null;
-  bsn: string | null;
 }
 
 export class SqliteWorklist {
@@ -68,8 +60,7 @@ export class SqliteWorklist {
     const signals = groupBy(
       this.db
         .prepare(
-          `SELECT melding_id, schuldeiser, signaalpartner, bedrag_cents, voorletters, voorvoegsel, achternaam, naam,
-                  straatnaam, plaatsnaam, telefoon, email, bsn
+          `SELECT melding_id, schuldeiser, signaalpartner, bedrag_cents, ${SIGNAL_PERSON_COLUMNS}
            FROM signals WHERE melding_id IN (SELECT value FROM json_each(?)) ORDER BY melding_id, source_line`,
         )
         .all(JSON.stringify(entries.map((e) => e.id))) as PersonSignalRow[],
@@ -131,9 +122,8 @@ export class SqliteWorklist {
 /** The name as a person would write it: from the first signal that has one. */
 function personName(rows: readonly PersonSignalRow[]): string | null {
   for (const row of rows) {
-    const parts = [row.voorletters, row.voorvoegsel, row.achternaam].filter((p): p is string => p !== null);
-    if (row.achternaam !== null) return parts.join(' ');
-    if (row.naam !== null) return row.naam;
+    const name = signalPersonName(row);
+    if (name !== null) return name;
   }
   return null;
 }
