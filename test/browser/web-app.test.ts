@@ -33,11 +33,12 @@ type Page = Awaited<ReturnType<Browser['newPage']>>;
 
 const SUITE = CHROMIUM === null ? 'in Chromium — SKIPPED: the chromium package is not installed (apt-get install chromium)' : 'in Chromium';
 
-describe.runIf(CHROMIUM === null && process.env.EROPAF_TEST_BROWSER === '1')('the browser test', () => {
+// Registered only where the browser is missing and required, so a machine with Chromium counts no skipped test.
+if (CHROMIUM === null && process.env.EROPAF_TEST_BROWSER === '1') {
   it('has Chromium where EROPAF_TEST_BROWSER=1 asks for it', () => {
     expect(CHROMIUM, 'install it: apt-get update && apt-get install -y chromium').not.toBeNull();
   });
-});
+}
 
 describe.skipIf(CHROMIUM === null)(SUITE, () => {
   let web: WebFixture;
