@@ -13,6 +13,7 @@ import { registerMelding } from './pages/melding.js';
 import { registerOutcomes } from './pages/outcomes.js';
 import { registerOverview } from './pages/overview.js';
 import { registerPurge } from './pages/purge.js';
+import { registerSearch } from './pages/search.js';
 import { registerTable } from './pages/table.js';
 import { registerTriage } from './pages/triage.js';
 import { registerWorklist } from './pages/worklist.js';
@@ -50,6 +51,7 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   registerOverview(app, options);
   registerWorklist(app, options);
   registerMelding(app, options);
+  registerSearch(app, options);
   registerTable(app, options);
   registerTriage(app, options);
   const uploads = options.uploads ?? new Uploads(options.clock);
