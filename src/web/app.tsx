@@ -10,6 +10,7 @@ import { registerFigures } from './pages/figures.js';
 import { MAX_UPLOAD_BYTES, registerImport } from './pages/import.js';
 import { registerLogin } from './pages/login.js';
 import { registerMelding } from './pages/melding.js';
+import { registerMeldingCorrections } from './pages/melding-corrections.js';
 import { registerOutcomes } from './pages/outcomes.js';
 import { registerOverview } from './pages/overview.js';
 import { registerPurge } from './pages/purge.js';
@@ -51,6 +52,7 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   registerOverview(app, options);
   registerWorklist(app, options);
   registerMelding(app, options);
+  registerMeldingCorrections(app, options);
   registerSearch(app, options);
   registerTable(app, options);
   registerTriage(app, options);
