@@ -17,6 +17,7 @@ import { registerPurge } from './pages/purge.js';
 import { registerSearch } from './pages/search.js';
 import { registerTable } from './pages/table.js';
 import { registerTriage } from './pages/triage.js';
+import { registerVisits } from './pages/visits.js';
 import { registerWorklist } from './pages/worklist.js';
 import { serialised } from './queue.js';
 import { RefusedFile } from './refusal.js';
@@ -51,6 +52,7 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   registerLogin(app, options);
   registerOverview(app, options);
   registerWorklist(app, options);
+  registerVisits(app, options);
   registerMelding(app, options);
   registerMeldingCorrections(app, options);
   registerSearch(app, options);

@@ -14,6 +14,7 @@ interface NavItem {
 const NAV: readonly NavItem[] = [
   { href: '/', label: 'Overzicht', coordinatorOnly: false },
   { href: '/werklijst', label: 'Werklijst', coordinatorOnly: false },
+  { href: '/huisbezoeken', label: 'Huisbezoeken', coordinatorOnly: false },
   { href: '/inlezen', label: 'Lijst inlezen', coordinatorOnly: true },
   { href: '/triage', label: 'Triage', coordinatorOnly: true },
   { href: '/tabel', label: 'Verantwoording', coordinatorOnly: true },
