@@ -6,6 +6,7 @@ import { EropafError } from '../core/errors.js';
 import type { WebEnv, WebOptions } from './env.js';
 import { Notice, Page } from './layout.js';
 import { registerAdmin } from './pages/admin.js';
+import { registerDdas } from './pages/ddas.js';
 import { registerFigures } from './pages/figures.js';
 import { MAX_UPLOAD_BYTES, registerImport } from './pages/import.js';
 import { registerLogin } from './pages/login.js';
@@ -62,6 +63,7 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   registerImport(app, options, uploads);
   registerOutcomes(app, options, uploads);
   registerFigures(app, options);
+  registerDdas(app, options);
   registerAdmin(app, options);
   registerPurge(app, options);
 

@@ -19,6 +19,7 @@ const NAV: readonly NavItem[] = [
   { href: '/triage', label: 'Triage', coordinatorOnly: true },
   { href: '/tabel', label: 'Verantwoording', coordinatorOnly: true },
   { href: '/cijfers', label: 'Cijfers', coordinatorOnly: true },
+  { href: '/levering', label: 'DDAS-levering', coordinatorOnly: true },
   { href: '/beheer/gebruikers', label: 'Beheer', coordinatorOnly: true },
 ];
 
