@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ddasValidator } from '../../src/app/ddas/validate-delivery.js';
+import { addGemeente, nameGemeente } from '../../src/app/gemeenten.js';
 import { changeSetting } from '../../src/app/settings.js';
 import { createApp } from '../../src/web/app.js';
 import { queryFile } from '../app/bundled-store.js';
@@ -111,5 +112,30 @@ describe('the DDAS delivery page', () => {
     expect(html).toMatch(/<p id="ddas-halfjaar-fout" class="field-error">De levering heeft \d+ vroegsignalen, meer dan in één bestand mag; ze komt in \d+ delen\./);
     expect(html).toContain('eropaf export ddas --from 2022-01 --to 2022-06 --out levering.json');
     expect(deliveries()).toBe(before);
+  });
+});
+
+describe('with several gemeenten', () => {
+  it("asks which gemeente, delivers each under its own code, and says when one has no meldingen in the half year", async () => {
+    await nameGemeente(web.bundled.store, '0397', 'Heemstede');
+    const amstelveen = await addGemeente(web.bundled.store, '0362', 'Amstelveen');
+    const heemstede = (await web.bundled.store.gemeenten()).find((g) => g.code === '0397')!;
+    const page = await (await coord.get('/levering')).text();
+    expect(page).toContain('<label for="ddas-gemeente">Gemeente</label>');
+    // Every gemeente has its code now: no field for one.
+    expect(page).not.toContain('id="ddas-gemeentecode"');
+
+    const unchosen = await deliver(coord, {});
+    expect(unchosen.status).toBe(422);
+    expect(await unchosen.text()).toContain('<p id="ddas-gemeente-fout" class="field-error">Kies de gemeente: elke gemeente krijgt haar eigen levering.</p>');
+    const empty = await deliver(coord, { gemeente: String(amstelveen.id) });
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('Er zijn geen meldingen in 2022 januari t/m juni (6 maanden).');
+    const before = deliveries();
+    const delivered = await deliver(coord, { gemeente: String(heemstede.id) });
+    expect(delivered.status).toBe(200);
+    expect(delivered.headers.get('content-disposition')).toBe('attachment; filename="levering-0397-2022-H1.json"');
+    expect(((await delivered.json()) as { leveringen: Array<{ gemeentecode: string }> }).leveringen.map((l) => l.gemeentecode)).toEqual(['0397']);
+    expect(deliveries()).toBe(before + 1);
   });
 });
