@@ -13,6 +13,8 @@ export interface HandoverOptions {
   /** also put the worker on non-active (workers deactivate) */
   deactivate: boolean;
   dryRun: boolean;
+  /** only these meldingen (references) move, not all open work: one melding to a colleague */
+  only?: readonly string[];
 }
 
 export interface HandoverOutcome {
@@ -49,6 +51,7 @@ export async function handOver(store: Store, options: HandoverOptions): Promise<
       target: target.kind === 'spread' ? target : { kind: 'colleague', workerId: (await findWorker(store, target.name)).id },
       workers,
       openLoad: await store.openLoad(),
+      ...(options.only !== undefined && { only: options.only }),
     });
     const names = new Map(workers.map((w) => [w.id, w.name]));
     return { worker, moves: moves.map((m) => ({ ...m, workerName: names.get(m.workerId)! })), deactivated: options.deactivate };

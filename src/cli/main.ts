@@ -1,7 +1,7 @@
 import type { Io } from '../terminal/io.js';
 import { EXIT, helpExitCode } from './exit-codes.js';
 import { buildProgram } from './program.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../version.js';
 
 // Startup time counts for every command: this file and program.ts load only commander and the
 // command definitions; each command loads what it needs when it runs (see commands/).

@@ -24,6 +24,8 @@ export interface HandoverInput {
   workers: readonly TriageWorker[];
   /** open meldingen per worker now, for the free capacity of each colleague */
   openLoad: ReadonlyMap<number, number>;
+  /** only these meldingen (references) of the open work move: handing over one melding */
+  only?: readonly string[];
 }
 
 export interface HandoverMove extends OpenMelding {
@@ -33,7 +35,7 @@ export interface HandoverMove extends OpenMelding {
 /** Where each open melding goes; throws a DataError when there is nobody to take it. */
 export function planHandover(input: HandoverInput): HandoverMove[] {
   const { from, target } = input;
-  const open = [...input.open].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  const open = chosen(input).sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const colleagues = input.workers.filter((w) => w.id !== from.id);
   if (target.kind === 'colleague') {
     const to = colleagues.find((w) => w.id === target.workerId);
@@ -59,4 +61,19 @@ export function planHandover(input: HandoverInput): HandoverMove[] {
   for (const w of active) for (let i = 0; i < (input.openLoad.get(w.id) ?? 0); i++) load.push(w.id);
   const assigner = createAssigner(active, load);
   return open.map((m) => ({ ...m, workerId: assigner.assign(null)! }));
+}
+
+/** The open meldingen that move: all, or those named, each of which must be open work of the worker. */
+function chosen(input: HandoverInput): OpenMelding[] {
+  if (input.only === undefined) return [...input.open];
+  const open = new Map(input.open.map((m) => [m.ref, m]));
+  return input.only.map((ref) => {
+    const melding = open.get(ref);
+    if (melding === undefined) {
+      throw new DataError(`Melding ${ref} is geen open werk van ${input.from.name}.`, {
+        hint: 'Alleen een opgepakte melding zonder resultaat gaat over naar een collega.',
+      });
+    }
+    return melding;
+  });
 }

@@ -21,6 +21,8 @@ export interface WebOptions {
   osUser: string;
   /** Where uploaded lists wait for confirmation; the server removes them when it stops. */
   uploads?: Uploads;
+  /** The most vroegsignalen in one delivery file (DDAS: 50,000); tests make it small. */
+  ddasMaxSignalsPerFile?: number;
   /** Told of a fault in eropaf itself (a line without personal data), for the server's output. */
   reportFault?: (line: string) => void;
 }

@@ -4,7 +4,7 @@ import { dagdeelOfClock, parseClockTime, parseContactsoort, parseJaNee, parseRef
 import { formatRef, parseRef } from '../core/reference.js';
 import type { IsoDate } from '../core/types.js';
 
-// The worklist's two forms, read into the same entries `eropaf contact` and `eropaf close`
+// The follow-up forms (worklist and melding page), read into the same entries `eropaf contact` and `eropaf close`
 // record, with the same parsers; a problem is reported per field, in Dutch, without the value.
 
 export type FieldErrors = Record<string, string>;
@@ -45,6 +45,21 @@ function pastDate(value: string, today: IsoDate, errors: FieldErrors): IsoDate |
   return parsed.value;
 }
 
+function reached(form: Record<string, unknown>, errors: FieldErrors): boolean | null {
+  const bereikt = parseJaNee(text(form, 'bereikt'));
+  if (bereikt.ok) return bereikt.value;
+  errors.bereikt = 'Kies of de inwoner bereikt is.';
+  return null;
+}
+
+/** The note, null when empty; undefined when too long. */
+function noteOf(form: Record<string, unknown>, errors: FieldErrors): string | null | undefined {
+  const note = text(form, 'notitie').trim();
+  if (note.length <= MAX_NOTE_LENGTH) return note === '' ? null : note;
+  errors.notitie = `De notitie is te lang: hoogstens ${MAX_NOTE_LENGTH} tekens.`;
+  return undefined;
+}
+
 export const ATTEMPT_FIELDS = ['soort', 'datum', 'tijd', 'bereikt', 'kaartje', 'notitie'] as const;
 
 export function parseAttemptForm(form: Record<string, unknown>, today: IsoDate): Parsed<ContactInput> {
@@ -57,24 +72,33 @@ export function parseAttemptForm(form: Record<string, unknown>, today: IsoDate):
   const time = text(form, 'tijd');
   const tijd = time.trim() === '' ? null : parseClockTime(time);
   if (tijd !== null && !tijd.ok) errors.tijd = `Dit is geen tijd; verwacht ${tijd.expected}.`;
-  const bereikt = parseJaNee(text(form, 'bereikt'));
-  if (!bereikt.ok) errors.bereikt = 'Kies of de inwoner bereikt is.';
-  const note = text(form, 'notitie').trim();
-  if (note.length > MAX_NOTE_LENGTH) errors.notitie = `De notitie is te lang: hoogstens ${MAX_NOTE_LENGTH} tekens.`;
-  if (Object.keys(errors).length > 0 || !soort.ok || !bereikt.ok || datum === null || (tijd !== null && !tijd.ok)) {
+  const bereikt = reached(form, errors);
+  const note = noteOf(form, errors);
+  if (Object.keys(errors).length > 0 || !soort.ok || bereikt === null || note === undefined || datum === null || (tijd !== null && !tijd.ok)) {
     return { ok: false, errors };
   }
   return {
     ok: true,
     value: {
       soort: soort.value,
-      bereikt: bereikt.value,
+      bereikt,
       datum,
       tijd: tijd === null ? null : tijd.value,
       dagdeel: tijd === null ? null : dagdeelOfClock(tijd.value),
-      notitie: note === '' ? null : note,
+      notitie: note,
     },
   };
+}
+
+export const CORRECTION_FIELDS = ['bereikt', 'notitie'] as const;
+
+/** What a correction of a stored attempt may change: whether the resident was reached, and the note. */
+export function parseCorrectionForm(form: Record<string, unknown>): Parsed<{ bereikt: boolean; notitie: string | null }> {
+  const errors: FieldErrors = {};
+  const bereikt = reached(form, errors);
+  const notitie = noteOf(form, errors);
+  if (bereikt === null || notitie === undefined) return { ok: false, errors };
+  return { ok: true, value: { bereikt, notitie } };
 }
 
 export const RESULT_FIELDS = ['resultaat', 'verwezen', 'datum'] as const;

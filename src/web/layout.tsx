@@ -2,8 +2,8 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Auth } from './env.js';
 
-// The frame of every page: language, stylesheet, a skip link, the navigation for the role, and
-// the "Uitloggen" button (a POST with the session's token).
+// The frame of every page: language, stylesheet, a skip link, the navigation for the role, the
+// search box, and the "Uitloggen" button (both a POST with the session's token).
 
 interface NavItem {
   href: string;
@@ -14,10 +14,12 @@ interface NavItem {
 const NAV: readonly NavItem[] = [
   { href: '/', label: 'Overzicht', coordinatorOnly: false },
   { href: '/werklijst', label: 'Werklijst', coordinatorOnly: false },
+  { href: '/huisbezoeken', label: 'Huisbezoeken', coordinatorOnly: false },
   { href: '/inlezen', label: 'Lijst inlezen', coordinatorOnly: true },
   { href: '/triage', label: 'Triage', coordinatorOnly: true },
   { href: '/tabel', label: 'Verantwoording', coordinatorOnly: true },
   { href: '/cijfers', label: 'Cijfers', coordinatorOnly: true },
+  { href: '/levering', label: 'DDAS-levering', coordinatorOnly: true },
   { href: '/beheer/gebruikers', label: 'Beheer', coordinatorOnly: true },
 ];
 
@@ -51,6 +53,15 @@ export function Page(props: { title: string; auth: Auth | null; current?: string
                 ))}
               </ul>
             </nav>
+          )}
+          {auth !== null && (
+            // A POST, so that what was typed (a name, a phone number) stays out of URLs and logs.
+            <form method="post" action="/zoeken" class="search" role="search" aria-label="Zoek een huishouden">
+              <CsrfField auth={auth} />
+              <label for="zoek-kop">Zoeken</label>
+              <input id="zoek-kop" name="zoek" type="search" autocomplete="off" />
+              <button type="submit">Zoek</button>
+            </form>
           )}
           {auth !== null && (
             <form method="post" action="/uitloggen" class="logout">

@@ -129,7 +129,7 @@ describe.skipIf(CHROMIUM === null)(SUITE, () => {
     await page.goto(`${base}/inloggen`);
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, 'coord');
-    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/cijfers?van=2022-01&tot=2022-06', '/uitkomsten', '/beheer/opschonen', '/bestaat-niet']) {
+    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/cijfers?van=2022-01&tot=2022-06', '/uitkomsten', '/beheer/opschonen', '/zoeken', '/huisbezoeken?maand=2022-02&medewerker=alle', '/levering', '/bestaat-niet']) {
       await page.goto(`${base}${path}`);
       expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
     }
@@ -141,6 +141,33 @@ describe.skipIf(CHROMIUM === null)(SUITE, () => {
     await page.waitForLoadState();
     expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
+    // The search box of the header, by keyboard: found households, and what cannot be a search.
+    for (const query of ['2022-02-001', '12']) {
+      await page.goto(`${base}/`);
+      await page.getByRole('searchbox', { name: 'Zoeken' }).focus();
+      await page.keyboard.type(query);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${base}/zoeken`);
+      expect({ query, violations: await seriousViolations(page) }).toEqual({ query, violations: [] });
+    }
+    expect(await page.locator('#zoek-tekst[aria-invalid="true"]').count()).toBe(1);
+    // A refused result on a melding page, by its field.
+    const [picked] = queryFile<{ ref: string }>(
+      web.bundled.file,
+      "SELECT m.month || '-' || printf('%03d', m.seq) AS ref FROM meldingen m JOIN decisions d ON d.melding_id = m.id WHERE d.kind IN ('altijd', 'capaciteit') ORDER BY m.seq DESC LIMIT 1",
+    );
+    await page.goto(`${base}/melding/${picked!.ref}`);
+    await page.locator('#resultaat-datum').fill('');
+    await page.getByRole('button', { name: 'Resultaat vastleggen' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#resultaat-res[aria-invalid="true"]').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    // A refused DDAS form, its errors by the fields.
+    await page.goto(`${base}/levering`);
+    await page.getByRole('button', { name: 'Levering downloaden' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
     // The upload's preview, and a refused list with its problems.
     for (const file of ['fixtures/lijsten/vroegeropaf-2022-03.csv', 'fixtures/fouten/bsn-elfproef-2022-03.csv']) {
       await page.goto(`${base}/inlezen`);
@@ -149,12 +176,12 @@ describe.skipIf(CHROMIUM === null)(SUITE, () => {
       await page.waitForLoadState();
       expect({ file, violations: await seriousViolations(page) }).toEqual({ file, violations: [] });
     }
-  }, 120_000);
+  }, 180_000);
 
   it('pages fit a window zoomed to 200% without scrolling sideways', async () => {
     const page = await newPage({ width: 640, height: 450 });
     await signIn(page, 'coord');
-    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/cijfers?van=2022-01&tot=2022-06']) {
+    for (const path of ['/', '/werklijst?maand=2022-02&medewerker=alle', '/melding/2022-02-001', '/tabel?van=2022-01&tot=2022-06', '/triage?maand=2022-01', '/inlezen', '/beheer/gebruikers', '/beheer/medewerkers', '/beheer/instellingen', '/beheer/logboek', '/cijfers?van=2022-01&tot=2022-06', '/zoeken', '/huisbezoeken?maand=2022-02&medewerker=alle', '/levering']) {
       await page.goto(`${base}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });

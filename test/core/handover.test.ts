@@ -51,4 +51,10 @@ describe('handing over open work', () => {
     expect(() => planHandover({ ...base, target: { kind: 'colleague', workerId: 2 } })).toThrow(/non-actief/);
     expect(() => planHandover({ ...base, target: { kind: 'spread' } })).toThrow(/geen actieve collega/);
   });
+
+  it('moves only the meldingen named, and refuses one that is not open work of the worker', () => {
+    const base = { from: anna, open, target: { kind: 'colleague', workerId: 2 } as const, workers: [anna, bram, cato], openLoad: new Map() };
+    expect(planHandover({ ...base, only: ['2022-02-003'] })).toEqual([{ meldingId: 12, ref: '2022-02-003', workerId: 2 }]);
+    expect(() => planHandover({ ...base, only: ['2022-02-003', '2022-02-004'] })).toThrow(/Melding 2022-02-004 is geen open werk van Anna/);
+  });
 });

@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { deliveryDetails, recordDeliveries } from '../../app/ddas/delivery-details.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { deliveryTargets, describeGemeente, gemeenteFileName } from '../../core/gemeente.js';
-import { ddasTimestamp, partFileName, type DdasContact } from '../../core/report/ddas.js';
-import { parseDetailText, parseEmail, parseGemeentecode, parseKvk, savedDetail, type DdasDetailKey } from '../../core/report/ddas-settings.js';
+import { ddasTimestamp, partFileName } from '../../core/report/ddas.js';
+import type { DdasDetailKey } from '../../core/report/ddas-settings.js';
 import { describePeriod } from '../../core/report/period.js';
-import type { Parsed } from '../../core/types.js';
 import { writePrivateFile } from '../../files/private-file.js';
 import { writeLine, type Io } from '../../terminal/io.js';
 import { withStore } from '../context.js';
-import { parseOption, parsePeriodOptions } from '../options.js';
-import { packageVersion } from '../version.js';
+import { parsePeriodOptions } from '../options.js';
 
 export interface DdasOptions {
   from: string;
@@ -26,6 +25,18 @@ export interface DdasOptions {
   supplierCode?: string;
   out?: string;
 }
+
+/** Each delivery detail's option, as the messages about it name it. */
+const DETAIL_OPTIONS: Record<DdasDetailKey, string> = {
+  'ddas.gemeentecode': '--gemeentecode',
+  'ddas.organisatie': '--organisation',
+  'ddas.kvk': '--kvk',
+  'ddas.contact-naam': '--contact-name',
+  'ddas.contact-email': '--contact-email',
+  'ddas.contact-telefoon': '--contact-phone',
+  'ddas.functietitel': '--functietitel',
+  'ddas.leverancier': '--supplier-code',
+};
 
 /**
  * The delivery holds full BSNs: without --out it goes only to a stdout that is a regular file
@@ -49,39 +60,20 @@ export async function runExportDdas(io: Io, options: DdasOptions, command: Comma
     });
   }
   await withStore(command, io, 'write', async (store) => {
-    const saved = await store.settings();
-    /** An option, else the saved value (`config set ddas.…`), checked by the same parser. */
-    const detail = (option: string, given: string | undefined, key: DdasDetailKey, parse: (text: string) => Parsed<string>): string | undefined =>
-      given !== undefined ? parseOption(option, given, parse) : savedDetail(saved, key);
-    const required = (option: string, value: string | undefined, key: DdasDetailKey, why: string): string => {
-      if (value !== undefined) return value;
-      throw new UsageError(`${option} ontbreekt: ${why}.`, {
-        hint: `Geef ${option} mee, of bewaar de waarde één keer met: eropaf config set ${key} WAARDE`,
-      });
-    };
-    const organisation = required(
-      '--organisation',
-      detail('--organisation', options.organisation, 'ddas.organisatie', parseDetailText),
-      'ddas.organisatie',
-      'de levering noemt de aanleverende organisatie',
+    const details = deliveryDetails(
+      await store.settings(),
+      {
+        'ddas.gemeentecode': options.gemeentecode,
+        'ddas.organisatie': options.organisation,
+        'ddas.kvk': options.kvk,
+        'ddas.contact-naam': options.contactName,
+        'ddas.contact-email': options.contactEmail,
+        'ddas.contact-telefoon': options.contactPhone,
+        'ddas.functietitel': options.functietitel,
+        'ddas.leverancier': options.supplierCode,
+      },
+      (key) => DETAIL_OPTIONS[key],
     );
-    const email = required(
-      '--contact-email',
-      detail('--contact-email', options.contactEmail, 'ddas.contact-email', parseEmail),
-      'ddas.contact-email',
-      'het CBS stuurt zijn terugmelding over de levering naar dit adres',
-    );
-    const kvk = detail('--kvk', options.kvk, 'ddas.kvk', parseKvk);
-    const contactName = detail('--contact-name', options.contactName, 'ddas.contact-naam', parseDetailText);
-    const contactPhone = detail('--contact-phone', options.contactPhone, 'ddas.contact-telefoon', parseDetailText);
-    const functietitel = detail('--functietitel', options.functietitel, 'ddas.functietitel', parseDetailText);
-    const supplierCode = detail('--supplier-code', options.supplierCode, 'ddas.leverancier', parseDetailText) ?? `eropaf ${packageVersion()}`;
-    const contact: DdasContact = {
-      email,
-      ...(contactName !== undefined && { naam: contactName }),
-      ...(contactPhone !== undefined && { telefoon: contactPhone }),
-      ...(functietitel !== undefined && { functietitel }),
-    };
 
     // A delivery is per gemeente: one for each (or the one chosen), each with its code from the database.
     const targets = deliveryTargets(await store.gemeenten(), options.gemeente, options.gemeentecode);
@@ -98,26 +90,19 @@ export async function runExportDdas(io: Io, options: DdasOptions, command: Comma
       const gemeenteId = target.gemeente?.id;
       // Of several gemeenten, one without a list in the period has nothing to deliver.
       if (several && (await store.followUpCounts(period, gemeenteId)).length === 0) continue;
-      const gemeentecode =
-        target.code ??
-        required(
-          '--gemeentecode',
-          detail('--gemeentecode', options.gemeentecode, 'ddas.gemeentecode', parseGemeentecode),
-          'ddas.gemeentecode',
-          'de levering hoort bij één gemeente (de CBS-code, Heemstede: 0397; of geef de gemeente haar code met "eropaf gemeenten set CODE NAAM")',
-        );
+      const gemeentecode = details.gemeentecode(target.code);
       const plan = await planDdasDelivery(store, {
         period,
         gemeentecode,
         ...(gemeenteId !== undefined && { gemeenteId }),
-        organisation: { naam: organisation, ...(kvk !== undefined && { kvk }), contact },
-        supplierCode,
+        organisation: details.organisation,
+        supplierCode: details.supplierCode,
         deliveredAt: ddasTimestamp(moment),
       });
-      const { parts, details } = plan;
+      const { parts } = plan;
       if (options.out === undefined && parts.length > 1) {
         throw new UsageError(
-          `De levering heeft ${details.vroegsignalen} vroegsignalen, meer dan in één bestand mag; ze komt in ${parts.length} delen.`,
+          `De levering heeft ${plan.details.vroegsignalen} vroegsignalen, meer dan in één bestand mag; ze komt in ${parts.length} delen.`,
           { hint: 'Geef --out levering.json: de delen worden dan levering-deel-1-van-… naast elkaar.' },
         );
       }
@@ -139,13 +124,7 @@ export async function runExportDdas(io: Io, options: DdasOptions, command: Comma
       for (const file of files) fs.rmSync(file, { force: true });
       throw error;
     }
-    await store.transaction(async () => {
-      for (const { plan } of deliveries) {
-        const { details } = plan;
-        await store.recordDelivery('ddas', period, moment.toISOString(), details);
-        await store.appendAudit({ counts: { vroegsignalen: details.vroegsignalen, vroegsignaalzaken: details.vroegsignaalzaken, delen: details.parts } });
-      }
-    });
+    await recordDeliveries(store, period, moment, deliveries.map((delivery) => delivery.plan));
     if (options.out === undefined) {
       io.stdout.write(deliveries[0]!.plan.parts[0]!.json);
       return;
