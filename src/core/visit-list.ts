@@ -92,3 +92,13 @@ export function visitCells(visit: VisitLine): Record<VisitColumn, string> {
     notitie: '',
   };
 }
+
+/** The visit list's rows in VISIT_COLUMNS order, as the CSV of the command line and the web app hold them. */
+export function visitRows(areas: readonly VisitArea[]): string[][] {
+  return areas.flatMap((area) =>
+    area.visits.map((visit) => {
+      const cells = visitCells(visit);
+      return VISIT_COLUMNS.map((column) => cells[column]);
+    }),
+  );
+}

@@ -4,7 +4,7 @@ import { findWorker } from '../../app/workers.js';
 import { UsageError } from '../../core/errors.js';
 import { VISIT_REASON_TEXT } from '../../core/house-visit.js';
 import { describeMonth } from '../../core/month.js';
-import { VISIT_COLUMNS, visitCells, type VisitArea } from '../../core/visit-list.js';
+import { VISIT_COLUMNS, visitCells, visitRows, type VisitArea } from '../../core/visit-list.js';
 import { describeProposal } from '../../core/worklist.js';
 import { parseDelimiterOption } from '../../csv/delimiter.js';
 import { createExcelCsvWriter, formatExcelCsv } from '../../csv/excel-csv.js';
@@ -42,7 +42,7 @@ export async function runVisits(io: Io, options: VisitsOptions, command: Command
     const areas = await readVisitList(store, { month, workerId: worker?.id ?? null, ...(gemeente !== undefined && { gemeenteId: gemeente.id }) }, day);
     const count = areas.reduce((sum, area) => sum + area.visits.length, 0);
     const header = [...VISIT_COLUMNS];
-    const rows = areas.flatMap((area) => area.visits.map((visit) => header.map((column) => visitCells(visit)[column])));
+    const rows = visitRows(areas);
     if (options.out !== undefined) {
       if (format === 'csv') {
         const writer = createExcelCsvWriter(options.out, { delimiter, header });

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { readVisitList } from '../../app/visit-list.js';
 import { describeMonth, parseMonthOption } from '../../core/month.js';
 import type { Month } from '../../core/types.js';
-import { formatAttempt, VISIT_COLUMNS, visitCells, type VisitArea } from '../../core/visit-list.js';
+import { formatAttempt, VISIT_COLUMNS, visitCells, visitRows, type VisitArea } from '../../core/visit-list.js';
 import { formatExcelCsv } from '../../csv/excel-csv.js';
 import type { AccountRecord, WorkerRecord } from '../../store/store.js';
 import type { WebContext, WebEnv, WebOptions } from '../env.js';
@@ -175,7 +175,7 @@ export function registerVisits(app: Hono<WebEnv>, options: WebOptions): void {
     const found = await visitsOf(c, options);
     if (found === null) return c.notFound();
     const header = [...VISIT_COLUMNS];
-    const rows = found.areas.flatMap((area) => area.visits.map((visit) => header.map((column) => visitCells(visit)[column])));
+    const rows = visitRows(found.areas);
     return c.body(formatExcelCsv(header, rows, { delimiter: ';', bom: true }), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="huisbezoeken-${found.filters.month}.csv"`,
