@@ -46,7 +46,8 @@ export interface DeliveryPage {
 export interface ApiDeliverySetup {
   organisation: DdasOrganisation;
   supplierCode: string;
-  targets: Array<{ gemeente: Gemeente | undefined; code: string }>;
+  /** The gemeenten delivered for: the one to name, whose data (all with one gemeente), and its code. */
+  targets: Array<{ gemeente: Gemeente | undefined; gemeenteId: number | undefined; code: string }>;
 }
 
 const CONFIG_HINT = (key: DdasDetailKey): string => `Bewaar de waarde één keer met: eropaf config set ${key} WAARDE (en start de DDAS-API opnieuw).`;
@@ -77,16 +78,19 @@ export async function apiDeliverySetup(store: Store, defaultSupplierCode: string
   };
   const known = await store.gemeenten();
   const savedCode = optional('ddas.gemeentecode');
+  // With one gemeente its data is all the data (as export ddas reads it); its code may be saved.
   const single = known.length <= 1;
-  const targets = (single ? [{ gemeente: undefined, code: known[0]?.code ?? savedCode ?? null }] : known.map((g) => ({ gemeente: g, code: g.code }))).map(
-    (target) => {
-      if (target.code !== null && parseGemeentecode(target.code).ok) return { gemeente: target.gemeente, code: target.code };
-      throw new UsageError(
-        `${target.gemeente === undefined ? 'De gemeente' : `Gemeente ${describeGemeente(target.gemeente)}`} heeft nog geen CBS-gemeentecode; elke levering hoort bij één gemeente.`,
-        { hint: 'Geef de gemeente haar code met "eropaf gemeenten set CODE NAAM" (of, met één gemeente, "eropaf config set ddas.gemeentecode CODE").' },
-      );
-    },
-  );
+  const targets = (
+    single
+      ? [{ gemeente: known[0], gemeenteId: undefined, code: known[0]?.code ?? savedCode ?? null }]
+      : known.map((g) => ({ gemeente: g, gemeenteId: g.id, code: g.code }))
+  ).map((target) => {
+    if (target.code !== null && parseGemeentecode(target.code).ok) return { ...target, code: target.code };
+    throw new UsageError(
+      `${target.gemeente === undefined ? 'De gemeente' : `Gemeente ${describeGemeente(target.gemeente)}`} heeft nog geen CBS-gemeentecode; elke levering hoort bij één gemeente.`,
+      { hint: 'Geef de gemeente haar code met "eropaf gemeenten set CODE NAAM" (of, met één gemeente, "eropaf config set ddas.gemeentecode CODE").' },
+    );
+  });
   return {
     organisation: { naam, ...(kvk !== undefined && { kvk }), contact },
     supplierCode: optional('ddas.leverancier') ?? defaultSupplierCode,
@@ -129,7 +133,7 @@ export async function ddasDeliveryPage(store: Store, setup: ApiDeliverySetup, re
   const pageSize = Math.min(request.pageSize, DDAS_MAX_SIGNALS_PER_FILE);
   const all: PagedMelding[] = [];
   for (const [levering, target] of targets.entries()) {
-    for (const melding of await store.ddasData(request.period, target.gemeente?.id)) all.push({ ...melding, levering });
+    for (const melding of await store.ddasData(request.period, target.gemeenteId)) all.push({ ...melding, levering });
   }
   const pages = splitIntoParts(all, pageSize);
   const totalPages = Math.max(1, pages.length);
