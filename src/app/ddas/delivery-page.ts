@@ -50,7 +50,7 @@ export interface ApiDeliverySetup {
   targets: Array<{ gemeente: Gemeente | undefined; gemeenteId: number | undefined; code: string }>;
 }
 
-const CONFIG_HINT = (key: DdasDetailKey): string => `Bewaar de waarde één keer met: eropaf config set ${key} WAARDE (en start de DDAS-API opnieuw).`;
+const CONFIG_HINT = (key: DdasDetailKey): string => `Bewaar de waarde één keer met: eropaf config set ${key} WAARDE.`;
 
 /**
  * The organisation, contact and gemeentecodes from the saved settings (`config set ddas.…`) and
