@@ -25,7 +25,8 @@ export interface DdasApiOptions {
   reportFault: (line: string) => void;
 }
 
-const PROBLEM_TYPE = 'https://github.com/VNG-Realisatie/ddas-vroegsignalering/problems/';
+/** ProblemDetails `type` is a URI; eropaf's problem types have no page of their own, so a URN names them. */
+const PROBLEM_TYPE = 'urn:eropaf:probleem:';
 /** The request is a few fields; anything larger is not CBS asking for a page. */
 const MAX_REQUEST_BYTES = 16 * 1024;
 

@@ -79,6 +79,7 @@ async function problem(store: Store, body: unknown, status: number, raw?: string
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(response.body.status).toBe(status);
   expect(response.body.title).not.toBe('');
+  expect(response.body.type).toMatch(/^[a-z][a-z0-9+.-]*:\S+$/);
   return response.body;
 }
 
