@@ -5,6 +5,7 @@ import { DeliverySchemaError } from '../app/ddas/export-delivery.js';
 import { DataError, EropafError, UsageError } from '../core/errors.js';
 import { ddasTimestamp } from '../core/report/ddas.js';
 import type { Store } from '../store/store.js';
+import { serialised } from '../web/queue.js';
 import { SECURITY_HEADERS } from '../web/security.js';
 import { parseGegevensRequest } from './request.js';
 import type { BodySigner } from './signing.js';
@@ -78,6 +79,8 @@ function problemOf(error: unknown, options: DdasApiOptions): Problem {
 
 export function createDdasApi(options: DdasApiOptions): Hono {
   const app = new Hono();
+  // One store connection, and transactions span awaits: calls are answered one after another.
+  app.use('*', serialised());
 
   /** One audit line per call: what was asked (never personal data) and what was answered. */
   const audit = async (request: DeliveryPageRequest | undefined, counts: Record<string, number>, asked: Record<string, unknown> = {}): Promise<void> => {

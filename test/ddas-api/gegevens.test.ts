@@ -199,6 +199,19 @@ describe('POST /gegevens', () => {
     for (const signal of levering.vroegsignalen) if (signal.client.burgerservicenummer !== undefined) expect(written).not.toContain(signal.client.burgerservicenummer);
   });
 
+  it('answers calls that arrive together, each in the audit log once', async () => {
+    const before = (await bundled.store.auditRecords(null)).length;
+    const pages = [1, 2, 3, 4, 5];
+    const app = api(bundled.store);
+    const responses = await Promise.all(
+      pages.map((page) => app.request('/gegevens', { method: 'POST', body: JSON.stringify({ ...PERIOD, page, pageSize: 7 }) })),
+    );
+    const answers = await Promise.all(responses.map(async (r) => ({ status: r.status, body: (await r.json()) as Answer })));
+    expect(answers.map((a) => [a.status, a.body.paginering.currentPage])).toEqual(pages.map((page) => [200, page]));
+    const lines = (await bundled.store.auditRecords(null)).slice(before);
+    expect(lines.map((l) => l.options.pagina).sort()).toEqual(pages);
+  });
+
   it('sends nothing but a 500 "meld dit" when a page would break the schema', async () => {
     const store = bundled.store;
     const broken = new Proxy(store, {
