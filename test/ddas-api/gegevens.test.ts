@@ -170,6 +170,11 @@ describe('POST /gegevens', () => {
     expect(refused.detail).toContain(expected);
   });
 
+  it('refuses a request body larger than a request can be with 413', async () => {
+    const refused = await problem(bundled.store, undefined, 413, JSON.stringify({ ...PERIOD, aanleverendeOrganisatie: 'x'.repeat(20_000) }));
+    expect(refused.detail).toContain('groter dan');
+  });
+
   it('refuses an organisation it does not deliver for with 422, and delivers for its own', async () => {
     const refused = await problem(bundled.store, { ...PERIOD, aanleverendeOrganisatie: 'Gemeente Elders' }, 422);
     expect(refused.detail).toContain('Over de organisatie "Gemeente Elders" levert deze bron geen gegevens');
