@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { Io } from '../terminal/io.js';
 import { registerConfig } from './commands/config.js';
+import { registerDdasApi } from './commands/ddas-api.js';
 import { registerExport } from './commands/export.js';
 import { registerFind } from './commands/find.js';
 import { registerFollowUp } from './commands/followup.js';
@@ -78,5 +79,6 @@ export function buildProgram(io: Io, version: string): Command {
   registerPrivacy(program, io);
   registerUsers(program, io);
   registerServe(program, io);
+  registerDdasApi(program, io);
   return program;
 }

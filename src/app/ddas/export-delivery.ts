@@ -9,7 +9,7 @@ import {
 import { describePeriod, type Period } from '../../core/report/period.js';
 import type { DeliveryDetails, Store } from '../../store/store.js';
 import { deliveryContentSha256 } from './changed-deliveries.js';
-import { ddasValidator, type SchemaViolation } from './validate-delivery.js';
+import { ddasValidator, type DeliveryValidator, type SchemaViolation } from './validate-delivery.js';
 
 // The national delivery as a plan: every part built and checked against the schema before the
 // caller writes anything. A delivery that breaks the schema is a bug in eropaf, never the user's
@@ -30,8 +30,11 @@ export interface DeliveryPlan {
 /** How many violations the error names; the rest are counted. */
 const VIOLATIONS_SHOWN = 5;
 
-/** The meldingen of a period, refused when their personal data is gone or there are none. */
-export async function deliverableMeldingen(store: Store, period: Period, gemeenteId?: number): Promise<DdasMeldingInput[]> {
+/** A delivery that breaks the schema: a bug in eropaf, never the user's data. */
+export class DeliverySchemaError extends DataError {}
+
+/** Refuses a period some of whose months no longer hold the personal data a delivery needs. */
+export async function refusePurgedPeriod(store: Store, period: Period): Promise<void> {
   const purged = await store.purgedMonths(period);
   if (purged.length > 0) {
     throw new DataError(
@@ -39,6 +42,11 @@ export async function deliverableMeldingen(store: Store, period: Period, gemeent
       { hint: 'Lever een periode aan vóór de bewaartermijn afloopt; "eropaf purge --dry-run" laat zien wat binnenkort verwijderd wordt.' },
     );
   }
+}
+
+/** The meldingen of a period, refused when their personal data is gone or there are none. */
+export async function deliverableMeldingen(store: Store, period: Period, gemeenteId?: number): Promise<DdasMeldingInput[]> {
+  await refusePurgedPeriod(store, period);
   const meldingen = await store.ddasData(period, gemeenteId);
   if (meldingen.length === 0) {
     throw new DataError(`Er zijn geen meldingen in ${describePeriod(period)}.`, {
@@ -57,8 +65,7 @@ export async function planDdasDelivery(
   const validate = ddasValidator();
   const parts = splitIntoParts(meldingen, maxSignalsPerFile).map((meldingenOfPart, index, all): DeliveryPart => {
     const delivery = buildDdasDelivery(meldingenOfPart, options);
-    const violations = validate(delivery);
-    if (violations.length > 0) throw schemaBug(violations, index + 1, all.length);
+    refuseInvalidDelivery(validate, delivery, index + 1, all.length);
     return {
       json: `${JSON.stringify(delivery, null, 2)}\n`,
       vroegsignalen: meldingenOfPart.reduce((sum, m) => sum + m.signals.length, 0),
@@ -77,10 +84,16 @@ export async function planDdasDelivery(
   };
 }
 
-function schemaBug(violations: readonly SchemaViolation[], part: number, parts: number): DataError {
+/** Throws DeliverySchemaError, naming the first violations by place, when the delivery breaks the schema. */
+export function refuseInvalidDelivery(validate: DeliveryValidator, delivery: unknown, part = 1, parts = 1): void {
+  const violations = validate(delivery);
+  if (violations.length > 0) throw schemaBug(violations, part, parts);
+}
+
+function schemaBug(violations: readonly SchemaViolation[], part: number, parts: number): DeliverySchemaError {
   const shown = violations.slice(0, VIOLATIONS_SHOWN).map((v) => `${v.path}: ${v.message}`);
   if (violations.length > VIOLATIONS_SHOWN) shown.push(`en nog ${violations.length - VIOLATIONS_SHOWN} andere`);
-  return new DataError(
+  return new DeliverySchemaError(
     `De levering${parts > 1 ? ` (deel ${part} van ${parts})` : ''} voldoet niet aan het DDAS-schema v1.2; er is niets geschreven.`,
     {
       details: shown,

@@ -7,7 +7,7 @@ import type { ServeCommandOptions } from '../commands/serve.js';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
-function parsePort(text: string): number {
+export function parsePort(text: string): number {
   const port = Number(text.trim());
   if (/^\d{1,5}$/.test(text.trim()) && port <= 65535) return port;
   throw new UsageError(`--port ${text} is geen poortnummer.`, { hint: 'Geef een getal van 1 tot en met 65535, bijvoorbeeld --port 8080.' });

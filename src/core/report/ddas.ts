@@ -53,7 +53,7 @@ export interface DdasContact {
 export interface DdasDeliveryOptions {
   period: Period;
   gemeentecode: string;
-  organisation: { naam: string; kvk?: string; contact: DdasContact };
+  organisation: DdasOrganisation;
   /** The software that made the delivery and its version, as the DDAS FAQ asks: `eropaf 0.1.0`. */
   supplierCode: string;
   /** `JJJJ-MM-DDTHH:MM:SSZ`, see ddasTimestamp. */
@@ -171,43 +171,56 @@ export function ddasRecords(meldingen: readonly DdasMeldingInput[]): { vroegsign
   return { vroegsignalen, vroegsignaalzaken };
 }
 
-export function buildDdasDelivery(meldingen: readonly DdasMeldingInput[], options: DdasDeliveryOptions): unknown {
-  const { organisation } = options;
+export interface DdasOrganisation {
+  naam: string;
+  kvk?: string;
+  contact: DdasContact;
+}
+
+/** One gemeente's `levering`: its code, the organisation that delivers, and its meldingen. */
+export function ddasLevering(teller: number, gemeentecode: string, organisation: DdasOrganisation, meldingen: readonly DdasMeldingInput[]): unknown {
   const { contact } = organisation;
+  return {
+    teller,
+    gemeentecode,
+    aanleverendeOrganisatie: {
+      naam: organisation.naam,
+      ...(organisation.kvk !== undefined && { 'kvk-nummer': organisation.kvk }),
+      contactpersonen: [
+        {
+          ...(contact.naam !== undefined && { naam: contact.naam }),
+          ...(contact.telefoon !== undefined && { telefoonnummer: contact.telefoon }),
+          email: contact.email,
+          ...(contact.functietitel !== undefined && { functietitel: contact.functietitel }),
+        },
+      ],
+    },
+    ...ddasRecords(meldingen),
+  };
+}
+
+/** A delivery of these leveringen (made by ddasLevering) over the period. */
+export function ddasDeliveryOf(leveringen: readonly unknown[], options: Omit<DdasDeliveryOptions, 'gemeentecode' | 'organisation'>): unknown {
   return {
     startdatumLevering: `${options.period.from}-01`,
     einddatumLevering: monthEnd(options.period.to),
     aanleverdatumEnTijd: options.deliveredAt,
     codeGegevensleverancier: options.supplierCode,
-    leveringen: [
-      {
-        teller: 1,
-        gemeentecode: options.gemeentecode,
-        aanleverendeOrganisatie: {
-          naam: organisation.naam,
-          ...(organisation.kvk !== undefined && { 'kvk-nummer': organisation.kvk }),
-          contactpersonen: [
-            {
-              ...(contact.naam !== undefined && { naam: contact.naam }),
-              ...(contact.telefoon !== undefined && { telefoonnummer: contact.telefoon }),
-              email: contact.email,
-              ...(contact.functietitel !== undefined && { functietitel: contact.functietitel }),
-            },
-          ],
-        },
-        ...ddasRecords(meldingen),
-      },
-    ],
+    leveringen,
   };
+}
+
+export function buildDdasDelivery(meldingen: readonly DdasMeldingInput[], options: DdasDeliveryOptions): unknown {
+  return ddasDeliveryOf([ddasLevering(1, options.gemeentecode, options.organisation, meldingen)], options);
 }
 
 /**
  * Splits the meldingen over files of at most `maxSignals` vroegsignalen each, in order, never
  * splitting a melding: each part is delivered as a complete delivery of its own.
  */
-export function splitIntoParts(meldingen: readonly DdasMeldingInput[], maxSignals = DDAS_MAX_SIGNALS_PER_FILE): DdasMeldingInput[][] {
-  const parts: DdasMeldingInput[][] = [];
-  let current: DdasMeldingInput[] = [];
+export function splitIntoParts<M extends { signals: readonly unknown[] }>(meldingen: readonly M[], maxSignals = DDAS_MAX_SIGNALS_PER_FILE): M[][] {
+  const parts: M[][] = [];
+  let current: M[] = [];
   let signals = 0;
   for (const melding of meldingen) {
     const size = melding.signals.length;

@@ -1,0 +1,164 @@
+import { DataError, UsageError } from '../../core/errors.js';
+import { describeGemeente, type Gemeente } from '../../core/gemeente.js';
+import {
+  DDAS_MAX_SIGNALS_PER_FILE,
+  ddasDeliveryOf,
+  ddasLevering,
+  splitIntoParts,
+  type DdasContact,
+  type DdasMeldingInput,
+  type DdasOrganisation,
+} from '../../core/report/ddas.js';
+import { parseGemeentecode, savedDetail, type DdasDetailKey } from '../../core/report/ddas-settings.js';
+import type { Period } from '../../core/report/period.js';
+import type { Store } from '../../store/store.js';
+import { refuseInvalidDelivery, refusePurgedPeriod } from './export-delivery.js';
+import { ddasValidator, type DeliveryValidator } from './validate-delivery.js';
+
+// One page of the national delivery as CBS pulls it through the DDAS supplier API: the same
+// content as `export ddas` for the period, one levering per gemeente in the database, paged so
+// that a melding (a vroegsignaalzaak) and its signals are always on one page.
+
+export interface DeliveryPageRequest {
+  period: Period;
+  /** Only the gemeente (by name or code) or the organisation CBS names; all when absent. */
+  aanleverendeOrganisatie?: string;
+  page: number;
+  /** Vroegsignalen a page, at most DDAS_MAX_SIGNALS_PER_FILE. */
+  pageSize: number;
+}
+
+export interface Paginering {
+  pageSize: number;
+  currentPage: number;
+  totalPages: number;
+  totalRecords: number;
+}
+
+export interface DeliveryPage {
+  gegevens: unknown;
+  paginering: Paginering;
+  /** What the page holds, in counts (for the audit log). */
+  counts: { vroegsignalen: number; vroegsignaalzaken: number; leveringen: number };
+}
+
+/** The saved delivery details the API delivers with: it has no options to take them from. */
+export interface ApiDeliverySetup {
+  organisation: DdasOrganisation;
+  supplierCode: string;
+  /** The gemeenten delivered for: the one to name, whose data (all with one gemeente), and its code. */
+  targets: Array<{ gemeente: Gemeente | undefined; gemeenteId: number | undefined; code: string }>;
+}
+
+const CONFIG_HINT = (key: DdasDetailKey): string => `Bewaar de waarde één keer met: eropaf config set ${key} WAARDE.`;
+
+/**
+ * The organisation, contact and gemeentecodes from the saved settings (`config set ddas.…`) and
+ * the gemeenten in the database; refused with what to set when one is missing.
+ */
+export async function apiDeliverySetup(store: Store, defaultSupplierCode: string): Promise<ApiDeliverySetup> {
+  const saved = await store.settings();
+  const required = (key: DdasDetailKey, why: string): string => {
+    const value = savedDetail(saved, key);
+    if (value !== undefined) return value;
+    throw new UsageError(`De instelling ${key} ontbreekt: ${why}.`, { hint: CONFIG_HINT(key) });
+  };
+  const naam = required('ddas.organisatie', 'de levering noemt de aanleverende organisatie');
+  const email = required('ddas.contact-email', 'het CBS stuurt zijn terugmelding over de levering naar dit adres');
+  const optional = (key: DdasDetailKey): string | undefined => savedDetail(saved, key);
+  const kvk = optional('ddas.kvk');
+  const contactName = optional('ddas.contact-naam');
+  const contactPhone = optional('ddas.contact-telefoon');
+  const functietitel = optional('ddas.functietitel');
+  const contact: DdasContact = {
+    email,
+    ...(contactName !== undefined && { naam: contactName }),
+    ...(contactPhone !== undefined && { telefoon: contactPhone }),
+    ...(functietitel !== undefined && { functietitel }),
+  };
+  const known = await store.gemeenten();
+  const savedCode = optional('ddas.gemeentecode');
+  // With one gemeente its data is all the data (as export ddas reads it); its code may be saved.
+  const single = known.length <= 1;
+  const targets = (
+    single
+      ? [{ gemeente: known[0], gemeenteId: undefined, code: known[0]?.code ?? savedCode ?? null }]
+      : known.map((g) => ({ gemeente: g, gemeenteId: g.id, code: g.code }))
+  ).map((target) => {
+    if (target.code !== null && parseGemeentecode(target.code).ok) return { ...target, code: target.code };
+    throw new UsageError(
+      `${target.gemeente === undefined ? 'De gemeente' : `Gemeente ${describeGemeente(target.gemeente)}`} heeft nog geen CBS-gemeentecode; elke levering hoort bij één gemeente.`,
+      { hint: 'Geef de gemeente haar code met "eropaf gemeenten set CODE NAAM" (of, met één gemeente, "eropaf config set ddas.gemeentecode CODE").' },
+    );
+  });
+  return {
+    organisation: { naam, ...(kvk !== undefined && { kvk }), contact },
+    supplierCode: optional('ddas.leverancier') ?? defaultSupplierCode,
+    targets,
+  };
+}
+
+/** The gemeenten CBS asks for: all, or the one its name or code names (or all, naming the organisation). */
+function chosenTargets(setup: ApiDeliverySetup, name: string | undefined): ApiDeliverySetup['targets'] {
+  if (name === undefined) return setup.targets;
+  const wanted = normalise(name);
+  if (wanted === normalise(setup.organisation.naam)) return setup.targets;
+  const matching = setup.targets.filter((t) => {
+    const names = [t.code, t.gemeente?.name ?? null].filter((n): n is string => n !== null).map(normalise);
+    return names.includes(wanted) || names.some((n) => wanted === `gemeente ${n}`);
+  });
+  if (matching.length > 0) return matching;
+  throw new DataError(`Over de organisatie "${name}" levert deze bron geen gegevens.`, {
+    hint: `Laat aanleverendeOrganisatie weg voor alle gemeenten, of noem ${setup.organisation.naam} of een van de gemeenten (naam of CBS-code).`,
+  });
+}
+
+function normalise(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+type PagedMelding = DdasMeldingInput & { levering: number };
+
+/** Compiled on the first page and kept: the schema does not change while the API runs. */
+let validator: DeliveryValidator | undefined;
+
+/**
+ * Builds the requested page and checks it against the DDAS schema. A period with purged months
+ * and an unknown organisation are DataErrors; a page past the last a UsageError; a page that breaks
+ * the schema a DeliverySchemaError (a bug in eropaf: nothing may be sent).
+ */
+export async function ddasDeliveryPage(store: Store, setup: ApiDeliverySetup, request: DeliveryPageRequest, deliveredAt: string): Promise<DeliveryPage> {
+  const targets = chosenTargets(setup, request.aanleverendeOrganisatie);
+  await refusePurgedPeriod(store, request.period);
+  const pageSize = Math.min(request.pageSize, DDAS_MAX_SIGNALS_PER_FILE);
+  const all: PagedMelding[] = [];
+  for (const [levering, target] of targets.entries()) {
+    for (const melding of await store.ddasData(request.period, target.gemeenteId)) all.push({ ...melding, levering });
+  }
+  const pages = splitIntoParts(all, pageSize);
+  const totalPages = Math.max(1, pages.length);
+  if (request.page > totalPages) {
+    throw new UsageError(`Pagina ${request.page} bestaat niet: deze periode heeft ${totalPages} ${totalPages === 1 ? 'pagina' : "pagina's"} bij pageSize ${pageSize}.`);
+  }
+  const onPage = pages[request.page - 1] ?? [];
+  const leveringen = targets.map((target, index) =>
+    ddasLevering(
+      index + 1,
+      target.code,
+      setup.organisation,
+      onPage.filter((m) => m.levering === index),
+    ),
+  );
+  const gegevens = ddasDeliveryOf(leveringen, { period: request.period, supplierCode: setup.supplierCode, deliveredAt });
+  validator ??= ddasValidator();
+  refuseInvalidDelivery(validator, gegevens, request.page, totalPages);
+  return {
+    gegevens,
+    paginering: { pageSize, currentPage: request.page, totalPages, totalRecords: all.reduce((sum, m) => sum + m.signals.length, 0) },
+    counts: {
+      vroegsignalen: onPage.reduce((sum, m) => sum + m.signals.length, 0),
+      vroegsignaalzaken: onPage.length,
+      leveringen: leveringen.length,
+    },
+  };
+}

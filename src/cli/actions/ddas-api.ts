@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { EnvironmentError } from '../../core/errors.js';
+import { currentOsUser } from '../../store/sqlite/sqlite-store.js';
+import { writeLine, type Io } from '../../terminal/io.js';
+import type { DdasApiCommandOptions } from '../commands/ddas-api.js';
+import { databasePath, openStore } from '../context.js';
+import { packageVersion } from '../version.js';
+import { parsePort } from './serve.js';
+
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
+
+export async function runDdasApi(io: Io, options: DdasApiCommandOptions, command: Command): Promise<void> {
+  const port = parsePort(options.port ?? '8443');
+  const host = (options.host ?? '127.0.0.1').trim();
+  const clock = (): Date => new Date();
+  // Refused before anything listens: a missing key, one that is not RSA or not the certificate's.
+  const { loadBodySigner } = await import('../../ddas-api/signing.js');
+  const sign = loadBodySigner(options.signingKey, options.signingCert, clock);
+  const file = databasePath(command, io);
+  if (!fs.existsSync(file)) {
+    throw new EnvironmentError(`De database ${file} bestaat niet.`, { hint: 'Controleer --db of EROPAF_DB.' });
+  }
+  const store = openStore(command, io, 'write');
+  try {
+    const supplierCode = `eropaf ${packageVersion()}`;
+    const { apiDeliverySetup } = await import('../../app/ddas/delivery-page.js');
+    // Refused at start too: the organisation, contact and gemeentecodes every page needs.
+    await apiDeliverySetup(store, supplierCode);
+    const { startDdasApi } = await import('../../ddas-api/server.js');
+    await new Promise<void>((resolve, reject) => {
+      const server = startDdasApi(
+        { store, sign, clock, osUser: currentOsUser(), supplierCode, host, port, reportFault: (line) => writeLine(io.stderr, line) },
+        (info) => {
+          const shown = info.address.includes(':') ? `[${info.address}]` : info.address;
+          writeLine(io.stdout, `De DDAS-API draait op http://${shown}:${info.port}/gegevens — stop met Ctrl+C.`);
+          if (!LOOPBACK.test(host)) writeLine(io.stdout, 'Zorg dat alleen de FSC-inway deze poort kan bereiken: de levering bevat volledige BSN’s.');
+        },
+      );
+      server.on('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          new EnvironmentError(`De DDAS-API kan niet starten op ${host}:${port} (${error.code ?? 'onbekende fout'}).`, {
+            hint: error.code === 'EADDRINUSE' ? 'Die poort is al in gebruik; kies een andere met --port.' : 'Controleer --host en --port.',
+          }),
+        ),
+      );
+      const stop = (): void => {
+        server.close(() => resolve());
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  } finally {
+    store.close();
+  }
+}

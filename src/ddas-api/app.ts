@@ -1,0 +1,152 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { apiDeliverySetup, ddasDeliveryPage, type DeliveryPageRequest } from '../app/ddas/delivery-page.js';
+import { DeliverySchemaError } from '../app/ddas/export-delivery.js';
+import { DataError, EropafError, UsageError } from '../core/errors.js';
+import { ddasTimestamp } from '../core/report/ddas.js';
+import type { Store } from '../store/store.js';
+import { serialised } from '../web/queue.js';
+import { SECURITY_HEADERS } from '../web/security.js';
+import { parseGegevensRequest } from './request.js';
+import type { BodySigner } from './signing.js';
+
+// The DDAS supplier API: CBS calls `POST /gegevens` (through its FSC outway and this
+// organisation's FSC inway, which does the mutual TLS) and gets one page of the national
+// delivery. Every response is signed over its exact bytes; errors are ProblemDetails (RFC 9457)
+// in Dutch. Every call is in the audit log: the period, the page and counts, no personal data.
+
+export interface DdasApiOptions {
+  store: Store;
+  sign: BodySigner;
+  clock: () => Date;
+  osUser: string;
+  /** codeGegevensleverancier unless `config set ddas.leverancier` says otherwise: `eropaf 0.1.0`. */
+  supplierCode: string;
+  /** Where an unexpected failure is told (stderr), without personal data. */
+  reportFault: (line: string) => void;
+}
+
+/** ProblemDetails `type` is a URI; eropaf's problem types have no page of their own, so a URN names them. */
+const PROBLEM_TYPE = 'urn:eropaf:probleem:';
+/** The request is a few fields; anything larger is not CBS asking for a page. */
+const MAX_REQUEST_BYTES = 16 * 1024;
+
+interface Problem {
+  status: 400 | 404 | 405 | 413 | 422 | 500;
+  slug: string;
+  title: string;
+  detail: string;
+}
+
+/** The body as bytes, signed, with the headers every response of this API carries. */
+function signedResponse(options: DdasApiOptions, status: number, contentType: string, text: string, extra: Record<string, string> = {}): Response {
+  const body = Buffer.from(text, 'utf8');
+  const headers = new Headers({ ...SECURITY_HEADERS, 'Content-Type': contentType, ...options.sign(body), ...extra });
+  return new Response(body, { status, headers });
+}
+
+function problemResponse(c: Context, options: DdasApiOptions, problem: Problem, extra: Record<string, string> = {}): Response {
+  const json = JSON.stringify({
+    type: `${PROBLEM_TYPE}${problem.slug}`,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    instance: new URL(c.req.url).pathname,
+  });
+  return signedResponse(options, problem.status, 'application/problem+json; charset=utf-8', json, extra);
+}
+
+function describe(error: EropafError): string {
+  return [error.message, ...error.details, ...(error.hint === undefined ? [] : [error.hint])].join(' ');
+}
+
+/** A domain error as the problem CBS is told. */
+function problemOf(error: unknown, options: DdasApiOptions): Problem {
+  if (error instanceof DeliverySchemaError) {
+    options.reportFault(`ddas-api: ${describe(error)}`);
+    return { status: 500, slug: 'schemafout', title: 'Levering voldoet niet aan het DDAS-schema', detail: `${describe(error)} Er is niets verstuurd.` };
+  }
+  if (error instanceof DataError) return { status: 422, slug: 'niet-verwerkbaar', title: 'Verzoek niet verwerkbaar', detail: describe(error) };
+  if (error instanceof UsageError) return { status: 400, slug: 'ongeldig-verzoek', title: 'Ongeldig verzoek', detail: describe(error) };
+  options.reportFault(`ddas-api: onverwachte fout: ${error instanceof EropafError ? describe(error) : error instanceof Error ? error.name : 'onbekend'}`);
+  return {
+    status: 500,
+    slug: 'interne-fout',
+    title: 'Interne fout',
+    detail: 'Er ging iets mis bij het samenstellen van de levering; er is niets verstuurd. Meld dit bij de beheerder van deze bron.',
+  };
+}
+
+export function createDdasApi(options: DdasApiOptions): Hono {
+  const app = new Hono();
+  // One store connection, and transactions span awaits: calls are answered one after another.
+  app.use('*', serialised());
+
+  /** One audit line per call: what was asked (never personal data) and what was answered. */
+  const audit = async (request: DeliveryPageRequest | undefined, counts: Record<string, number>, asked: Record<string, unknown> = {}): Promise<void> => {
+    const details = request === undefined
+      ? asked
+      : {
+          van: request.period.from,
+          tot: request.period.to,
+          pagina: request.page,
+          pageSize: request.pageSize,
+          ...(request.aanleverendeOrganisatie !== undefined && { aanleverendeOrganisatie: request.aanleverendeOrganisatie }),
+        };
+    const audited = options.store.withAudit({ at: options.clock().toISOString(), osUser: options.osUser, command: 'ddas-api gegevens', options: details });
+    await audited.transaction(() => audited.appendAudit({ counts }));
+  };
+
+  const refuse = async (c: Context, problem: Problem, request?: DeliveryPageRequest): Promise<Response> => {
+    await audit(request, { status: problem.status });
+    return problemResponse(c, options, problem);
+  };
+
+  app.post(
+    '/gegevens',
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) => refuse(c, { status: 413, slug: 'te-groot', title: 'Verzoek te groot', detail: `Het verzoek is groter dan ${MAX_REQUEST_BYTES} bytes.` }),
+    }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        return refuse(c, { status: 400, slug: 'ongeldig-verzoek', title: 'Ongeldig verzoek', detail: 'Het verzoek is geen geldige JSON.' });
+      }
+      const parsed = parseGegevensRequest(body, options.clock());
+      if (!parsed.ok) {
+        return refuse(c, { status: 400, slug: 'ongeldig-verzoek', title: 'Ongeldig verzoek', detail: `Het verzoek klopt niet: ${parsed.problems.join('; ')}.` });
+      }
+      const request = parsed.value;
+      let json: string;
+      let counts: Record<string, number>;
+      try {
+        const setup = await apiDeliverySetup(options.store, options.supplierCode);
+        const page = await ddasDeliveryPage(options.store, setup, request, ddasTimestamp(options.clock()));
+        json = JSON.stringify({ gegevens: page.gegevens, paginering: page.paginering });
+        counts = { status: 200, ...page.counts, paginas: page.paginering.totalPages, totaalVroegsignalen: page.paginering.totalRecords };
+      } catch (error) {
+        return refuse(c, problemOf(error, options), request);
+      }
+      await audit(request, counts);
+      return signedResponse(options, 200, 'application/json; charset=utf-8', json);
+    },
+  );
+
+  // GET is not used: its parameters would be in the URL, and a cache might answer (berichten.md).
+  app.all('/gegevens', async (c) => {
+    await audit(undefined, { status: 405 }, { methode: c.req.method });
+    return problemResponse(
+      c,
+      options,
+      { status: 405, slug: 'methode-niet-toegestaan', title: 'Methode niet toegestaan', detail: `${c.req.method} wordt niet ondersteund; vraag gegevens op met POST /gegevens.` },
+      { Allow: 'POST' },
+    );
+  });
+
+  app.notFound((c) => problemResponse(c, options, { status: 404, slug: 'niet-gevonden', title: 'Niet gevonden', detail: 'Deze bron kent alleen POST /gegevens.' }));
+  app.onError((error, c) => problemResponse(c, options, problemOf(error, options)));
+  return app;
+}

@@ -1,0 +1,118 @@
+import { constants, createHash, createPrivateKey, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import { EnvironmentError, UsageError } from '../core/errors.js';
+import { ddasTimestamp } from '../core/report/ddas.js';
+import { issuerSerial } from './issuer-serial.js';
+
+// Payload signing as the DDAS specification prescribes (docs/api/signing-encryptie.md and
+// DDAS-VS.yaml): JAdES-B, a detached JWS in compact serialisation with PS256, carried in the
+// `nlgov-adr-payload-sig` header, over the `Digest` header of the exact body bytes (Geonovum
+// KP-APIs signing-jades "payload signing": sigD with mId HttpHeaders and pars ["digest"]). The
+// protected header holds what DDAS requires (alg, typ JOSE, kid, x5c, x5t#S256) and what JAdES
+// requires with sigD: b64 false, sigT, and crit naming the JAdES and RFC 7797 parameters.
+
+export const PAYLOAD_SIGNATURE_HEADER = 'nlgov-adr-payload-sig';
+const HTTP_HEADERS_MECHANISM = 'http://uri.etsi.org/19182/HttpHeaders';
+/** PS256 (RFC 7518 3.5): RSASSA-PSS with SHA-256, MGF1 with SHA-256, a salt as long as the hash. */
+const PS256_SALT_LENGTH = 32;
+/** RFC 7518 3.5: a key of 2048 bits or more. */
+const MIN_MODULUS_BITS = 2048;
+
+export interface SignedHeaders {
+  Digest: string;
+  [PAYLOAD_SIGNATURE_HEADER]: string;
+}
+
+/** Signs a response body: the headers to send with exactly these bytes. */
+export type BodySigner = (body: Uint8Array) => SignedHeaders;
+
+function base64url(data: Buffer | string): string {
+  return Buffer.from(data).toString('base64url');
+}
+
+/** The certificates of a PEM file, the signing certificate first, then its chain as given. */
+function readCertificates(file: string, pem: string): X509Certificate[] {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  try {
+    const certificates = blocks.map((block) => new X509Certificate(block));
+    if (certificates.length > 0) return certificates;
+  } catch {
+    // Reported below, as for a file without certificates.
+  }
+  throw new UsageError(`--signing-cert ${file} bevat geen leesbaar X.509-certificaat (PEM).`, {
+    hint: 'Geef het PKIoverheid-ondertekeningscertificaat als PEM-bestand ("-----BEGIN CERTIFICATE-----"), eventueel gevolgd door de tussenliggende certificaten.',
+  });
+}
+
+function readKey(file: string, pem: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new UsageError(`--signing-key ${file} is geen leesbare, onversleutelde privésleutel (PEM).`, {
+      hint: 'Geef de privésleutel bij het ondertekeningscertificaat als PEM zonder wachtwoord, alleen leesbaar voor de gebruiker die eropaf draait.',
+    });
+  }
+  if (key.asymmetricKeyType !== 'rsa') {
+    throw new UsageError(`--signing-key ${file} is geen RSA-sleutel (maar ${key.asymmetricKeyType ?? 'onbekend'}); DDAS ondertekent met PS256, en dat vraagt RSA.`, {
+      hint: 'Gebruik de RSA-sleutel van het PKIoverheid-ondertekeningscertificaat.',
+    });
+  }
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_MODULUS_BITS) {
+    throw new UsageError(`--signing-key ${file} is een RSA-sleutel van ${bits} bits; PS256 vraagt er minstens ${MIN_MODULUS_BITS}.`);
+  }
+  return key;
+}
+
+function readText(option: string, file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new EnvironmentError(`${option} ${file} bestaat niet of is niet leesbaar.`, { hint: 'Controleer het pad en de rechten van het bestand.' });
+  }
+}
+
+/**
+ * Reads and checks the signing key and certificate: refused (with what to fix) when a file is
+ * missing, when the key is not an RSA key of at least 2048 bits, or when it is not the key of the
+ * certificate, or the certificate is not valid now.
+ */
+export function loadBodySigner(keyFile: string, certFile: string, clock: () => Date): BodySigner {
+  const key = readKey(keyFile, readText('--signing-key', keyFile));
+  const chain = readCertificates(certFile, readText('--signing-cert', certFile));
+  const certificate = chain[0]!;
+  if (!certificate.checkPrivateKey(key)) {
+    throw new UsageError(`De sleutel ${keyFile} hoort niet bij het certificaat ${certFile}.`, {
+      hint: 'Geef de privésleutel waarmee het ondertekeningscertificaat is aangevraagd, en dat certificaat als eerste in het PEM-bestand.',
+    });
+  }
+  const now = clock();
+  if (now < new Date(certificate.validFrom) || now > new Date(certificate.validTo)) {
+    throw new UsageError(`Het certificaat ${certFile} is nu niet geldig (geldig van ${certificate.validFrom} tot ${certificate.validTo}).`, {
+      hint: 'Vraag een nieuw ondertekeningscertificaat aan, of controleer de klok van deze computer.',
+    });
+  }
+  const fixed = {
+    alg: 'PS256',
+    kid: issuerSerial(certificate.raw).toString('base64'),
+    'x5t#S256': base64url(createHash('sha256').update(certificate.raw).digest()),
+    x5c: chain.map((c) => c.raw.toString('base64')),
+    typ: 'JOSE',
+    b64: false,
+  };
+  return (body) => {
+    const digest = `SHA-256=${createHash('sha256').update(body).digest('base64')}`;
+    const header = {
+      ...fixed,
+      sigT: ddasTimestamp(clock()),
+      sigD: { mId: HTTP_HEADERS_MECHANISM, pars: ['digest'] },
+      crit: ['b64', 'sigT', 'sigD'],
+    };
+    const protectedHeader = base64url(JSON.stringify(header));
+    // JAdES 5.2.8.2 with b64 false: the signed payload is the header line "digest: <value>".
+    const signingInput = Buffer.from(`${protectedHeader}.digest: ${digest}`, 'ascii');
+    const signature = sign('sha256', signingInput, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: PS256_SALT_LENGTH });
+    return { Digest: digest, [PAYLOAD_SIGNATURE_HEADER]: `${protectedHeader}..${base64url(signature)}` };
+  };
+}
