@@ -20,8 +20,6 @@ export interface DdasApiOptions {
   sign: BodySigner;
   clock: () => Date;
   osUser: string;
-  /** codeGegevensleverancier unless `config set ddas.leverancier` says otherwise: `eropaf 0.1.0`. */
-  supplierCode: string;
   /** Where an unexpected failure is told (stderr), without personal data. */
   reportFault: (line: string) => void;
 }
@@ -123,7 +121,7 @@ export function createDdasApi(options: DdasApiOptions): Hono {
       let json: string;
       let counts: Record<string, number>;
       try {
-        const setup = await apiDeliverySetup(options.store, options.supplierCode);
+        const setup = await apiDeliverySetup(options.store);
         const page = await ddasDeliveryPage(options.store, setup, request, ddasTimestamp(options.clock()));
         json = JSON.stringify({ gegevens: page.gegevens, paginering: page.paginering });
         counts = { status: 200, ...page.counts, paginas: page.paginering.totalPages, totaalVroegsignalen: page.paginering.totalRecords };

@@ -51,7 +51,7 @@ async function setUp(store: Store): Promise<void> {
 }
 
 function api(store: Store): ReturnType<typeof createDdasApi> {
-  return createDdasApi({ store, sign, clock: CLOCK, osUser: 'tester', supplierCode: 'eropaf 0.1.0', reportFault: (line) => faults.push(line) });
+  return createDdasApi({ store, sign, clock: CLOCK, osUser: 'tester', reportFault: (line) => faults.push(line) });
 }
 
 /** Posts, verifies the signature over the bytes received, and returns them parsed. */
@@ -238,7 +238,7 @@ describe('POST /gegevens', () => {
 
   it('answers over a real socket on 127.0.0.1, signed over the bytes that arrive', async () => {
     const server = startDdasApi(
-      { store: bundled.store, sign, clock: CLOCK, osUser: 'tester', supplierCode: 'eropaf 0.1.0', reportFault: () => undefined, host: '127.0.0.1', port: 0 },
+      { store: bundled.store, sign, clock: CLOCK, osUser: 'tester', reportFault: () => undefined, host: '127.0.0.1', port: 0 },
       () => undefined,
     );
     try {

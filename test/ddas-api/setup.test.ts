@@ -19,7 +19,7 @@ afterAll(() => {
 });
 
 async function refusal(): Promise<UsageError> {
-  const error = await apiDeliverySetup(store, 'eropaf 0.1.0').then(
+  const error = await apiDeliverySetup(store).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -35,7 +35,7 @@ describe('the saved details the DDAS API delivers with', () => {
     await changeSetting(store, 'ddas.contact-email', 'vroegeropaf@example.nl');
     expect((await refusal()).message).toContain('heeft nog geen CBS-gemeentecode');
     await changeSetting(store, 'ddas.gemeentecode', '0397');
-    const setup = await apiDeliverySetup(store, 'eropaf 0.1.0');
+    const setup = await apiDeliverySetup(store);
     expect(setup.targets.map((t) => t.code)).toEqual(['0397']);
     expect(setup.organisation).toEqual({ naam: 'WIJ Heemstede', contact: { email: 'vroegeropaf@example.nl' } });
     expect(setup.supplierCode).toBe('eropaf 0.1.0');
@@ -45,7 +45,7 @@ describe('the saved details the DDAS API delivers with', () => {
     await addGemeente(store, '0397', 'Heemstede');
     await addGemeente(store, '0398', 'Bennebroek');
     await changeSetting(store, 'ddas.leverancier', 'Leverancier X');
-    const setup = await apiDeliverySetup(store, 'eropaf 0.1.0');
+    const setup = await apiDeliverySetup(store);
     expect(setup.targets.map((t) => [t.code, t.gemeente?.name])).toEqual([
       ['0397', 'Heemstede'],
       ['0398', 'Bennebroek'],

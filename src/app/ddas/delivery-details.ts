@@ -47,7 +47,12 @@ const PARSERS: Record<DdasDetailKey, (text: string) => Parsed<string>> = {
  * The delivery's details from what was given and what was saved. `name` is how the front end
  * calls a detail in its messages (`--organisation`, or a field's label).
  */
-export function deliveryDetails(saved: ReadonlyMap<string, string>, given: GivenDetails, name: (key: DdasDetailKey) => string): DeliveryDetails {
+export function deliveryDetails(
+  saved: ReadonlyMap<string, string>,
+  given: GivenDetails,
+  name: (key: DdasDetailKey) => string,
+  missingHint: (key: DdasDetailKey) => string = (key) => `Geef ${name(key)} mee, of bewaar de waarde één keer met: eropaf config set ${key} WAARDE`,
+): DeliveryDetails {
   const detail = (key: DdasDetailKey): string | undefined => {
     const text = given[key];
     if (text === undefined) return savedDetail(saved, key);
@@ -58,9 +63,7 @@ export function deliveryDetails(saved: ReadonlyMap<string, string>, given: Given
   const required = (key: DdasDetailKey, why: string): string => {
     const value = detail(key);
     if (value !== undefined) return value;
-    throw new DeliveryDetailError(key, `${name(key)} ontbreekt: ${why}.`, {
-      hint: `Geef ${name(key)} mee, of bewaar de waarde één keer met: eropaf config set ${key} WAARDE`,
-    });
+    throw new DeliveryDetailError(key, `${name(key)} ontbreekt: ${why}.`, { hint: missingHint(key) });
   };
   const organisation = required('ddas.organisatie', 'de levering noemt de aanleverende organisatie');
   const email = required('ddas.contact-email', 'het CBS stuurt zijn terugmelding over de levering naar dit adres');

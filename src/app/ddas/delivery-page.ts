@@ -5,11 +5,11 @@ import {
   ddasDeliveryOf,
   ddasLevering,
   splitIntoParts,
-  type DdasContact,
   type DdasMeldingInput,
   type DdasOrganisation,
 } from '../../core/report/ddas.js';
-import { parseGemeentecode, savedDetail, type DdasDetailKey } from '../../core/report/ddas-settings.js';
+import { parseGemeentecode, savedDetail } from '../../core/report/ddas-settings.js';
+import { deliveryDetails } from './delivery-details.js';
 import type { Period } from '../../core/report/period.js';
 import type { Store } from '../../store/store.js';
 import { refuseInvalidDelivery, refusePurgedPeriod } from './export-delivery.js';
@@ -50,34 +50,21 @@ export interface ApiDeliverySetup {
   targets: Array<{ gemeente: Gemeente | undefined; gemeenteId: number | undefined; code: string }>;
 }
 
-const CONFIG_HINT = (key: DdasDetailKey): string => `Bewaar de waarde één keer met: eropaf config set ${key} WAARDE.`;
-
 /**
  * The organisation, contact and gemeentecodes from the saved settings (`config set ddas.…`) and
  * the gemeenten in the database; refused with what to set when one is missing.
  */
-export async function apiDeliverySetup(store: Store, defaultSupplierCode: string): Promise<ApiDeliverySetup> {
+export async function apiDeliverySetup(store: Store): Promise<ApiDeliverySetup> {
   const saved = await store.settings();
-  const required = (key: DdasDetailKey, why: string): string => {
-    const value = savedDetail(saved, key);
-    if (value !== undefined) return value;
-    throw new UsageError(`De instelling ${key} ontbreekt: ${why}.`, { hint: CONFIG_HINT(key) });
-  };
-  const naam = required('ddas.organisatie', 'de levering noemt de aanleverende organisatie');
-  const email = required('ddas.contact-email', 'het CBS stuurt zijn terugmelding over de levering naar dit adres');
-  const optional = (key: DdasDetailKey): string | undefined => savedDetail(saved, key);
-  const kvk = optional('ddas.kvk');
-  const contactName = optional('ddas.contact-naam');
-  const contactPhone = optional('ddas.contact-telefoon');
-  const functietitel = optional('ddas.functietitel');
-  const contact: DdasContact = {
-    email,
-    ...(contactName !== undefined && { naam: contactName }),
-    ...(contactPhone !== undefined && { telefoon: contactPhone }),
-    ...(functietitel !== undefined && { functietitel }),
-  };
+  // The API has no options: every detail is a saved setting, so the hint names only `config set`.
+  const { organisation, supplierCode } = deliveryDetails(
+    saved,
+    {},
+    (key) => `De instelling ${key}`,
+    (key) => `Bewaar de waarde één keer met: eropaf config set ${key} WAARDE.`,
+  );
   const known = await store.gemeenten();
-  const savedCode = optional('ddas.gemeentecode');
+  const savedCode = savedDetail(saved, 'ddas.gemeentecode');
   // With one gemeente its data is all the data (as export ddas reads it); its code may be saved.
   const single = known.length <= 1;
   const targets = (
@@ -91,11 +78,7 @@ export async function apiDeliverySetup(store: Store, defaultSupplierCode: string
       { hint: 'Geef de gemeente haar code met "eropaf gemeenten set CODE NAAM" (of, met één gemeente, "eropaf config set ddas.gemeentecode CODE").' },
     );
   });
-  return {
-    organisation: { naam, ...(kvk !== undefined && { kvk }), contact },
-    supplierCode: optional('ddas.leverancier') ?? defaultSupplierCode,
-    targets,
-  };
+  return { organisation, supplierCode, targets };
 }
 
 /** The gemeenten CBS asks for: all, or the one its name or code names (or all, naming the organisation). */

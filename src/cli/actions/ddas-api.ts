@@ -5,7 +5,6 @@ import { currentOsUser } from '../../store/sqlite/sqlite-store.js';
 import { writeLine, type Io } from '../../terminal/io.js';
 import type { DdasApiCommandOptions } from '../commands/ddas-api.js';
 import { databasePath, openStore } from '../context.js';
-import { packageVersion } from '../version.js';
 import { parsePort } from './serve.js';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
@@ -23,14 +22,13 @@ export async function runDdasApi(io: Io, options: DdasApiCommandOptions, command
   }
   const store = openStore(command, io, 'write');
   try {
-    const supplierCode = `eropaf ${packageVersion()}`;
     const { apiDeliverySetup } = await import('../../app/ddas/delivery-page.js');
     // Refused at start too: the organisation, contact and gemeentecodes every page needs.
-    await apiDeliverySetup(store, supplierCode);
+    await apiDeliverySetup(store);
     const { startDdasApi } = await import('../../ddas-api/server.js');
     await new Promise<void>((resolve, reject) => {
       const server = startDdasApi(
-        { store, sign, clock, osUser: currentOsUser(), supplierCode, host, port, reportFault: (line) => writeLine(io.stderr, line) },
+        { store, sign, clock, osUser: currentOsUser(), host, port, reportFault: (line) => writeLine(io.stderr, line) },
         (info) => {
           const shown = info.address.includes(':') ? `[${info.address}]` : info.address;
           writeLine(io.stdout, `De DDAS-API draait op http://${shown}:${info.port}/gegevens — stop met Ctrl+C.`);
