@@ -10,7 +10,7 @@ import { triageMonth } from '../../src/app/triage-month.js';
 import type { FollowUpEntry } from '../../src/core/followup-plan.js';
 import type { Eindresultaat } from '../../src/core/followup.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { bundledStore, now, queryFile, removeBundledStore, TODAY, type BundledStore } from './bundled-store.js';
+import { bundledStore, importFile, lijst, now, queryFile, removeBundledStore, TODAY, type BundledStore } from './bundled-store.js';
 import { deliveredPeriod } from './month-states.js';
 
 let bundled: BundledStore;
@@ -112,5 +112,15 @@ describe('a melding that joined a case in progress', () => {
 
     await record(close(janRef, 'Niet opgepakt: onterecht signaal'));
     expect(await followedUp()).toEqual({ jan: before.jan, feb: before.feb + 1 });
+  });
+
+  it('stays opgevolgd with its case when its month is replaced by a corrected list that still has the household', async () => {
+    const before = await followedUp();
+    await record(attempt(janRef, '2022-02-10'));
+    expect(await followedUp()).toEqual({ jan: before.jan + 1, feb: before.feb + 1 });
+
+    const replaced = await importFile(store, lijst('2022-02'), { month: '2022-02', replace: true });
+    expect(replaced.kind).toBe('imported');
+    expect(await followedUp()).toEqual({ jan: before.jan + 1, feb: before.feb + 1 });
   });
 });
