@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { planDdasDelivery } from '../../src/app/ddas/export-delivery.js';
-import { ddasValidator } from '../../src/app/ddas/validate-delivery.js';
+import { ddasValidator, type DeliveryValidator } from '../../src/app/ddas/validate-delivery.js';
 import { importList, type ImportOutcome } from '../../src/app/import-list.js';
 import type { DdasDeliveryOptions } from '../../src/core/report/ddas.js';
 import type { Period } from '../../src/core/report/period.js';
@@ -45,8 +45,9 @@ export class Scratch {
     fs.writeFileSync(file, encodeUtf8(formatCsv(rows, DUTCH_EXCEL)));
     return file;
   }
-  openStore(clock: Clock): SqliteStore {
-    return SqliteStore.open(this.file('eropaf.db'), { readonly: false, busyTimeoutMs: 1000, now: clock.now });
+  /** A new store, in a database file of its own unless one is given. */
+  openStore(clock: Clock, file = this.file('eropaf.db')): SqliteStore {
+    return SqliteStore.open(file, { readonly: false, busyTimeoutMs: 1000, now: clock.now });
   }
   remove(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
@@ -106,6 +107,8 @@ export interface Delivered {
   vroegsignaalzaken: Zaak[];
 }
 
+let validator: DeliveryValidator | undefined;
+
 /**
  * The period's delivery as the export plans it (one part), validated against the DDAS schema
  * here as well, so that the test says so itself rather than relying on the export's own check.
@@ -114,7 +117,9 @@ export async function deliveredPeriod(store: SqliteStore, period: Period): Promi
   const plan = await planDdasDelivery(store, DDAS_OPTIONS(period));
   expect(plan.parts).toHaveLength(1);
   const delivery = JSON.parse(plan.parts[0]!.json) as { leveringen: Delivered[] };
-  expect(ddasValidator()(delivery)).toEqual([]);
+  // Compiling the schema takes a good part of a second: once per test file.
+  validator ??= ddasValidator();
+  expect(validator(delivery)).toEqual([]);
   return delivery.leveringen[0]!;
 }
 
