@@ -114,6 +114,31 @@ describe('a melding that joined a case in progress', () => {
     expect(await followedUp()).toEqual({ jan: before.jan, feb: before.feb + 1 });
   });
 
+  it('leaves a case of three with the other two still one case when the first melding gets a "Niet opgepakt" result', async () => {
+    expect((await importFile(store, lijst('2022-03'))).kind).toBe('imported');
+    await triageMonth(store, { month: '2022-03', dryRun: false, today: TODAY, now });
+    const [three] = queryFile<{ jan: string; feb: string; mar: string }>(
+      bundled.file,
+      `SELECT printf('%s-%03d', j.month, j.seq) AS jan, printf('%s-%03d', f.month, f.seq) AS feb, printf('%s-%03d', m.month, m.seq) AS mar
+       FROM decisions df JOIN meldingen f ON f.id = df.melding_id AND f.month = '2022-02'
+       JOIN decisions dm ON dm.case_melding_id = df.case_melding_id JOIN meldingen m ON m.id = dm.melding_id AND m.month = '2022-03'
+       JOIN meldingen j ON j.id = df.case_melding_id LIMIT 1`,
+    );
+    expect(three).toBeDefined();
+    const opgevolgd = (): boolean[] =>
+      queryFile<{ opgevolgd: number }>(
+        bundled.file,
+        "SELECT opgevolgd FROM meldingen WHERE printf('%s-%03d', month, seq) IN (?, ?, ?) ORDER BY month",
+        three!.jan,
+        three!.feb,
+        three!.mar,
+      ).map((r) => r.opgevolgd === 1);
+    await record(close(three!.jan, 'Niet opgepakt: onterecht signaal'));
+    // An attempt on February's melding in March: the case of February and March goes on.
+    await record(attempt(three!.feb, '2022-03-05'));
+    expect(opgevolgd()).toEqual([false, true, true]);
+  });
+
   it('stays opgevolgd with its case when its month is replaced by a corrected list that still has the household', async () => {
     const before = await followedUp();
     await record(attempt(janRef, '2022-02-10'));
