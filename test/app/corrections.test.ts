@@ -7,6 +7,7 @@
 //     not triaged), as core/followup.ts defines opgevolgd for a melding in a case;
 //   - no melding is both "Niet opgepakt" and opgevolgd;
 //   - every DDAS delivery validates against the schema and its cases keep the rules of issue 10;
+//   - a handover moves exactly the worker's worklist over all months;
 //   - a step the use case refuses changes nothing.
 // The figures are checked after every step, the deliveries after every month's round.
 // fast-check prints the seed and the shrunk steps of a failure; pass them back with
@@ -22,6 +23,7 @@ import { pickUpMelding } from '../../src/app/pickup.js';
 import { recordFollowUp } from '../../src/app/record-followup.js';
 import { monthTable, periodTables } from '../../src/app/report-table.js';
 import { triageMonth } from '../../src/app/triage-month.js';
+import { readWorklist } from '../../src/app/worklist.js';
 import { DataError, UsageError } from '../../src/core/errors.js';
 import type { FollowUpEntry } from '../../src/core/followup-plan.js';
 import {
@@ -344,14 +346,22 @@ class Run {
         await deleteMonth(store, { month, force: step.force, dryRun: false });
         return;
       }
-      case 'handover':
-        await handOver(store, {
-          from: WORKERS[step.from]!,
+      case 'handover': {
+        // Everything on the worker's worklist (over all months) goes, and nothing else.
+        const worker = (await store.workers()).find((w) => w.name === WORKERS[step.from])!;
+        const worklist = async (): Promise<string[]> =>
+          (await readWorklist(store, { month: null, workerId: worker.id }, this.clock.today())).map((line) => line.ref);
+        const open = await worklist();
+        const outcome = await handOver(store, {
+          from: worker.name,
           target: step.to === null ? { kind: 'spread' } : { kind: 'colleague', name: WORKERS[step.to]! },
           deactivate: false,
           dryRun: false,
         });
+        expect(outcome.moves.map((m) => m.ref).sort()).toEqual(open.sort());
+        expect(await worklist()).toEqual([]);
         return;
+      }
       default:
     }
     const ref = pick(this.db, step.target);
