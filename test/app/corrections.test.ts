@@ -7,7 +7,8 @@
 //     not triaged), as core/followup.ts defines opgevolgd for a melding in a case;
 //   - no melding is both "Niet opgepakt" and opgevolgd;
 //   - every DDAS delivery validates against the schema and its cases keep the rules of issue 10;
-//   - a handover moves exactly the worker's worklist over all months;
+//   - a handover moves exactly the worker's worklist over all months, and a worker who left has
+//     no open work;
 //   - a step the use case refuses changes nothing.
 // The figures are checked after every step, the deliveries after every month's round.
 // fast-check prints the seed and the shrunk steps of a failure; pass them back with
@@ -98,7 +99,7 @@ type Step =
   | { kind: 'close'; target: Target; resultaat: Eindresultaat; day: number | null }
   | { kind: 'reopen'; target: Target }
   | { kind: 'pickup'; target: Target; worker: number }
-  | { kind: 'handover'; from: number; to: number | null }
+  | { kind: 'handover'; from: number; to: number | null; deactivate: boolean }
   | { kind: 'deleteMonth'; month: number; force: boolean };
 
 const monthArb = fc.nat(MONTHS.length - 1);
@@ -135,13 +136,23 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('close' as const), target: targetArb, resultaat: resultArb, day: fc.option(dayArb, { nil: null }) }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reopen' as const), target: targetArb }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('pickup' as const), target: targetArb, worker: fc.nat(WORKERS.length - 1) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('pickup' as const),
+      // Mostly a melding that can be picked up: one that was picked up is refused.
+      target: fc.record({ pool: fc.constantFrom<Pool>('notPickedUp', 'notPickedUp', 'any'), index: fc.nat() }),
+      worker: fc.nat(WORKERS.length - 1),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('handover' as const),
       from: fc.nat(WORKERS.length - 1),
       to: fc.option(fc.nat(WORKERS.length - 1), { nil: null }),
+      // Now and then the worker leaves (workers deactivate with --handover or --spread).
+      deactivate: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteMonth' as const), month: monthArb, force: fc.boolean() }) },
@@ -252,6 +263,10 @@ async function expectFiguresRight(store: SqliteStore, db: Database.Database): Pr
     // What the table counts is kept per melding; say which one is off before the sums do.
     expect(r.opgevolgd === 1, `${r.ref} kept as opgevolgd`).toBe(bucketOf.get(r.id) === 'opgevolgd');
   }
+  // A worker who left has no open work: it went to colleagues, and nothing new comes to them.
+  for (const worker of (await store.workers()).filter((w) => !w.active)) {
+    expect(await store.openWork(worker.id), `${worker.name} left`).toEqual([]);
+  }
   const period = { from: MONTHS[0]!, to: MONTHS[MONTHS.length - 1]! };
   const [table] = await periodTables(store, period, null);
   const total = table!.rows.find((row) => row.category === 'totaal')!;
@@ -355,7 +370,7 @@ class Run {
         const outcome = await handOver(store, {
           from: worker.name,
           target: step.to === null ? { kind: 'spread' } : { kind: 'colleague', name: WORKERS[step.to]! },
-          deactivate: false,
+          deactivate: step.deactivate,
           dryRun: false,
         });
         expect(outcome.moves.map((m) => m.ref).sort()).toEqual(open.sort());
