@@ -72,7 +72,7 @@ function listsOf(seed: number): SignalRow[][] {
 // exist then, so that shrinking keeps a step meaningful; the pools favour meldingen in a case
 // and meldingen that were not picked up, where the rules of the issue bite.
 
-type Pool = 'any' | 'case' | 'notPickedUp';
+type Pool = 'any' | 'case' | 'notPickedUp' | 'closed';
 interface Target {
   pool: Pool;
   index: number;
@@ -135,7 +135,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     weight: 4,
     arbitrary: fc.record({ kind: fc.constant('close' as const), target: targetArb, resultaat: resultArb, day: fc.option(dayArb, { nil: null }) }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reopen' as const), target: targetArb }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('reopen' as const),
+      // Mostly a melding that was closed: one that is open is refused.
+      target: fc.record({ pool: fc.constantFrom<Pool>('closed', 'closed', 'case'), index: fc.nat() }),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -152,7 +159,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       from: fc.nat(WORKERS.length - 1),
       to: fc.option(fc.nat(WORKERS.length - 1), { nil: null }),
       // Now and then the worker leaves (workers deactivate with --handover or --spread).
-      deactivate: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      deactivate: fc.oneof({ weight: 2, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteMonth' as const), month: monthArb, force: fc.boolean() }) },
@@ -209,6 +216,7 @@ function pick(db: Database.Database, target: Target): string | null {
   const pool = rows.filter((r) => {
     if (target.pool === 'case') return r.caseId !== null || roots.has(r.id);
     if (target.pool === 'notPickedUp') return r.kind === 'uitgesteld' || r.kind === 'niet-opgepakt' || r.resultaat?.startsWith('Niet opgepakt');
+    if (target.pool === 'closed') return r.resultaat !== null;
     return true;
   });
   const from = pool.length > 0 ? pool : rows;
