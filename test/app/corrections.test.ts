@@ -7,6 +7,7 @@
 //     not triaged), as core/followup.ts defines opgevolgd for a melding in a case;
 //   - no melding is both "Niet opgepakt" and opgevolgd;
 //   - every DDAS delivery validates against the schema and its cases keep the rules of issue 10;
+//   - months delete removes what its dry run said, and the month's meldingen with it;
 //   - a handover moves exactly the worker's worklist over all months, and a worker who left has
 //     no open work;
 //   - a step the use case refuses changes nothing.
@@ -264,6 +265,12 @@ function buckets(db: Database.Database, rows: readonly MeldingRow[]): Map<number
 
 async function expectFiguresRight(store: SqliteStore, db: Database.Database): Promise<void> {
   const rows = meldingRows(db);
+  // A case is its first melding and the later ones pointing at it (migration 7): never a chain.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const r of rows.filter((r) => r.caseId !== null)) {
+    const first = byId.get(r.caseId!);
+    expect(first !== undefined && first.caseId === null && first.month < r.month, `${r.ref} points at melding ${r.caseId}`).toBe(true);
+  }
   const bucketOf = buckets(db, rows);
   for (const r of rows) {
     const notPickedUp = r.resultaat?.startsWith('Niet opgepakt') === true;
@@ -366,7 +373,10 @@ class Run {
       case 'deleteMonth': {
         const month = this.importedMonth(step.month);
         if (month === null) return;
-        await deleteMonth(store, { month, force: step.force, dryRun: false });
+        // The dry run says exactly what the real run then removes.
+        const planned = await deleteMonth(store, { month, force: step.force, dryRun: true });
+        expect(await deleteMonth(store, { month, force: step.force, dryRun: false })).toEqual(planned);
+        expect(this.db.prepare('SELECT count(*) FROM meldingen WHERE month = ?').pluck().get(month)).toBe(0);
         return;
       }
       case 'handover': {
