@@ -8,6 +8,9 @@
 //   - no melding is both "Niet opgepakt" and opgevolgd;
 //   - every DDAS delivery validates against the schema and its cases keep the rules of issue 10;
 //   - months delete removes what its dry run said, and the month's meldingen with it;
+//   - a supplementary or corrected list keeps the follow-up, worker and decision of every
+//     household still on it; a corrected attempt is not added again; closing again keeps the
+//     close date unless another is given;
 //   - a handover moves exactly the worker's worklist over all months, and a worker who left has
 //     no open work;
 //   - a step the use case refuses changes nothing.
@@ -95,7 +98,7 @@ type Step =
   | { kind: 'reimport'; month: number }
   | { kind: 'triage'; month: number; capacity: number }
   | { kind: 'attempt'; target: Target; soort: Contactsoort; bereikt: boolean; day: number; time: string | null }
-  | { kind: 'correct'; target: Target; number: number }
+  | { kind: 'correct'; target: Target; number: number; withoutTime: boolean }
   | { kind: 'deleteAttempt'; target: Target; number: number }
   | { kind: 'close'; target: Target; resultaat: Eindresultaat; day: number | null }
   | { kind: 'reopen'; target: Target }
@@ -130,7 +133,10 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       time: fc.option(fc.constantFrom('09:15', '14:30'), { nil: null }),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('correct' as const), target: targetArb, number: fc.nat(3) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('correct' as const), target: targetArb, number: fc.nat(3), withoutTime: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteAttempt' as const), target: targetArb, number: fc.nat(3) }) },
   {
     weight: 4,
@@ -320,6 +326,20 @@ class Run {
     return months.length === 0 ? null : months[index % months.length]!;
   }
 
+  /** Per household on the month's list: what was recorded for its melding. */
+  private workOfHouseholds(month: Month): Map<number, string> {
+    const rows = this.db
+      .prepare(
+        `SELECT m.household_id, d.kind, d.worker_id, r.resultaat, r.closed_on,
+                (SELECT json_group_array(json_array(c.soort, c.bereikt, c.datum, c.tijd)) FROM contacts c WHERE c.melding_id = m.id) AS contacts
+         FROM meldingen m LEFT JOIN decisions d ON d.melding_id = m.id LEFT JOIN results r ON r.melding_id = m.id
+         WHERE m.month = ?`,
+      )
+      .raw()
+      .all(month) as Array<[number, ...unknown[]]>;
+    return new Map(rows.map(([household, ...work]) => [household, JSON.stringify(work)]));
+  }
+
   private listOf(month: Month): SignalRow[] {
     return this.lists[MONTHS.indexOf(month)]!;
   }
@@ -357,11 +377,16 @@ class Run {
         const month = this.importedMonth(step.month);
         if (month === null) return;
         const rows = step.kind === 'replace' ? corrected(this.listOf(month), step.dropEvery, step.changeEvery) : this.listOf(month);
+        const before = this.workOfHouseholds(month);
         await importRows(store, scratch, this.clock, rows, month, {
           aanvulling: step.kind === 'aanvulling',
           replace: step.kind === 'replace',
           force: step.kind === 'replace' && step.force,
         });
+        // Every household still on the month's list keeps its follow-up, worker and decision.
+        for (const [household, work] of this.workOfHouseholds(month)) {
+          if (before.has(household)) expect(work, `household ${household} after ${step.kind}`).toEqual(before.get(household));
+        }
         return;
       }
       case 'triage': {
@@ -409,24 +434,32 @@ class Run {
         });
         return;
       case 'correct': {
-        // The same attempt read again with another value of bereikt: a correction.
+        // The same attempt read again with another value of bereikt (with its time, or without
+        // one: the same date and kind) corrects it rather than adding one.
         const { attempts } = await listAttempts(store, ref);
         const attempt = attempts[step.number % Math.max(1, attempts.length)];
         if (attempt === undefined) return;
         const { id: _, ...same } = attempt;
-        await this.record({ ref, contact: { ...same, bereikt: !attempt.bereikt }, result: null });
+        await this.record({ ref, contact: { ...same, bereikt: !attempt.bereikt, ...(step.withoutTime && { tijd: null }) }, result: null });
+        const after = (await listAttempts(store, ref)).attempts;
+        expect(after).toHaveLength(attempts.length);
+        expect(after.find((a) => a.id === attempt.id)?.bereikt).toBe(!attempt.bereikt);
         return;
       }
       case 'deleteAttempt':
         await deleteAttempt(store, ref, step.number + 1);
         return;
-      case 'close':
-        await this.record({
-          ref,
-          contact: null,
-          result: { resultaat: step.resultaat, referredTo: null, closedOn: step.day === null ? null : this.dated(month, step.day) },
-        });
+      case 'close': {
+        const closedOn = step.day === null ? null : this.dated(month, step.day);
+        const [before] = await store.meldingStates([{ month, seq: Number(ref.slice(8)) }]);
+        await this.record({ ref, contact: null, result: { resultaat: step.resultaat, referredTo: null, closedOn } });
+        // Closing again changes the result and keeps the close date unless another is given.
+        const [after] = await store.meldingStates([{ month, seq: Number(ref.slice(8)) }]);
+        expect(after!.resultaat).toBe(step.resultaat);
+        if (closedOn !== null) expect(after!.closedOn).toBe(closedOn);
+        else if (before!.resultSource === 'medewerker') expect(after!.closedOn).toBe(before!.closedOn);
         return;
+      }
       case 'reopen':
         await reopenMelding(store, ref);
         return;
