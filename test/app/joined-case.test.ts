@@ -148,4 +148,14 @@ describe('a melding that joined a case in progress', () => {
     expect(replaced.kind).toBe('imported');
     expect(await followedUp()).toEqual({ jan: before.jan + 1, feb: before.feb + 1 });
   });
+
+  it("keeps the case's first melding opgevolgd through the joined one's attempt when the first month is replaced", async () => {
+    const before = await followedUp();
+    await record(attempt(febRef, '2022-02-10'));
+    expect(await followedUp()).toEqual({ jan: before.jan + 1, feb: before.feb + 1 });
+
+    const replaced = await importFile(store, lijst('2022-01'), { month: '2022-01', replace: true });
+    expect(replaced.kind).toBe('imported');
+    expect(await followedUp()).toEqual({ jan: before.jan + 1, feb: before.feb + 1 });
+  });
 });
