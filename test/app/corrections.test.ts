@@ -11,8 +11,8 @@
 //   - a supplementary or corrected list keeps the follow-up, worker and decision of every
 //     household still on it; a corrected attempt is not added again; closing again keeps the
 //     close date unless another is given;
-//   - a handover moves exactly the worker's worklist over all months, and a worker who left has
-//     no open work;
+//   - the worklist over all months holds exactly the unfinished meldingen; a handover moves
+//     exactly the worker's worklist, and a worker who left has no open work;
 //   - a step the use case refuses changes nothing.
 // The figures are checked after every step, the deliveries after every month's round.
 // fast-check prints the seed and the shrunk steps of a failure; pass them back with
@@ -52,6 +52,8 @@ const MONTHS: readonly Month[] = ['2022-01', '2022-02', '2022-03', '2022-04'];
 const WORKERS = ['Anna de Vries', 'Bram Jansen', 'Cor Bakker'] as const;
 /** Work is recorded from June on: every month's list is in by then. */
 const START = '2022-06-01T09:00:00.000Z';
+/** The day the worklist is judged on (only its contact terms depend on it). */
+const TODAY = '2022-06-01';
 
 const scratch = new Scratch('eropaf-corrections-');
 afterAll(() => scratch.remove());
@@ -288,6 +290,13 @@ async function expectFiguresRight(store: SqliteStore, db: Database.Database): Pr
   for (const worker of (await store.workers()).filter((w) => !w.active)) {
     expect(await store.openWork(worker.id), `${worker.name} left`).toEqual([]);
   }
+  // The worklist over all months: every picked melding without a result whose case is not closed
+  // (also one with attempts: it is not finished), and nothing else.
+  const unfinished = rows.filter(
+    (r) => (r.kind === 'altijd' || r.kind === 'capaciteit') && r.resultaat === null && (r.caseId === null || byId.get(r.caseId)!.resultaat === null),
+  );
+  const worklist = await readWorklist(store, { month: null, workerId: null }, TODAY);
+  expect(worklist.map((line) => line.ref).sort()).toEqual(unfinished.map((r) => r.ref).sort());
   const period = { from: MONTHS[0]!, to: MONTHS[MONTHS.length - 1]! };
   const [table] = await periodTables(store, period, null);
   const total = table!.rows.find((row) => row.category === 'totaal')!;
