@@ -15,8 +15,8 @@
 //     exactly the worker's worklist, and a worker who left has no open work;
 //   - a step the use case refuses changes nothing.
 // The figures are checked after every step, the deliveries after every month's round.
-// fast-check prints the seed and the shrunk steps of a failure; pass them back with
-// fc.assert(..., { seed, path }) to replay it.
+// fast-check prints the seed, path and shrunk steps of a failure: EROPAF_SEED=… EROPAF_PATH=…
+// replays it (EROPAF_NO_SHRINK=1 reports the first failing sequence as found, which is quicker).
 
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
