@@ -9,7 +9,7 @@
 //   - every DDAS delivery validates against the schema and its cases keep the rules of issue 10;
 //   - months delete removes what its dry run said, and the month's meldingen with it;
 //   - a supplementary or corrected list keeps the follow-up, worker and decision of every
-//     household still on it; a corrected attempt is not added again; closing again keeps the
+//     household still on it, and loses exactly what its dry run said; a corrected attempt is not added again; closing again keeps the
 //     close date unless another is given;
 //   - the worklist over all months holds exactly the unfinished meldingen; a handover moves
 //     exactly the worker's worklist, and a worker who left has no open work;
@@ -387,14 +387,21 @@ class Run {
         if (month === null) return;
         const rows = step.kind === 'replace' ? corrected(this.listOf(month), step.dropEvery, step.changeEvery) : this.listOf(month);
         const before = this.workOfHouseholds(month);
-        await importRows(store, scratch, this.clock, rows, month, {
-          aanvulling: step.kind === 'aanvulling',
-          replace: step.kind === 'replace',
-          force: step.kind === 'replace' && step.force,
-        });
-        // Every household still on the month's list keeps its follow-up, worker and decision.
+        const flags = { aanvulling: step.kind === 'aanvulling', replace: step.kind === 'replace', force: step.kind === 'replace' && step.force };
+        const dry = await importRows(store, scratch, this.clock, rows, month, { ...flags, dryRun: true });
+        const contactsOf = (): number =>
+          this.db.prepare('SELECT count(*) FROM contacts WHERE melding_id IN (SELECT id FROM meldingen WHERE month = ?)').pluck().get(month) as number;
+        const contactsBefore = contactsOf();
+        const real = await importRows(store, scratch, this.clock, rows, month, flags);
+        // Every household still on the month's list keeps its follow-up, worker and decision;
+        // what a corrected list loses is what its dry run said.
         for (const [household, work] of this.workOfHouseholds(month)) {
           if (before.has(household)) expect(work, `household ${household} after ${step.kind}`).toEqual(before.get(household));
+        }
+        if (dry.kind === 'imported' && real.kind === 'imported') {
+          const lost = dry.summary.replacement?.lost ?? [];
+          expect(real.summary.replacement?.lost ?? []).toEqual(lost);
+          expect(contactsBefore - contactsOf()).toBe(lost.reduce((sum, l) => sum + l.contacts, 0));
         }
         return;
       }

@@ -55,6 +55,7 @@ export class Scratch {
 }
 
 export interface ImportFlags {
+  dryRun?: boolean;
   replace?: boolean;
   aanvulling?: boolean;
   force?: boolean;
@@ -72,7 +73,7 @@ export function importRows(
   return importList(store, {
     file: scratch.writeList(rows, month),
     month,
-    dryRun: false,
+    dryRun: flags.dryRun ?? false,
     replace: flags.replace ?? false,
     aanvulling: flags.aanvulling ?? false,
     force: flags.force ?? false,
