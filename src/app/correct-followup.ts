@@ -45,6 +45,14 @@ export async function reopenMelding(store: Store, ref: string): Promise<{ ref: s
         hint: `Wilt u er toch aan werken, pak de melding dan op: eropaf pickup ${state.ref} --worker NAAM.`,
       });
     }
+    // Reopened, the melding is open work again: not for a worker who left, whose open work was
+    // handed over when they did.
+    const worker = (await store.workers()).find((w) => w.id === state.workerId);
+    if (worker !== undefined && !worker.active) {
+      throw new DataError(`Melding ${state.ref} is van ${worker.name}, die op non-actief staat; heropend zou het open werk van ${worker.name} worden.`, {
+        hint: `Activeer eerst (eropaf workers activate "${worker.name}"), heropen de melding, en draag het werk over: eropaf workers handover "${worker.name}" --to NAAM.`,
+      });
+    }
     await store.deleteResult(state.id);
     await store.appendAudit({ counts: { heropend: 1 } });
     return { ref: state.ref, previous: state.resultaat };

@@ -71,7 +71,12 @@ export async function recordFollowUp(store: Store, given: readonly Given[], opti
     const recordedAt = options.now();
     for (const { meldingId, contact } of plan.contacts) await store.addContact(meldingId, contact, recordedAt);
     for (const { contactId, contact } of plan.corrections) await store.updateContact(contactId, contact, recordedAt);
-    for (const { meldingId, result } of plan.results) await store.setResult(meldingId, result, recordedAt);
+    for (const { meldingId, result } of plan.results) {
+      await store.setResult(meldingId, result, recordedAt);
+      // A melding that was not picked up is not followed up with its household's case either:
+      // otherwise the case's attempts would count it as opgevolgd while it says Niet opgepakt.
+      if (isNotPickedUpResult(result.resultaat)) await store.leaveCase(meldingId);
+    }
     await store.appendAudit({
       counts: {
         contactpogingen: plan.contacts.length,

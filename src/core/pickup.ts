@@ -46,6 +46,12 @@ export function planPickup(
       hint: `Leg de opvolging vast met eropaf contact ${state.ref} of eropaf close ${state.ref}.`,
     });
   }
+  // A worker who left has no open work (their work was handed over): none comes to them either.
+  if (worker !== null && !activeWorkers.some((w) => w.id === worker.id)) {
+    throw new DataError(`${worker.name} staat op non-actief en kan geen melding oppakken.`, {
+      hint: `Activeer eerst met: eropaf workers activate "${worker.name}", of kies een actieve collega met --worker.`,
+    });
+  }
   const chosen = worker ?? chooseWorker(state, activeWorkers);
   const picked = state.decision === 'altijd' || state.decision === 'capaciteit';
   return {

@@ -172,6 +172,11 @@ export interface FollowUpStore {
   deleteContact(contactId: number): Promise<void>;
   /** Records (or replaces) a worker's result for the melding. */
   setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void>;
+  /**
+   * Takes the melding out of its household's case, if it is in one: attempts on the case no
+   * longer count for it, nor its attempts for the case.
+   */
+  leaveCase(meldingId: number): Promise<void>;
   /** Removes the melding's result (reopening it). */
   deleteResult(meldingId: number): Promise<void>;
   /** Makes the melding picked up by a worker, removing a Niet opgepakt result. */

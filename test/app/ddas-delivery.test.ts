@@ -5,14 +5,10 @@
 // export itself (which refuses anything the schema refuses) and checked against the rules a
 // vroegsignaalzaak must keep; and a signal's ID never changes once it was stored.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { changedDeliveries } from '../../src/app/ddas/changed-deliveries.js';
 import { planDdasDelivery } from '../../src/app/ddas/export-delivery.js';
-import { importList } from '../../src/app/import-list.js';
 import { purgePersonalData } from '../../src/app/purge.js';
 import { pickUpMelding } from '../../src/app/pickup.js';
 import { recordFollowUp } from '../../src/app/record-followup.js';
@@ -21,122 +17,25 @@ import { triageMonth } from '../../src/app/triage-month.js';
 import { DataError } from '../../src/core/errors.js';
 import { CONTACTSOORTEN, EINDRESULTATEN, type Contactsoort, type Eindresultaat } from '../../src/core/followup.js';
 import { addMonths } from '../../src/core/month.js';
-import type { DdasDeliveryOptions } from '../../src/core/report/ddas.js';
-import type { Period } from '../../src/core/report/period.js';
 import type { Month } from '../../src/core/types.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { DUTCH_EXCEL, encodeUtf8, formatCsv } from '../../src/synthetic/dialect.js';
+import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { generateMonthlyLists, TOWN } from '../../src/synthetic/lists.js';
 import type { SignalRow } from '../../src/synthetic/row.js';
+import { Clock, DDAS_OPTIONS, expectCasesAgree, importRows as importMonthRows, inMonth, Scratch, type Delivered } from './month-states.js';
 
 /** Raise with EROPAF_PROPERTY_RUNS=200 for a longer hunt. */
 const NUM_RUNS = Number(process.env.EROPAF_PROPERTY_RUNS ?? 10);
 const TIMEOUT = 240_000;
 const MONTHS: readonly Month[] = ['2022-01', '2022-02', '2022-03', '2022-04'];
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-ddas-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-let counter = 0;
+const scratch = new Scratch('eropaf-ddas-');
+afterAll(() => scratch.remove());
 
-/** A fixed clock that a test moves forward: later steps must be recorded later. */
-class Clock {
-  private ms = Date.parse('2022-02-05T09:00:00.000Z');
-  now = (): string => new Date((this.ms += 60_000)).toISOString();
-  today = (): string => this.now().slice(0, 10);
-  setMonth(month: Month, day = 5): void {
-    this.ms = Math.max(this.ms, Date.parse(`${month}-${String(day).padStart(2, '0')}T09:00:00.000Z`));
-  }
-}
-
-function writeList(rows: readonly SignalRow[], month: Month): string {
-  const file = path.join(dir, `${counter++}-lijst-${month}.csv`);
-  fs.writeFileSync(file, encodeUtf8(formatCsv(rows, DUTCH_EXCEL)));
-  return file;
-}
-
-function openStore(clock: Clock): SqliteStore {
-  return SqliteStore.open(path.join(dir, `${counter++}.db`), { readonly: false, busyTimeoutMs: 1000, now: clock.now });
-}
+const openStore = (clock: Clock): SqliteStore => scratch.openStore(clock);
 
 async function importRows(store: SqliteStore, clock: Clock, rows: readonly SignalRow[], month: Month, replace = false): Promise<void> {
-  const outcome = await importList(store, {
-    file: writeList(rows, month),
-    month,
-    dryRun: false,
-    replace,
-    force: true,
-    skipInvalid: false,
-    today: '2030-01-01',
-    now: clock.now,
-  });
+  const outcome = await importMonthRows(store, scratch, clock, rows, month, { replace, force: true });
   expect(outcome.kind).toBe('imported');
-}
-
-const OPTIONS = (period: Period): DdasDeliveryOptions => ({
-  period,
-  gemeentecode: '0397',
-  organisation: { naam: 'WIJ Heemstede', contact: { email: 'vroegeropaf@example.nl' } },
-  supplierCode: 'eropaf 0.1.0',
-  deliveredAt: '2022-07-01T10:00:00Z',
-});
-
-interface Zaak {
-  resultaat?: string;
-  datumOpgepakt?: string;
-  vroegsignalen: Array<{ ID: string }>;
-  contactpogingen: Array<{ datum: string }>;
-}
-
-interface Delivered {
-  vroegsignalen: Array<{ ID: string; status: string }>;
-  vroegsignaalzaken: Zaak[];
-}
-
-const REFERRALS = new Set([
-  'Vervolghulp en/of verwijzing',
-  'Vervolghulp en/of verwijzing financieel',
-  'Vervolghulp en/of verwijzing niet financieel',
-  'Verwijzing zonder tussenkomst inwoner',
-]);
-const RESULTS_AS_STATUS = new Set([
-  'Inwoner al bekend bij schuldhulpverlening',
-  'Inwoner is overleden',
-  'Niet opgepakt: andere reden',
-  'Niet opgepakt: herhaalde melding',
-  'Niet opgepakt: onterecht signaal',
-  'Persoon is geen inwoner (meer) in de gemeente',
-]);
-
-/** The rules of the issue, checked on the delivered JSON itself. */
-function expectCasesAgree(delivered: Delivered): void {
-  const statusOf = new Map(delivered.vroegsignalen.map((s) => [s.ID, s.status]));
-  expect(statusOf.size).toBe(delivered.vroegsignalen.length);
-  for (const zaak of delivered.vroegsignaalzaken) {
-    const statuses = new Set(zaak.vroegsignalen.map((v) => statusOf.get(v.ID)));
-    expect(statuses.has(undefined)).toBe(false);
-    expect(statuses.size).toBe(1);
-    const [status] = [...statuses] as string[];
-    const context = JSON.stringify({ ...zaak, vroegsignalen: zaak.vroegsignalen.length, status });
-    if (zaak.resultaat?.startsWith('Niet opgepakt')) {
-      expect(zaak.datumOpgepakt, context).toBeUndefined();
-      expect(zaak.contactpogingen, context).toEqual([]);
-      expect(status, context).toBe(zaak.resultaat);
-    }
-    if (status === 'Nog niet opgepakt' || status?.startsWith('Niet opgepakt')) {
-      expect(zaak.datumOpgepakt, context).toBeUndefined();
-      expect(zaak.contactpogingen, context).toEqual([]);
-    }
-    if (zaak.contactpogingen.length > 0) {
-      expect(zaak.datumOpgepakt, context).toBeDefined();
-      for (const poging of zaak.contactpogingen) expect(zaak.datumOpgepakt! <= poging.datum, context).toBe(true);
-    }
-    if (status === 'Opgepakt') expect(zaak.datumOpgepakt, context).toBeDefined();
-    if (zaak.resultaat !== undefined && REFERRALS.has(zaak.resultaat)) {
-      expect(status, context).toBe('Opgepakt');
-      expect(zaak.datumOpgepakt, context).toBeDefined();
-    }
-    if (zaak.resultaat !== undefined && RESULTS_AS_STATUS.has(zaak.resultaat)) expect(status, context).toBe(zaak.resultaat);
-  }
 }
 
 const RESULT_VALUES = EINDRESULTATEN.map((r) => r.value as Eindresultaat);
@@ -181,7 +80,7 @@ describe('export ddas over random month states', () => {
               const period = { from: month, to: month };
               let plan;
               try {
-                plan = await planDdasDelivery(store, OPTIONS(period));
+                plan = await planDdasDelivery(store, DDAS_OPTIONS(period));
               } catch (error) {
                 // Not imported yet, or purged: nothing to deliver. Anything else is a failure.
                 if (error instanceof DataError && /geen meldingen|al verwijderd/.test(error.message)) continue;
@@ -249,15 +148,10 @@ describe('export ddas over random month states', () => {
   }, TIMEOUT);
 });
 
-/** The same signal on a later month's list: its signaaldatum moved to that month (day 28 at most). */
-function inMonth(row: SignalRow, month: Month): SignalRow {
-  return { ...row, signaaldatum: `${month}-${String(Math.min(28, Number(row.signaaldatum.slice(8, 10)))).padStart(2, '0')}` };
-}
-
 describe('signal IDs', () => {
   /** The IDs of a one-month delivery, in the order of the file. */
   async function deliveredIds(store: SqliteStore, month: Month): Promise<string[]> {
-    const plan = await planDdasDelivery(store, OPTIONS({ from: month, to: month }));
+    const plan = await planDdasDelivery(store, DDAS_OPTIONS({ from: month, to: month }));
     return (JSON.parse(plan.parts[0]!.json) as { leveringen: Delivered[] }).leveringen[0]!.vroegsignalen.map((s) => s.ID);
   }
 
@@ -312,7 +206,7 @@ describe('late results', () => {
       await triageMonth(store, { month: '2022-01', dryRun: false, today: clock.today(), now: clock.now });
       const period = { from: '2022-01', to: '2022-01' };
       const deliver = async (): Promise<void> => {
-        const plan = await planDdasDelivery(store, OPTIONS(period));
+        const plan = await planDdasDelivery(store, DDAS_OPTIONS(period));
         await store.transaction(() => store.recordDelivery('ddas', period, clock.now(), plan.details));
       };
       await deliver();

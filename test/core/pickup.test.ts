@@ -1,5 +1,5 @@
-// Picking a melding up by hand: only one that was not picked up, by the named worker, its own
-// worker or the only active one; a Niet opgepakt result goes.
+// Picking a melding up by hand: only one that was not picked up, by the named (active) worker, its
+// own worker or the only active one; a Niet opgepakt result goes.
 
 import { describe, expect, it } from 'vitest';
 import { DataError, UsageError } from '../../src/core/errors.js';
@@ -36,6 +36,11 @@ describe('planPickup', () => {
     expect(() => planPickup(state({ decision: 'capaciteit', resultaat: null }), ANNA, [ANNA])).toThrow(/al opgepakt/);
     expect(() => planPickup(state({ decision: 'altijd', resultaat: '(Budget)advies en/of quick fix' }), ANNA, [ANNA])).toThrow(DataError);
     expect(() => planPickup(state({ decision: null, resultaat: null }), ANNA, [ANNA])).toThrow(/getrieerd/);
+  });
+
+  it('refuses a worker who is no longer active: their open work was handed over', () => {
+    expect(() => planPickup(state(), BRAM, [ANNA])).toThrow(DataError);
+    expect(() => planPickup(state(), BRAM, [ANNA])).toThrow(/Bram Jansen staat op non-actief/);
   });
 
   it('picks up a deferred melding that is still waiting, removing nothing', () => {

@@ -108,6 +108,23 @@ export class SqliteFollowUp implements FollowUpStore {
     this.db.prepare("DELETE FROM results WHERE melding_id = ? AND resultaat LIKE 'Niet opgepakt:%'").run(meldingId);
   }
 
+  async leaveCase(meldingId: number): Promise<void> {
+    // A joined melding simply stops pointing at the case. The case's first melding takes the
+    // others with it no longer: the earliest of them becomes the first of the rest. Migration
+    // 7's triggers renew opgevolgd of every melding whose case changes.
+    this.db.prepare('UPDATE decisions SET case_melding_id = NULL WHERE melding_id = ? AND case_melding_id IS NOT NULL').run(meldingId);
+    const next = this.db
+      .prepare(
+        `SELECT d.melding_id FROM decisions d JOIN meldingen m ON m.id = d.melding_id
+         WHERE d.case_melding_id = ? ORDER BY m.month_index, m.seq LIMIT 1`,
+      )
+      .pluck()
+      .get(meldingId) as number | undefined;
+    if (next === undefined) return;
+    this.db.prepare('UPDATE decisions SET case_melding_id = NULL WHERE melding_id = ?').run(next);
+    this.db.prepare('UPDATE decisions SET case_melding_id = ? WHERE case_melding_id = ?').run(next, meldingId);
+  }
+
   async setResult(meldingId: number, result: ResultRecord, recordedAt: string): Promise<void> {
     this.db
       .prepare(

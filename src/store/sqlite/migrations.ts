@@ -33,7 +33,9 @@ const CASE_ROOT = (melding: string): string =>
   `coalesce((SELECT case_melding_id FROM decisions WHERE melding_id = ${melding}), ${melding})`;
 const CASE_MEMBERS = (melding: string): string =>
   `SELECT ${CASE_ROOT(melding)} UNION SELECT melding_id FROM decisions WHERE case_melding_id = ${CASE_ROOT(melding)}`;
-const RENEW_OPGEVOLGD_IN_CASE = `
+// Also what an import that moves a decision renews by hand (import-session.ts carryOver): a
+// later migration that changes the definition changes this export with it.
+export const RENEW_OPGEVOLGD_IN_CASE = `
         UPDATE meldingen SET opgevolgd = (
           EXISTS (SELECT 1 FROM contacts c WHERE c.melding_id = meldingen.id)
           OR coalesce((SELECT ${COUNTS_AS_FOLLOW_UP('r.resultaat')} FROM results r WHERE r.melding_id = meldingen.id), 0)

@@ -215,6 +215,10 @@ export class SqliteStore implements Store {
     return this.followUpRepo.deleteResult(meldingId);
   }
 
+  leaveCase(meldingId: number): Promise<void> {
+    return this.followUpRepo.leaveCase(meldingId);
+  }
+
   pickUp(meldingId: number, pickup: PickupRecord, decidedAt: string): Promise<void> {
     return this.followUpRepo.pickUp(meldingId, pickup, decidedAt);
   }
