@@ -18,8 +18,18 @@ export interface SchemaViolation {
 
 export type DeliveryValidator = (delivery: unknown) => SchemaViolation[];
 
-/** Compiles the schema once; the returned function lists every violation of a delivery. */
+let compiled: DeliveryValidator | undefined;
+
+/**
+ * The function that lists every violation of a delivery. The schema is compiled on first use and
+ * kept for the process: compiling takes a quarter of a second, too long for every web request.
+ */
 export function ddasValidator(): DeliveryValidator {
+  compiled ??= compileValidator();
+  return compiled;
+}
+
+function compileValidator(): DeliveryValidator {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(DDAS_SCHEMA);
