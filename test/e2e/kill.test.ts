@@ -38,7 +38,7 @@ function writeBigList(): void {
 
 beforeAll(() => {
   for (const month of MONTHS) {
-    const result = ws.run(['import', lijst(month)]);
+    const result = ws.spawn(['import', lijst(month)]);
     expect(result.status, result.stderr).toBe(0);
   }
   writeBigList();
@@ -125,7 +125,7 @@ describe('an import killed midway', () => {
     const lines = fs.readFileSync(bigList, 'utf8').split('\r\n');
     const part = ws.file('groot-deel-2022-07.csv');
     fs.writeFileSync(part, `${lines.slice(0, 51).join('\r\n')}\r\n`);
-    const result = ws.run(['import', part]);
+    const result = ws.spawn(['import', part]);
     expect(unexpectedStderr(result.stderr)).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Signalen nieuw\s+50$/m);

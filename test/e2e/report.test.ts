@@ -259,7 +259,7 @@ async function inSeries(commands: ReadonlyArray<readonly string[]>): Promise<voi
 
 beforeAll(async () => {
   // The first import creates the database; then the other lists and the workers side by side.
-  ok(ws.run(['import', lijst(MONTHS[0])]));
+  ok(await ws.run(['import', lijst(MONTHS[0])]));
   await Promise.all([
     inSeries(MONTHS.slice(1).map((month) => ['import', lijst(month)])),
     inSeries([
@@ -270,7 +270,7 @@ beforeAll(async () => {
   await inSeries(MONTHS.map((month) => ['triage', '--month', month]));
 
   // January: a filled-in worklist read back, as the workers do it in Excel.
-  const csv = ok(ws.run(['worklist', '--month', '2022-01', '--format', 'csv'])).stdout;
+  const csv = ok(await ws.run(['worklist', '--month', '2022-01', '--format', 'csv'])).stdout;
   const rows = parse(csv, { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>;
   expect(rows.length).toBeGreaterThan(6);
   Object.assign(rows[0]!, { contact_datum: '18-01-2022 10:15', contact_soort: 'telefoon', bereikt: 'ja', resultaat: 'advies' });
@@ -303,11 +303,11 @@ beforeAll(async () => {
   marchMonth = withDb(ws.db, (db) =>
     db.prepare('SELECT month FROM meldingen WHERE month = ? AND seq = ?').pluck().get(marchRef.slice(0, 7), Number(marchRef.slice(8))),
   );
-  perMonthBefore = perMonth();
-  ok(ws.run(['contact', marchRef, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-04-12', '--daypart', 'ochtend']));
-  perMonthAfter = perMonth();
+  perMonthBefore = await perMonth();
+  ok(await ws.run(['contact', marchRef, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-04-12', '--daypart', 'ochtend']));
+  perMonthAfter = await perMonth();
 
-  exported = ws.run(['export', 'ddas', ...HALF_YEAR, '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--contact-email', 'coordinator@example.nl', '--out', 'levering.json']);
+  exported = await ws.run(['export', 'ddas', ...HALF_YEAR, '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--contact-email', 'coordinator@example.nl', '--out', 'levering.json']);
   await runReports(REPORTS);
 }, 2 * TIMEOUT);
 
@@ -317,8 +317,8 @@ interface PerMonthJson {
   maanden: Array<{ maand: string; categorie: string; ontvangen?: number; opgevolgd?: number; open?: number; uitgesteld?: number; geenLijst?: boolean }>;
 }
 
-function perMonth(): PerMonthJson {
-  return JSON.parse(ok(ws.run(['table', ...HALF_YEAR, '--per-month', '--format', 'json'])).stdout) as PerMonthJson;
+async function perMonth(): Promise<PerMonthJson> {
+  return JSON.parse(ok(await ws.run(['table', ...HALF_YEAR, '--per-month', '--format', 'json'])).stdout) as PerMonthJson;
 }
 
 function totalOf(json: PerMonthJson, month: string): { ontvangen?: number; opgevolgd?: number } {

@@ -15,8 +15,8 @@ function withInput(args: readonly string[], input: string): { status: number | n
 }
 
 describe('eropaf users', () => {
-  it('adds an account with the first line of stdin as password, hashed with scrypt', () => {
-    expect(ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '10']).status).toBe(0);
+  it('adds an account with the first line of stdin as password, hashed with scrypt', async () => {
+    expect((await ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '10'])).status).toBe(0);
     const added = withInput(['users', 'add', 'anna', '--role', 'medewerker', '--worker', 'Anna de Vries'], `${PASSWORD}\nignored second line\n`);
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);
@@ -43,12 +43,12 @@ describe('eropaf users', () => {
     expect(twice.stderr).toContain('Er is al een gebruiker "anna"');
   });
 
-  it('lists, deactivates, activates and resets a password; the audit trail never holds the password', () => {
-    expect(ws.run(['users', 'deactivate', 'anna']).status).toBe(0);
-    expect(JSON.parse(ws.run(['users', 'list', '--format', 'json']).stdout)).toEqual([
+  it('lists, deactivates, activates and resets a password; the audit trail never holds the password', async () => {
+    expect((await ws.run(['users', 'deactivate', 'anna'])).status).toBe(0);
+    expect(JSON.parse((await ws.run(['users', 'list', '--format', 'json'])).stdout)).toEqual([
       expect.objectContaining({ gebruiker: 'anna', rol: 'medewerker', medewerker: 'Anna de Vries', actief: false }),
     ]);
-    expect(ws.run(['users', 'activate', 'anna']).status).toBe(0);
+    expect((await ws.run(['users', 'activate', 'anna'])).status).toBe(0);
     const before = withDb(ws.db, (db) => db.prepare('SELECT password_hash FROM accounts').pluck().get());
     expect(withInput(['users', 'reset-password', 'anna'], 'een heel ander wachtwoord\n').status).toBe(0);
     expect(withDb(ws.db, (db) => db.prepare('SELECT password_hash FROM accounts').pluck().get())).not.toBe(before);
