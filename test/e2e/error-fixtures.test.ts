@@ -396,7 +396,7 @@ describe('errors the corpus cannot hold as a small file', () => {
     fs.copyFileSync(fixture('negatief-bedrag-2022-03.csv'), input);
     const result = await w.run(['import', 'negatief-bedrag-2022-03.csv', '--skip-invalid', '--rejects', `./negatief-bedrag-2022-03.csv`]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('fout: --rejects ./negatief-bedrag-2022-03.csv is het invoerbestand zelf; dat zou worden overschreven.');
+    expect(result.stderr).toContain(`fout: --rejects ${input} is het invoerbestand zelf; dat zou worden overschreven.`);
     expect(result.stderr).toContain('Tip: Kies een andere naam');
     expect(fs.readFileSync(input).equals(fs.readFileSync(fixture('negatief-bedrag-2022-03.csv')))).toBe(true);
     expect(w.listing()).toEqual(['negatief-bedrag-2022-03.csv']);
@@ -407,7 +407,7 @@ describe('errors the corpus cannot hold as a small file', () => {
     fs.mkdirSync(w.file('lijst-2022-03'));
     const result = await w.run(['import', 'lijst-2022-03']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('fout: lijst-2022-03 is een map, geen bestand.');
+    expect(result.stderr).toContain(`fout: ${w.file('lijst-2022-03')} is een map, geen bestand.`);
     expect(result.stderr).toContain('Tip: Geef de naam van een bestand op.');
     expect(w.listing()).toEqual(['lijst-2022-03']);
   }, TIMEOUT);
