@@ -79,8 +79,21 @@ function memoryOutput(): { stream: Writable; text: () => string } {
   return { stream, text: () => chunks.join('') };
 }
 
-/** Runs `eropaf …args` to the end in this process: main() with in-memory streams and a fixed clock. */
-export async function runMain(args: readonly string[], options: RunOptions): Promise<RunResult> {
+/** The in-process run before the next one (see runMain). */
+let previous: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `eropaf …args` to the end in this process: main() with in-memory streams and a fixed clock.
+ * Runs started together go one after the other, as separate processes would not: SQLite's busy
+ * wait blocks this one thread, so a second writer here would wait for a first that cannot go on.
+ */
+export function runMain(args: readonly string[], options: RunOptions): Promise<RunResult> {
+  const run = previous.then(() => runMainNow(args, options));
+  previous = run.catch(() => undefined);
+  return run;
+}
+
+async function runMainNow(args: readonly string[], options: RunOptions): Promise<RunResult> {
   const stdout = memoryOutput();
   const stderr = memoryOutput();
   const moment = new Date(CLOCK_START.getTime() + runs++ * MINUTE_MS);

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ddasValidator } from '../../src/app/ddas/validate-delivery.js';
-import { allOutputs, expectNoBsn, lijst, MONTHS, withDb, workspace, runEropafAsync, type RunResult } from './helpers.js';
+import { allOutputs, expectNoBsn, lijst, MONTHS, withDb, workspace, type RunResult } from './helpers.js';
 
 const TIMEOUT = 60_000;
 const ws = workspace('eropaf-e2e-report-');
@@ -21,23 +21,11 @@ function ok(result: RunResult): RunResult {
   return result;
 }
 
-/** Runs `eropaf …args` without blocking, so that read-only reports can run two at a time. */
-function runAsync(args: readonly string[]): Promise<RunResult> {
-  return runEropafAsync(args, { cwd: ws.dir, db: ws.db });
-}
-
 /** The read-only reports of the tests below, run once after all follow-up was recorded. */
 const reports = new Map<string, RunResult>();
 
-async function runReports(commands: readonly string[][], parallel = 2): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < commands.length) {
-      const args = commands[next++]!;
-      reports.set(args.join(' '), await runAsync(args));
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
+async function runReports(commands: readonly string[][]): Promise<void> {
+  for (const args of commands) reports.set(args.join(' '), await ws.run(args));
 }
 
 /** The output of a report run in beforeAll, checked to have succeeded. */
@@ -254,7 +242,7 @@ let exported: RunResult;
 
 /** Runs the commands one after another (without blocking the test process), each must succeed. */
 async function inSeries(commands: ReadonlyArray<readonly string[]>): Promise<void> {
-  for (const args of commands) ok(await runAsync(args));
+  for (const args of commands) ok(await ws.run(args));
 }
 
 beforeAll(async () => {
