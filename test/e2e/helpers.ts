@@ -354,7 +354,8 @@ export function copyDatabase(from: string, to: string): string {
   return to;
 }
 
-const NINE_DIGITS = /(?<!\d)\d{9}(?!\d)/g;
+// A number on its own: not nine digits inside a hexadecimal hash (an input's SHA-256 in the audit).
+const NINE_DIGITS = /(?<![\dA-Za-z])\d{9}(?![\dA-Za-z])/g;
 
 /** Every nine-digit number (every BSN) in the bundled lists and variants. */
 export function fixtureBsns(): Set<string> {
