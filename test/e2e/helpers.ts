@@ -63,7 +63,7 @@ export function runEnv(options: Pick<RunOptions, 'db' | 'env'>): NodeJS.ProcessE
  * The clock of in-process runs: fixed, after the bundled 2022 lists (so their retention term has
  * passed), and one minute later for every run, so that what a later command records is later.
  */
-export const CLOCK_START = new Date('2026-11-02T09:30:00.000Z');
+const CLOCK_START = new Date('2026-11-02T09:30:00.000Z');
 const MINUTE_MS = 60_000;
 let runs = 0;
 
@@ -71,6 +71,8 @@ let runs = 0;
 function memoryOutput(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
   const stream = new Writable({
+    // Each write is one whole string: kept as it is, not cut into bytes.
+    decodeStrings: false,
     write(chunk: Buffer | string, _encoding, done) {
       chunks.push(chunk.toString());
       done();
@@ -135,22 +137,6 @@ export function startEropaf(args: readonly string[], options: RunOptions): Child
     cwd: options.cwd,
     env: runEnv(options),
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-/** Runs the built binary without blocking, so that processes can run side by side. */
-export function runEropafAsync(args: readonly string[], options: RunOptions): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = startEropaf(args, options);
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      allOutputs.push(stdout, stderr);
-      resolve({ status, signal, stdout, stderr });
-    });
   });
 }
 
