@@ -187,7 +187,7 @@ describe('export ddas: a month of 120,000 signals', () => {
   const ws = workspace('eropaf-e2e-ddas-big-');
   const ROWS = 120_000;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     // The project's own generator, as `npm run bench` uses it: a national-sized list, imported as one month.
     // This much work runs in the built program (its import reads in a worker thread, which the
     // TypeScript sources under test do not have); a process's start is small next to it.
@@ -195,7 +195,7 @@ describe('export ddas: a month of 120,000 signals', () => {
     ok(ws.spawn(['import', 'groot-2022-02.csv']));
   }, TIMEOUT);
 
-  it('is written as three valid parts that together hold every signal once, no case split over two', async () => {
+  it('is written as three valid parts that together hold every signal once, no case split over two', () => {
     const result = ok(ws.spawn(['export', 'ddas', '--from', '2022-02', '--to', '2022-02', ...DETAILS, '--out', 'levering.json']));
     expect(result.stderr).toContain('in 3 delen');
     const names = ['levering-deel-1-van-3.json', 'levering-deel-2-van-3.json', 'levering-deel-3-van-3.json'];
