@@ -4,19 +4,19 @@ import type { Command } from 'commander';
 import { localIsoDate } from '../core/fields/date.js';
 import { EnvironmentError } from '../core/errors.js';
 import type { IsoDate } from '../core/types.js';
-import { currentOsUser, SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { AuditContext } from '../store/store.js';
 import { colourFor, writeLine, type Io } from '../terminal/io.js';
 import type { GlobalOptions } from './program.js';
 
-// What every command needs besides its own options: the database and the clock.
+// What every command needs besides its own options: the database, the clock and its paths.
 
 const BUSY_TIMEOUT_MS = 10_000;
 
 export function databasePath(command: Command, io: Io): string {
   const global = command.optsWithGlobals<GlobalOptions>();
   // An empty EROPAF_DB counts as unset, not as "the current directory".
-  return path.resolve(global.db ?? (io.env.EROPAF_DB || 'eropaf.db'));
+  return inCwd(io, global.db ?? (io.env.EROPAF_DB || 'eropaf.db'));
 }
 
 // Options whose value is free text that may describe a person: the audit trail notes only that
@@ -25,7 +25,7 @@ const FREE_TEXT_OPTIONS = new Set(['note', 'contactName', 'contactEmail', 'conta
 const PERSONAL_SETTINGS = /^ddas\.(contact-|functietitel)/;
 
 /** The running command as the audit trail records it: its name, arguments and options. */
-export function auditContextOf(command: Command): AuditContext {
+export function auditContextOf(command: Command, io: Io): AuditContext {
   const names: string[] = [];
   for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
   const options: Record<string, unknown> = {};
@@ -33,7 +33,7 @@ export function auditContextOf(command: Command): AuditContext {
     options[key] = FREE_TEXT_OPTIONS.has(key) ? '(gegeven)' : value;
   }
   const args = names.join(' ') === 'config set' && PERSONAL_SETTINGS.test(command.args[0] ?? '') ? [command.args[0], '(gegeven)'] : command.args;
-  return { at: now(), osUser: currentOsUser(), command: names.join(' '), options: { argumenten: args, ...options } };
+  return { at: now(io), osUser: io.osUser, command: names.join(' '), options: { argumenten: args, ...options } };
 }
 
 /**
@@ -53,8 +53,8 @@ export function openStore(command: Command, io: Io, access: StoreAccess): Sqlite
   const store = SqliteStore.open(file, {
     readonly: access !== 'write',
     busyTimeoutMs: BUSY_TIMEOUT_MS,
-    now,
-    audit: auditContextOf(command),
+    now: () => now(io),
+    audit: auditContextOf(command, io),
   });
   if (store.tooOpenMode !== null) {
     const colour = colourFor(io.stderr, io.env);
@@ -92,11 +92,16 @@ function removeDatabaseFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
 }
 
-export function now(): string {
-  return new Date().toISOString();
+/** A path the user gave, taken from the command's working directory. */
+export function inCwd(io: Io, file: string): string {
+  return path.resolve(io.cwd, file);
+}
+
+export function now(io: Io): string {
+  return io.now().toISOString();
 }
 
 /** Today's date in the user's own time zone: a signal dated "today" must not count as the future. */
-export function today(): IsoDate {
-  return localIsoDate(new Date());
+export function today(io: Io): IsoDate {
+  return localIsoDate(io.now());
 }

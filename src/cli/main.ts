@@ -6,10 +6,10 @@ import { packageVersion } from '../version.js';
 // Startup time counts for every command: this file and program.ts load only commander and the
 // command definitions; each command loads what it needs when it runs (see commands/).
 
-function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
-}
-
+/**
+ * Runs one command and returns its exit code. Everything from outside comes in through `io`:
+ * process-entry.ts passes the real process, tests pass in-memory streams and a fixed clock.
+ */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     await buildProgram(io, packageVersion()).parseAsync([...argv], { from: 'user' });
@@ -23,5 +23,3 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return reportError(error, io);
   }
 }
-
-process.exitCode = await main(process.argv.slice(2), processIo());

@@ -5,7 +5,7 @@ import { today } from './context.js';
 
 /** One line on stderr when personal data is kept past its term, so that it is not forgotten. */
 export async function remindPastTerm(store: Store, io: Io): Promise<void> {
-  const due = await countPastTerm(store, today());
+  const due = await countPastTerm(store, today(io));
   if (due === 0) return;
   const colour = colourFor(io.stderr, io.env);
   writeLine(

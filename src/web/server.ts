@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { serve, type ServerType } from '@hono/node-server';
-import { currentOsUser, type SqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createApp } from './app.js';
 import { Uploads } from './uploads.js';
 
@@ -13,6 +13,10 @@ export interface ServeOptions {
   port: number;
   tls: { cert: string; key: string } | null;
   behindProxy: boolean;
+  /** The clock, the operating-system account and where faults are reported: the command's own. */
+  clock: () => Date;
+  osUser: string;
+  reportFault: (line: string) => void;
 }
 
 /** Starts listening; `stop` closes the server and removes uploads that were never confirmed. */
@@ -20,7 +24,7 @@ export function startServer(
   options: ServeOptions,
   onListening: (address: { address: string; port: number }) => void,
 ): { server: ServerType; stop: (done: () => void) => void } {
-  const clock = (): Date => new Date();
+  const { clock } = options;
   const uploads = new Uploads(clock);
   const app = createApp({
     uploads,
@@ -28,8 +32,8 @@ export function startServer(
     clock,
     secure: options.tls !== null || options.behindProxy,
     behindProxy: options.behindProxy,
-    osUser: currentOsUser(),
-    reportFault: (line) => process.stderr.write(`${line}\n`),
+    osUser: options.osUser,
+    reportFault: options.reportFault,
   });
   const common = { fetch: app.fetch, hostname: options.host, port: options.port };
   const server =

@@ -1,3 +1,5 @@
+// The callbacks given to page.evaluate() run in the browser: they are type-checked against the DOM.
+/// <reference lib="dom" />
 // The web app in a real browser (Debian's Chromium through playwright-core): a medewerker signs
 // in and records an attempt on the worklist with the keyboard only, every page passes axe-core
 // without serious or critical violations, and the pages fit a 200% zoomed window. The server

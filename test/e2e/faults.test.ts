@@ -51,7 +51,7 @@ function expectIntact(db: string): void {
 function stateAfter(base: string, args: string[], name: string): { state: string; ms: number } {
   const db = copyDatabase(base, ws.file(`${name}.db`));
   const started = Date.now();
-  const result = ws.run(args, { db });
+  const result = ws.spawn(args, { db });
   expect(result.status, result.stderr).toBe(0);
   return { state: stateOf(db), ms: Date.now() - started };
 }
@@ -86,14 +86,14 @@ async function killAtManyPoints(base: string, args: string[], name: string, poin
 
 let base: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   writeList(bigList, ROWS, '2022-07');
   for (const args of [
     ['import', bigList],
     ['workers', 'add', 'Anna de Vries', '--capacity', '4000'],
     ['workers', 'add', 'Bert Jansen', '--capacity', '4000'],
   ]) {
-    const result = ws.run(args);
+    const result = await ws.run(args);
     expect(result.status, result.stderr).toBe(0);
   }
   base = copyDatabase(ws.db, ws.file('basis.db'));
@@ -107,9 +107,9 @@ describe('a command killed at any moment', () => {
 
   it('outcomes records all of a filled-in worklist or nothing', async () => {
     const triaged = copyDatabase(base, ws.file('getrieerd.db'));
-    expect(ws.run(['triage', '--month', '2022-07'], { db: triaged }).status).toBe(0);
+    expect((await ws.run(['triage', '--month', '2022-07'], { db: triaged })).status).toBe(0);
     const worklist = ws.file('werklijst.csv');
-    expect(ws.run(['worklist', '--month', '2022-07', '--format', 'csv', '--out', worklist], { db: triaged }).status).toBe(0);
+    expect((await ws.run(['worklist', '--month', '2022-07', '--format', 'csv', '--out', worklist], { db: triaged })).status).toBe(0);
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${triaged}${suffix}`, { force: true });
     const lines = fs.readFileSync(worklist, 'utf8').split('\r\n');
     const filled = lines.map((line, i) => (i === 0 || line === '' ? line : line.replace(/;;;;;$/, ';10-07-2022;telefoon;nee;;')));
@@ -137,7 +137,7 @@ describe('two processes on one database', () => {
     const ends = await Promise.all(runs);
     for (const end of ends) expect(end.code, end.stderr).toBe(0);
     const sequential = ws.file('na-elkaar.db');
-    for (const month of ['2022-01', '2022-02']) expect(ws.run(['import', lijst(month)], { db: sequential }).status).toBe(0);
+    for (const month of ['2022-01', '2022-02']) expect((await ws.run(['import', lijst(month)], { db: sequential })).status).toBe(0);
     const count = (file: string): unknown =>
       new Database(file, { readonly: true }).prepare('SELECT month, count(*) AS n FROM signals GROUP BY month ORDER BY month').all();
     expect(count(db)).toEqual(count(sequential));
@@ -145,10 +145,10 @@ describe('two processes on one database', () => {
 
   it('recording outcomes while another month is imported: both finish, one after the other', async () => {
     const db = copyDatabase(base, ws.file('gelijktijdig.db'));
-    expect(ws.run(['import', lijst('2022-06')], { db }).status).toBe(0);
-    expect(ws.run(['triage', '--month', '2022-06'], { db }).status).toBe(0);
+    expect((await ws.run(['import', lijst('2022-06')], { db })).status).toBe(0);
+    expect((await ws.run(['triage', '--month', '2022-06'], { db })).status).toBe(0);
     const worklist = ws.file('werklijst-2022-06.csv');
-    expect(ws.run(['worklist', '--month', '2022-06', '--format', 'csv', '--out', worklist], { db }).status).toBe(0);
+    expect((await ws.run(['worklist', '--month', '2022-06', '--format', 'csv', '--out', worklist], { db })).status).toBe(0);
     const lines = fs.readFileSync(worklist, 'utf8').split('\r\n');
     fs.writeFileSync(worklist, lines.map((l, i) => (i === 0 || l === '' ? l : l.replace(/;;;;;$/, ';20-06-2022;brief;nee;;'))).join('\r\n'));
     const other = ws.file('anders-2022-08.csv');
@@ -212,9 +212,9 @@ afterAll(() => {
 describe.runIf(canMount)('the disk (needs root to mount a small file system)', () => {
   it('a full disk: exit 3, "de schijf is vol", the database as it was', () => {
     const db = `${mountPoint}/vol.db`;
-    expect(ws.run(['import', lijst('2022-01')], { db }).status).toBe(0);
+    expect(ws.spawn(['import', lijst('2022-01')], { db }).status).toBe(0);
     const before = stateOf(db);
-    const result = ws.run(['import', bigList], { db });
+    const result = ws.spawn(['import', bigList], { db });
     expect(result.status, result.stderr).toBe(3);
     expect(result.stderr).toContain('De schijf is vol');
     expect(result.stderr).toContain('Tip:');
@@ -226,12 +226,12 @@ describe.runIf(canMount)('the disk (needs root to mount a small file system)', (
 
   it('a read-only file system: exit 3 with a Dutch message, the database as it was', () => {
     const db = `${mountPoint}/alleen-lezen.db`;
-    expect(ws.run(['import', lijst('2022-01')], { db }).status).toBe(0);
+    expect(ws.spawn(['import', lijst('2022-01')], { db }).status).toBe(0);
     const before = stateOf(db);
     execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
     let result;
     try {
-      result = ws.run(['import', lijst('2022-02')], { db });
+      result = ws.spawn(['import', lijst('2022-02')], { db });
     } finally {
       execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
     }

@@ -27,11 +27,11 @@ interface Known {
 /** A household on both lists, with a phone number and a surname, as the database has it. */
 let known: Known;
 
-beforeAll(() => {
-  expectSuccess(ws.run(['import', lijst('2022-01')]));
-  expectSuccess(ws.run(['import', lijst('2022-02')]));
-  expectSuccess(ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '60']));
-  expectSuccess(ws.run(['triage', '--month', '2022-01']));
+beforeAll(async () => {
+  expectSuccess(await ws.run(['import', lijst('2022-01')]));
+  expectSuccess(await ws.run(['import', lijst('2022-02')]));
+  expectSuccess(await ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '60']));
+  expectSuccess(await ws.run(['triage', '--month', '2022-01']));
   known = withDb(ws.db, (db) =>
     db
       .prepare(
@@ -46,20 +46,20 @@ beforeAll(() => {
       .get() as Known,
   );
   expect(known).toBeDefined();
-  expectSuccess(ws.run(['contact', known.january, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-01-25']));
-  expectSuccess(ws.run(['close', known.january, '--result', 'advies']));
+  expectSuccess(await ws.run(['contact', known.january, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-01-25']));
+  expectSuccess(await ws.run(['close', known.january, '--result', 'advies']));
 }, TIMEOUT);
 
-function found(args: string[]): RunResult {
-  const result = expectSuccess(ws.run(['find', ...args]));
+async function found(args: string[]): Promise<RunResult> {
+  const result = expectSuccess(await ws.run(['find', ...args]));
   expect(result.stdout).toContain(known.january);
   expect(result.stdout).toContain(known.february);
   return result;
 }
 
 describe('find', () => {
-  it('finds the household by a melding reference and shows its meldingen of every month with state and result', () => {
-    const result = found([known.february]);
+  it('finds the household by a melding reference and shows its meldingen of every month with state and result', async () => {
+    const result = await found([known.february]);
     const januaryLine = result.stdout.split('\n').find((l) => l.startsWith(known.january))!;
     expect(januaryLine).toContain('afgesloten');
     expect(januaryLine).toContain('(Budget)advies en/of quick fix');
@@ -68,20 +68,20 @@ describe('find', () => {
     expect(result.stdout).toContain(known.achternaam);
   }, TIMEOUT);
 
-  it('finds it by postcode and house number, written as a resident says it', () => {
+  it('finds it by postcode and house number, written as a resident says it', async () => {
     const postcode = `${known.postcode.slice(0, 4)} ${known.postcode.slice(4).toLowerCase()}`;
-    found([postcode, `${known.huisnummer}${known.toevoeging}`]);
+    await found([postcode, `${known.huisnummer}${known.toevoeging}`]);
   }, TIMEOUT);
 
-  it('finds it by phone number in another spelling, and by name (alias zoek)', () => {
+  it('finds it by phone number in another spelling, and by name (alias zoek)', async () => {
     const digits = known.telefoon.replace(/\D/g, '');
-    found([`+31 ${digits.slice(1, 2)} ${digits.slice(2)}`]);
-    const byName = expectSuccess(ws.run(['zoek', known.achternaam.toUpperCase()]));
+    await found([`+31 ${digits.slice(1, 2)} ${digits.slice(2)}`]);
+    const byName = expectSuccess(await ws.run(['zoek', known.achternaam.toUpperCase()]));
     expect(byName.stdout).toContain(known.january);
   }, TIMEOUT);
 
-  it('gives the same in JSON, with the state of each melding', () => {
-    const result = expectSuccess(ws.run(['find', known.january, '--format', 'json']));
+  it('gives the same in JSON, with the state of each melding', async () => {
+    const result = expectSuccess(await ws.run(['find', known.january, '--format', 'json']));
     const parsed = JSON.parse(result.stdout) as { households: Array<{ meldingen: Array<{ ref: string; state: string }> }> };
     expect(parsed.households).toHaveLength(1);
     expect(parsed.households[0]!.meldingen.map((m) => [m.ref, m.state])).toEqual([
@@ -90,9 +90,9 @@ describe('find', () => {
     ]);
   }, TIMEOUT);
 
-  it('says when nothing is found, and what it can search on when the text is none of them', () => {
-    expect(expectSuccess(ws.run(['find', '9999ZZ', '1'])).stdout).toContain('Geen huishouden gevonden');
-    const bad = ws.run(['find', '12345']);
+  it('says when nothing is found, and what it can search on when the text is none of them', async () => {
+    expect(expectSuccess(await ws.run(['find', '9999ZZ', '1'])).stdout).toContain('Geen huishouden gevonden');
+    const bad = await ws.run(['find', '12345']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('meldingnummer');
   }, TIMEOUT);

@@ -42,9 +42,15 @@ function resultOf(ref: string): { resultaat: string; closed_on: string } | undef
   );
 }
 
-function lastAudit(): { command: string; options: Record<string, unknown>; counts: Record<string, number> } {
-  const audit = ok(ws.run(['audit', '--format', 'json']));
-  return (JSON.parse(audit.stdout) as Array<ReturnType<typeof lastAudit>>).at(-1)!;
+interface AuditRecord {
+  command: string;
+  options: Record<string, unknown>;
+  counts: Record<string, number>;
+}
+
+async function lastAudit(): Promise<AuditRecord> {
+  const audit = ok(await ws.run(['audit', '--format', 'json']));
+  return (JSON.parse(audit.stdout) as AuditRecord[]).at(-1)!;
 }
 
 function csvFile(name: string, records: Array<Record<string, string>>): string {
@@ -58,10 +64,10 @@ function row(melding: string, fill: Record<string, string>): Record<string, stri
 
 let picked: string[];
 
-beforeAll(() => {
-  ok(ws.run(['import', lijst('2022-01')]));
-  ok(ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '20']));
-  ok(ws.run(['triage', '--month', '2022-01']));
+beforeAll(async () => {
+  ok(await ws.run(['import', lijst('2022-01')]));
+  ok(await ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '20']));
+  ok(await ws.run(['triage', '--month', '2022-01']));
   picked = withDb(ws.db, (db) =>
     db
       .prepare(
@@ -75,30 +81,30 @@ beforeAll(() => {
 }, TIMEOUT);
 
 describe('re-reading a corrected worklist', () => {
-  it('corrects the attempt instead of adding a second one, and says so', () => {
+  it('corrects the attempt instead of adding a second one, and says so', async () => {
     const ref = picked[0]!;
-    ok(ws.run(['outcomes', csvFile('eerst.csv', [row(ref, { contact_datum: '18-01-2022 10:15', contact_soort: 'telefoon', bereikt: 'ja' })])]));
-    const again = ok(ws.run(['outcomes', csvFile('verbeterd.csv', [row(ref, { contact_datum: '18-01-2022 10:15', contact_soort: 'telefoon', bereikt: 'nee' })])]));
+    ok(await ws.run(['outcomes', csvFile('eerst.csv', [row(ref, { contact_datum: '18-01-2022 10:15', contact_soort: 'telefoon', bereikt: 'ja' })])]));
+    const again = ok(await ws.run(['outcomes', csvFile('verbeterd.csv', [row(ref, { contact_datum: '18-01-2022 10:15', contact_soort: 'telefoon', bereikt: 'nee' })])]));
     expect(again.stdout).toContain('1 gewijzigd');
     expect(contactsOf(ref)).toEqual([{ soort: 'Telefoon', bereikt: 0, datum: '2022-01-18', dagdeel: 'Ochtend' }]);
-    expect(lastAudit().counts).toMatchObject({ contactpogingen: 0, gewijzigd: 1 });
+    expect((await lastAudit()).counts).toMatchObject({ contactpogingen: 0, gewijzigd: 1 });
   }, TIMEOUT);
 
-  it('takes a row without a time, on the same date and of the same kind, for the same attempt', () => {
+  it('takes a row without a time, on the same date and of the same kind, for the same attempt', async () => {
     const ref = picked[0]!;
-    ok(ws.run(['outcomes', csvFile('zonder-tijd.csv', [row(ref, { contact_datum: '18-01-2022', contact_soort: 'telefoon', bereikt: 'ja' })])]));
+    ok(await ws.run(['outcomes', csvFile('zonder-tijd.csv', [row(ref, { contact_datum: '18-01-2022', contact_soort: 'telefoon', bereikt: 'ja' })])]));
     expect(contactsOf(ref)).toEqual([{ soort: 'Telefoon', bereikt: 1, datum: '2022-01-18', dagdeel: 'Ochtend' }]);
   }, TIMEOUT);
 
-  it('keeps two attempts at different times of one day apart', () => {
+  it('keeps two attempts at different times of one day apart', async () => {
     const ref = picked[1]!;
-    ok(ws.run(['outcomes', csvFile('twee.csv', [
+    ok(await ws.run(['outcomes', csvFile('twee.csv', [
       row(ref, { contact_datum: '18-01-2022 10:15', contact_soort: 'telefoon', bereikt: 'nee' }),
       row(ref, { contact_datum: '18-01-2022 16:40', contact_soort: 'telefoon', bereikt: 'ja' }),
     ])]));
     expect(contactsOf(ref)).toHaveLength(2);
     // A row without a time could be either of them: refused, asking for the time.
-    const unclear = ws.run(['outcomes', csvFile('welke.csv', [row(ref, { contact_datum: '18-01-2022', contact_soort: 'telefoon', bereikt: 'ja' })])]);
+    const unclear = await ws.run(['outcomes', csvFile('welke.csv', [row(ref, { contact_datum: '18-01-2022', contact_soort: 'telefoon', bereikt: 'ja' })])]);
     expect(unclear.status).toBe(1);
     expect(unclear.stderr).toContain('vul de tijd in');
     expect(contactsOf(ref).map((c) => c.bereikt)).toEqual([0, 1]);
@@ -106,59 +112,59 @@ describe('re-reading a corrected worklist', () => {
 });
 
 describe('attempts', () => {
-  it('lists the attempts numbered, and deletes one with a reason, audited', () => {
+  it('lists the attempts numbered, and deletes one with a reason, audited', async () => {
     const ref = picked[2]!;
-    ok(ws.run(['contact', ref, '--type', 'brief', '--reached', 'nee', '--date', '2022-01-17']));
-    ok(ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-01-19']));
-    const list = ok(ws.run(['pogingen', ref]));
+    ok(await ws.run(['contact', ref, '--type', 'brief', '--reached', 'nee', '--date', '2022-01-17']));
+    ok(await ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-01-19']));
+    const list = ok(await ws.run(['pogingen', ref]));
     expect(list.stdout).toMatch(/^\s*1\s+2022-01-17\s+.*Brief\s+nee/m);
     expect(list.stdout).toMatch(/^\s*2\s+2022-01-19\s+.*Telefoon\s+ja/m);
 
-    const noReason = ws.run(['attempts', ref, '--delete', '1']);
+    const noReason = await ws.run(['attempts', ref, '--delete', '1']);
     expect(noReason.status).toBe(2);
     expect(noReason.stderr).toContain('--reason');
     expect(contactsOf(ref)).toHaveLength(2);
 
-    ok(ws.run(['attempts', ref, '--delete', '1', '--reason', 'dubbel']));
+    ok(await ws.run(['attempts', ref, '--delete', '1', '--reason', 'dubbel']));
     expect(contactsOf(ref)).toEqual([{ soort: 'Telefoon', bereikt: 1, datum: '2022-01-19', dagdeel: null }]);
-    const audit = lastAudit();
+    const audit = await lastAudit();
     expect(audit.command).toBe('attempts');
     expect(audit.options).toMatchObject({ delete: '1', reason: 'dubbel' });
     expect(audit.counts).toEqual({ verwijderd: 1 });
 
-    const missing = ws.run(['attempts', ref, '--delete', '5', '--reason', 'dubbel']);
+    const missing = await ws.run(['attempts', ref, '--delete', '5', '--reason', 'dubbel']);
     expect(missing.status).toBe(1);
   }, TIMEOUT);
 });
 
 describe('closing again and reopening', () => {
-  it('changes the result, keeps the close date, and says what it was', () => {
+  it('changes the result, keeps the close date, and says what it was', async () => {
     const ref = picked[3]!;
-    ok(ws.run(['close', ref, '--result', 'advies', '--date', '2022-01-20']));
-    const again = ok(ws.run(['close', ref, '--result', 'regelt-zelf']));
+    ok(await ws.run(['close', ref, '--result', 'advies', '--date', '2022-01-20']));
+    const again = ok(await ws.run(['close', ref, '--result', 'regelt-zelf']));
     expect(again.stdout).toContain('(Budget)advies en/of quick fix');
     expect(resultOf(ref)).toEqual({ resultaat: 'Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering', closed_on: '2022-01-20' });
-    ok(ws.run(['close', ref, '--result', 'advies', '--date', '2022-01-22']));
+    ok(await ws.run(['close', ref, '--result', 'advies', '--date', '2022-01-22']));
     expect(resultOf(ref)?.closed_on).toBe('2022-01-22');
   }, TIMEOUT);
 
-  it('reopens a melding: the result goes, the attempts stay', () => {
+  it('reopens a melding: the result goes, the attempts stay', async () => {
     const ref = picked[4]!;
-    ok(ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-01-20']));
-    ok(ws.run(['close', ref, '--result', 'advies', '--date', '2022-01-20']));
-    ok(ws.run(['heropenen', ref]));
+    ok(await ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-01-20']));
+    ok(await ws.run(['close', ref, '--result', 'advies', '--date', '2022-01-20']));
+    ok(await ws.run(['heropenen', ref]));
     expect(resultOf(ref)).toBeUndefined();
     expect(contactsOf(ref)).toHaveLength(1);
-    expect(lastAudit()).toMatchObject({ command: 'reopen', counts: { heropend: 1 } });
-    const notClosed = ws.run(['reopen', ref]);
+    expect(await lastAudit()).toMatchObject({ command: 'reopen', counts: { heropend: 1 } });
+    const notClosed = await ws.run(['reopen', ref]);
     expect(notClosed.status).toBe(1);
   }, TIMEOUT);
 });
 
 describe('dates as Dutch Excel writes them', () => {
-  it('reads 15-jan, 16-1, 17-1-22 and 18 januari 2022 in the list month', () => {
+  it('reads 15-jan, 16-1, 17-1-22 and 18 januari 2022 in the list month', async () => {
     const ref = picked[5]!;
-    ok(ws.run(['outcomes', csvFile('datums.csv', [
+    ok(await ws.run(['outcomes', csvFile('datums.csv', [
       row(ref, { contact_datum: '15-jan', contact_soort: 'telefoon', bereikt: 'nee' }),
       row(ref, { contact_datum: '16-1', contact_soort: 'telefoon', bereikt: 'nee' }),
       row(ref, { contact_datum: '17-1-22', contact_soort: 'telefoon', bereikt: 'nee' }),
@@ -167,8 +173,8 @@ describe('dates as Dutch Excel writes them', () => {
     expect(contactsOf(ref).map((c) => c.datum)).toEqual(['2022-01-15', '2022-01-16', '2022-01-17', '2022-01-18']);
   }, TIMEOUT);
 
-  it('does not echo a melding cell that is not a reference', () => {
-    const result = ws.run(['outcomes', csvFile('naam.csv', [row('Jansen, Petra', { contact_datum: '18-01-2022', contact_soort: 'telefoon', bereikt: 'ja' })])]);
+  it('does not echo a melding cell that is not a reference', async () => {
+    const result = await ws.run(['outcomes', csvFile('naam.csv', [row('Jansen, Petra', { contact_datum: '18-01-2022', contact_soort: 'telefoon', bereikt: 'ja' })])]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('regel 2: geen meldingnummer');
     expect(result.stderr).not.toContain('Jansen');
@@ -176,23 +182,23 @@ describe('dates as Dutch Excel writes them', () => {
 });
 
 describe('what contact and close say', () => {
-  it('echoes the melding, date, kind, reached and result', () => {
+  it('echoes the melding, date, kind, reached and result', async () => {
     const ref = picked[6]!;
-    const contact = ok(ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-21']));
+    const contact = ok(await ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-21']));
     expect(contact.stdout).toContain(`${ref}: Telefoon op 2022-01-21, niet bereikt`);
-    const later = ok(ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-22', '--time', '18:05']));
+    const later = ok(await ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-22', '--time', '18:05']));
     expect(later.stdout).toContain(`${ref}: Telefoon op 2022-01-22 om 18:05, niet bereikt`);
     expect(contactsOf(ref).map((c) => c.dagdeel)).toEqual([null, 'Avond']);
-    expect(ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--time', '09:00', '--daypart', 'avond']).status).toBe(2);
-    const close = ok(ws.run(['close', ref, '--result', 'geen-contact', '--date', '2022-01-28']));
+    expect((await ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--time', '09:00', '--daypart', 'avond'])).status).toBe(2);
+    const close = ok(await ws.run(['close', ref, '--result', 'geen-contact', '--date', '2022-01-28']));
     expect(close.stdout).toContain(`${ref}: afgesloten op 2022-01-28 met "Definitief geen contact kunnen krijgen"`);
   }, TIMEOUT);
 });
 
 describe('a card left at a house visit', () => {
-  it('contact --card also records a Kaartje attempt', () => {
+  it('contact --card also records a Kaartje attempt', async () => {
     const ref = picked[7]!;
-    const result = ok(ws.run(['contact', ref, '--type', 'huisbezoek', '--reached', 'nee', '--date', '2022-01-24', '--card']));
+    const result = ok(await ws.run(['contact', ref, '--type', 'huisbezoek', '--reached', 'nee', '--date', '2022-01-24', '--card']));
     expect(result.stdout).toContain('Kaartje');
     expect(contactsOf(ref).map((c) => [c.soort, c.bereikt, c.datum])).toEqual([
       ['Huisbezoek', 0, '2022-01-24'],
@@ -200,11 +206,11 @@ describe('a card left at a house visit', () => {
     ]);
   }, TIMEOUT);
 
-  it('outcomes reads the same from a column kaartje', () => {
+  it('outcomes reads the same from a column kaartje', async () => {
     const ref = picked[8]!;
     const file = csvFile('kaartje.csv', [row(ref, { contact_datum: '25-01-2022', contact_soort: 'huisbezoek', bereikt: 'nee', kaartje: 'ja' })]);
-    ok(ws.run(['outcomes', file]));
-    ok(ws.run(['outcomes', file]));
+    ok(await ws.run(['outcomes', file]));
+    ok(await ws.run(['outcomes', file]));
     expect(contactsOf(ref).map((c) => c.soort)).toEqual(['Huisbezoek', 'Kaartje']);
   }, TIMEOUT);
 });

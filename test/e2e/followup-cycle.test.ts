@@ -65,22 +65,22 @@ function snapshot(): string {
 let csv: string;
 let rows: Record<string, string>[];
 
-beforeAll(() => {
-  ok(ws.run(['import', lijst('2022-01')]));
-  ok(ws.run(['import', lijst('2022-02')]));
+beforeAll(async () => {
+  ok(await ws.run(['import', lijst('2022-01')]));
+  ok(await ws.run(['import', lijst('2022-02')]));
   fs.writeFileSync(ws.file('aanvulling.csv'), `\ufeff${FORMULA_LIST}\r\n`);
-  ok(ws.run(['import', 'aanvulling.csv', '--month', '2022-01', '--aanvulling']));
-  ok(ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '10']));
-  ok(ws.run(['medewerkers', 'add', 'Bram Jansen', '--capacity', '8']));
+  ok(await ws.run(['import', 'aanvulling.csv', '--month', '2022-01', '--aanvulling']));
+  ok(await ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '10']));
+  ok(await ws.run(['medewerkers', 'add', 'Bram Jansen', '--capacity', '8']));
 }, TIMEOUT);
 
 describe('triage and the worklist', () => {
-  it('prints the same decisions for a dry run as for the real run, and the dry run stores nothing', () => {
-    const dry = ok(ws.run(['triage', '--month', '2022-01', '--dry-run']));
+  it('prints the same decisions for a dry run as for the real run, and the dry run stores nothing', async () => {
+    const dry = ok(await ws.run(['triage', '--month', '2022-01', '--dry-run']));
     expect(count('SELECT count(*) FROM decisions')).toBe(0);
     expect(count('SELECT count(*) FROM triage_runs')).toBe(0);
     expect(dry.stdout).toContain('Proefrun: er is niets opgeslagen.');
-    const real = ok(ws.run(['triage', '--month', '2022-01', '--details']));
+    const real = ok(await ws.run(['triage', '--month', '2022-01', '--details']));
     expect(decisionsTable(real.stdout).length).toBeGreaterThan(0);
     expect(decisionsTable(real.stdout)).toEqual(decisionsTable(dry.stdout));
     expect(real.stdout).toContain('Werklijst: eropaf worklist --month 2022-01');
@@ -89,8 +89,8 @@ describe('triage and the worklist', () => {
     );
   }, TIMEOUT);
 
-  it('writes a worklist CSV for Dutch Excel: BOM, semicolons, CRLF, masked BSNs, no formulas', () => {
-    const result = ok(ws.run(['worklist', '--month', '2022-01', '--format', 'csv']));
+  it('writes a worklist CSV for Dutch Excel: BOM, semicolons, CRLF, masked BSNs, no formulas', async () => {
+    const result = ok(await ws.run(['worklist', '--month', '2022-01', '--format', 'csv']));
     csv = result.stdout;
     expect(csv.startsWith('\ufeff')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
@@ -120,29 +120,29 @@ describe('triage and the worklist', () => {
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   }, TIMEOUT);
 
-  it('writes the same bytes to --out, readable by its owner only', () => {
-    const result = ok(ws.run(['werklijst', '--month', '2022-01', '--out', 'werklijst.csv']));
+  it('writes the same bytes to --out, readable by its owner only', async () => {
+    const result = ok(await ws.run(['werklijst', '--month', '2022-01', '--out', 'werklijst.csv']));
     expect(result.stdout).toBe('');
     expect(fs.readFileSync(ws.file('werklijst.csv'), 'utf8')).toBe(csv);
     expect((fs.statSync(ws.file('werklijst.csv')).mode & 0o777).toString(8)).toBe('600');
   }, TIMEOUT);
 
-  it("shows one worker's list, and names the known workers for an unknown name", () => {
-    const anna = ok(ws.run(['worklist', '--month', '2022-01', '--worker', 'anna de vries', '--format', 'csv']));
+  it("shows one worker's list, and names the known workers for an unknown name", async () => {
+    const anna = ok(await ws.run(['worklist', '--month', '2022-01', '--worker', 'anna de vries', '--format', 'csv']));
     const annaRows = parse(anna.stdout, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     expect(annaRows.length).toBeGreaterThan(0);
     expect(annaRows.every((r) => r.medewerker === 'Anna de Vries')).toBe(true);
     expect(annaRows.length).toBe(rows.filter((r) => r.medewerker === 'Anna de Vries').length);
 
-    const unknown = ws.run(['worklist', '--month', '2022-01', '--worker', 'Piet Puk']);
+    const unknown = await ws.run(['worklist', '--month', '2022-01', '--worker', 'Piet Puk']);
     expect(unknown.status).toBe(1);
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toContain('Piet Puk');
     expect(unknown.stderr).toContain('Anna de Vries, Bram Jansen');
   }, TIMEOUT);
 
-  it('has no worklist for a month that was not triaged', () => {
-    const result = ws.run(['worklist', '--month', '2022-02']);
+  it('has no worklist for a month that was not triaged', async () => {
+    const result = await ws.run(['worklist', '--month', '2022-02']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('eropaf triage --month 2022-02');
   }, TIMEOUT);
@@ -170,12 +170,12 @@ describe('reading a filled-in worklist back', () => {
     return stringify(records, { header: true, delimiter, record_delimiter: '\r\n' });
   }
 
-  it('refuses a file with a bad row as a whole, naming the line, and records nothing', () => {
+  it('refuses a file with a bad row as a whole, naming the line, and records nothing', async () => {
     const records = filledIn();
     Object.assign(records[3]!, { contact_datum: '18-01-2022', contact_soort: 'fax', bereikt: 'ja', notitie: 'Vertrouwelijke notitie' });
     fs.writeFileSync(ws.file('fout.csv'), `\ufeff${excelCsv(records, ';')}`);
     const before = snapshot();
-    const result = ws.run(['outcomes', 'fout.csv']);
+    const result = await ws.run(['outcomes', 'fout.csv']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('er is niets vastgelegd');
     expect(result.stderr).toMatch(/fout\.csv regel 5, kolom "contact_soort": fax/);
@@ -183,9 +183,9 @@ describe('reading a filled-in worklist back', () => {
     expect(snapshot()).toBe(before);
   }, TIMEOUT);
 
-  it('records each attempt and result once, however often the file is read', () => {
+  it('records each attempt and result once, however often the file is read', async () => {
     fs.writeFileSync(ws.file('ingevuld.csv'), `\ufeff${excelCsv(filledIn(), ';')}`);
-    const first = ok(ws.run(['uitkomsten', 'ingevuld.csv']));
+    const first = ok(await ws.run(['uitkomsten', 'ingevuld.csv']));
     expect(first.stdout).toContain(`ingevuld.csv: ${rows.length + 1} regels, 4 ingevuld.`);
     expect(first.stdout).toContain('Vastgelegd: 3 contactpogingen, 3 resultaten.');
     expect(count('SELECT count(*) FROM contacts')).toBe(3);
@@ -194,24 +194,24 @@ describe('reading a filled-in worklist back', () => {
     expect(dagdelen).toEqual(['Ochtend', null, 'Avond']);
 
     const before = snapshot();
-    const second = ok(ws.run(['outcomes', 'ingevuld.csv']));
+    const second = ok(await ws.run(['outcomes', 'ingevuld.csv']));
     expect(second.stdout).toContain('Vastgelegd: 0 contactpogingen, 0 resultaten.');
     expect(second.stdout).toContain('6 al eerder vastgelegd');
     expect(snapshot()).toBe(before);
   }, TIMEOUT);
 
-  it('reads a copy saved as Windows-1252 with commas, recording only what is new', () => {
+  it('reads a copy saved as Windows-1252 with commas, recording only what is new', async () => {
     const records = filledIn();
     Object.assign(records[4]!, { contact_datum: '21-01-2022 13:45', contact_soort: 'Brief', bereikt: 'nee', notitie: 'Cliënt krijgt een brief' });
     fs.writeFileSync(ws.file('ingevuld-1252.csv'), Buffer.from(excelCsv(records, ','), 'latin1'));
-    const result = ok(ws.run(['outcomes', 'ingevuld-1252.csv']));
+    const result = ok(await ws.run(['outcomes', 'ingevuld-1252.csv']));
     expect(result.stdout).toContain('Vastgelegd: 1 contactpoging, 0 resultaten.');
     const note = withDb(ws.db, (db) => db.prepare('SELECT notitie, dagdeel, soort FROM contacts ORDER BY id DESC LIMIT 1').get());
     expect(note).toEqual({ notitie: 'Cliënt krijgt een brief', dagdeel: 'Middag', soort: 'Brief' });
   }, TIMEOUT);
 
-  it('shows the followed-up meldingen in the month overview', () => {
-    const result = ok(ws.run(['months']));
+  it('shows the followed-up meldingen in the month overview', async () => {
+    const result = ok(await ws.run(['months']));
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]!.split(/\s+/)).toEqual(['maand', 'ontvangen', 'getrieerd', 'toegewezen', 'opgevolgd', 'uitgesteld', 'afgesloten', 'termijn', 'verlopen']);
     const jan = lines.find((l) => l.startsWith('2022-01'))!.split(/\s+/);
@@ -227,12 +227,12 @@ describe('reading a filled-in worklist back', () => {
 });
 
 describe('contact and close', () => {
-  it('records an attempt once and a result with its referral', () => {
+  it('records an attempt once and a result with its referral', async () => {
     const ref = rows[5]!.melding!;
     const args = ['contact', ref, '--type', 'huisbezoek', '--reached', 'nee', '--date', '2022-01-28', '--daypart', 'avond', '--note', 'kaartje achtergelaten'];
-    expect(ok(ws.run(args)).stdout).toContain('Vastgelegd: 1 contactpoging, 0 resultaten.');
-    expect(ok(ws.run(args)).stdout).toContain('1 al eerder vastgelegd');
-    const closed = ok(ws.run(['afsluiten', ref, '--result', 'vervolghulp-financieel', '--referred-to', 'schuldhulpverlening', '--date', '2022-01-29']));
+    expect(ok(await ws.run(args)).stdout).toContain('Vastgelegd: 1 contactpoging, 0 resultaten.');
+    expect(ok(await ws.run(args)).stdout).toContain('1 al eerder vastgelegd');
+    const closed = ok(await ws.run(['afsluiten', ref, '--result', 'vervolghulp-financieel', '--referred-to', 'schuldhulpverlening', '--date', '2022-01-29']));
     expect(closed.stdout).toContain('Vastgelegd: 0 contactpogingen, 1 resultaat.');
     const stored = withDb(ws.db, (db) =>
       db
@@ -248,41 +248,41 @@ describe('contact and close', () => {
       closed_on: '2022-01-29',
       source: 'medewerker',
     });
-    const worklist = ok(ws.run(['worklist', '--month', '2022-01', '--format', 'csv'])).stdout;
+    const worklist = ok(await ws.run(['worklist', '--month', '2022-01', '--format', 'csv'])).stdout;
     expect(worklist).not.toContain(`${ref};`);
   }, TIMEOUT);
 
-  it('refuses an unknown reference, a bad type, a bad result and an untriaged month, storing nothing', () => {
+  it('refuses an unknown reference, a bad type, a bad result and an untriaged month, storing nothing', async () => {
     const before = snapshot();
 
-    const unknown = ws.run(['contact', '2022-01-999', '--type', 'telefoon', '--reached', 'ja']);
+    const unknown = await ws.run(['contact', '2022-01-999', '--type', 'telefoon', '--reached', 'ja']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('2022-01-999 bestaat niet');
 
-    const badType = ws.run(['contact', rows[6]!.melding!, '--type', 'fax', '--reached', 'ja']);
+    const badType = await ws.run(['contact', rows[6]!.melding!, '--type', 'fax', '--reached', 'ja']);
     expect(badType.status).toBe(2);
     expect(badType.stderr).toContain('telefoon, huisbezoek, brief, kaartje, mail, sms, afspraak, administratief, overige, onbekend');
 
-    const badResult = ws.run(['close', rows[6]!.melding!, '--result', 'klaar']);
+    const badResult = await ws.run(['close', rows[6]!.melding!, '--result', 'klaar']);
     expect(badResult.status).toBe(2);
     for (const r of EINDRESULTATEN) expect(badResult.stderr).toContain(r.code);
 
-    const untriaged = ws.run(['contact', '2022-02-001', '--type', 'telefoon', '--reached', 'ja']);
+    const untriaged = await ws.run(['contact', '2022-02-001', '--type', 'telefoon', '--reached', 'ja']);
     expect(untriaged.status).toBe(1);
     expect(untriaged.stderr).toContain('nog niet getrieerd');
     expect(untriaged.stderr).toContain('eropaf triage --month');
 
-    const badRef = ws.run(['close', 'melding-17', '--result', 'advies']);
+    const badRef = await ws.run(['close', 'melding-17', '--result', 'advies']);
     expect(badRef.status).toBe(2);
 
-    const future = ws.run(['contact', rows[6]!.melding!, '--type', 'telefoon', '--reached', 'ja', '--date', '2999-01-01']);
+    const future = await ws.run(['contact', rows[6]!.melding!, '--type', 'telefoon', '--reached', 'ja', '--date', '2999-01-01']);
     expect(future.status).toBe(2);
 
     expect(snapshot()).toBe(before);
   }, TIMEOUT);
 
-  it('lists all 16 result codes with their national text in close --help', () => {
-    const help = ok(ws.run(['close', '--help']));
+  it('lists all 16 result codes with their national text in close --help', async () => {
+    const help = ok(await ws.run(['close', '--help']));
     for (const r of EINDRESULTATEN) expect(help.stdout).toMatch(new RegExp(`^  ${r.code} +${r.value.replace(/[()/]/g, '\\$&')}$`, 'm'));
   }, TIMEOUT);
 });

@@ -60,13 +60,13 @@ function row(melding: string, fill: Partial<Record<'contact_datum' | 'contact_so
 let closed: string[];
 let picked: string[];
 
-beforeAll(() => {
-  ok(ws.run(['import', lijst('2022-01')]));
-  ok(ws.run(['import', lijst('2022-02')]));
-  ok(ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '10']));
-  ok(ws.run(['workers', 'add', 'Bram Jansen', '--capacity', '0']));
-  ok(ws.run(['triage', '--month', '2022-01']));
-  ok(ws.run(['triage', '--month', '2022-02']));
+beforeAll(async () => {
+  ok(await ws.run(['import', lijst('2022-01')]));
+  ok(await ws.run(['import', lijst('2022-02')]));
+  ok(await ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '10']));
+  ok(await ws.run(['workers', 'add', 'Bram Jansen', '--capacity', '0']));
+  ok(await ws.run(['triage', '--month', '2022-01']));
+  ok(await ws.run(['triage', '--month', '2022-02']));
   closed = refs("s.decision = 'uitgesteld' AND s.resultaat = 'Niet opgepakt: andere reden'");
   picked = refs("s.decision IN ('altijd', 'capaciteit')");
   expect(closed.length).toBeGreaterThan(5);
@@ -74,44 +74,44 @@ beforeAll(() => {
 }, TIMEOUT);
 
 describe('a melding that was not picked up', () => {
-  it('refuses an attempt and a result, naming pickup, and stores nothing', () => {
+  it('refuses an attempt and a result, naming pickup, and stores nothing', async () => {
     const before = snapshot();
-    const contact = ws.run(['contact', closed[0]!, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-01-20']);
+    const contact = await ws.run(['contact', closed[0]!, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-01-20']);
     expect(contact.status).toBe(1);
     expect(contact.stderr).toContain('niet opgepakt');
     expect(contact.stderr).toContain(`eropaf pickup ${closed[0]}`);
-    const close = ws.run(['close', closed[0]!, '--result', 'advies']);
+    const close = await ws.run(['close', closed[0]!, '--result', 'advies']);
     expect(close.status).toBe(1);
     expect(close.stderr).toContain(`eropaf pickup ${closed[0]}`);
     expect(snapshot()).toBe(before);
     expect(stateOf(closed[0]!).opgevolgd).toBe(0);
   }, TIMEOUT);
 
-  it('is picked up explicitly: assigned, its Niet opgepakt result gone, audited; then follow-up is accepted', () => {
+  it('is picked up explicitly: assigned, its Niet opgepakt result gone, audited; then follow-up is accepted', async () => {
     const ref = closed[1]!;
-    const result = ok(ws.run(['oppakken', ref, '--worker', 'anna de vries']));
+    const result = ok(await ws.run(['oppakken', ref, '--worker', 'anna de vries']));
     expect(result.stdout).toContain(ref);
     expect(result.stdout).toContain('Anna de Vries');
     expect(stateOf(ref)).toMatchObject({ kind: 'capaciteit', worker: 'Anna de Vries', resultaat: null, opgevolgd: 0 });
-    const audit = ok(ws.run(['audit', '--format', 'json']));
+    const audit = ok(await ws.run(['audit', '--format', 'json']));
     const last = (JSON.parse(audit.stdout) as Array<{ command: string; counts: Record<string, number> }>).at(-1)!;
     expect(last.command).toBe('pickup');
     expect(last.counts).toEqual({ opgepakt: 1, resultaten_verwijderd: 1 });
 
-    ok(ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-01-20']));
+    ok(await ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-01-20']));
     expect(stateOf(ref)).toMatchObject({ contacts: 1, opgevolgd: 1 });
   }, TIMEOUT);
 
-  it('pickup without --worker names the workers when it cannot choose, and refuses a picked-up melding', () => {
-    const noWorker = ws.run(['pickup', closed[2]!]);
+  it('pickup without --worker names the workers when it cannot choose, and refuses a picked-up melding', async () => {
+    const noWorker = await ws.run(['pickup', closed[2]!]);
     expect(noWorker.status).toBe(2);
     expect(noWorker.stderr).toContain('--worker');
-    const already = ws.run(['pickup', picked[0]!, '--worker', 'Anna de Vries']);
+    const already = await ws.run(['pickup', picked[0]!, '--worker', 'Anna de Vries']);
     expect(already.status).toBe(1);
     expect(already.stderr).toContain('al opgepakt');
   }, TIMEOUT);
 
-  it('outcomes names every problem of the file in one pass and records nothing', () => {
+  it('outcomes names every problem of the file in one pass and records nothing', async () => {
     const before = snapshot();
     const file = csvFile('fouten.csv', [
       row(picked[1]!, { contact_datum: '18-01-2022', contact_soort: 'fax', bereikt: 'ja' }),
@@ -120,7 +120,7 @@ describe('a melding that was not picked up', () => {
       row(closed[3]!, { contact_datum: '18-01-2022', contact_soort: 'telefoon', bereikt: 'nee' }),
       row(picked[3]!, { contact_datum: '18-01-2022', contact_soort: 'telefoon', bereikt: 'ja' }),
     ]);
-    const result = ws.run(['outcomes', file]);
+    const result = await ws.run(['outcomes', file]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('4 fouten');
     expect(result.stderr).toMatch(/regel 2, kolom "contact_soort"/);
@@ -133,66 +133,66 @@ describe('a melding that was not picked up', () => {
 });
 
 describe('the date of an attempt', () => {
-  it('is refused before the first day of the list month', () => {
+  it('is refused before the first day of the list month', async () => {
     const before = snapshot();
-    const result = ws.run(['contact', picked[0]!, '--type', 'telefoon', '--reached', 'ja', '--date', '2021-12-20']);
+    const result = await ws.run(['contact', picked[0]!, '--type', 'telefoon', '--reached', 'ja', '--date', '2021-12-20']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('2022-01-01');
     expect(snapshot()).toBe(before);
   }, TIMEOUT);
 
-  it('is refused after today in outcomes too', () => {
+  it('is refused after today in outcomes too', async () => {
     const file = csvFile('toekomst.csv', [row(picked[0]!, { contact_datum: '01-01-2099', contact_soort: 'telefoon', bereikt: 'ja' })]);
-    const result = ws.run(['outcomes', file]);
+    const result = await ws.run(['outcomes', file]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('niet na vandaag');
   }, TIMEOUT);
 });
 
 describe('results that agree', () => {
-  it('refuses a referral to schuldhulpverlening with a non-financial result, naming the results that fit', () => {
-    const result = ws.run(['close', picked[4]!, '--result', 'advies', '--referred-to', 'schuldhulpverlening']);
+  it('refuses a referral to schuldhulpverlening with a non-financial result, naming the results that fit', async () => {
+    const result = await ws.run(['close', picked[4]!, '--result', 'advies', '--referred-to', 'schuldhulpverlening']);
     expect(result.status).toBe(1);
     for (const code of ['vervolghulp-financieel', 'vervolghulp', 'verwijzing-zonder-inwoner']) expect(result.stderr).toContain(code);
   }, TIMEOUT);
 
-  it('refuses a referral to AMW with a financial result', () => {
-    const result = ws.run(['close', picked[4]!, '--result', 'vervolghulp-financieel', '--referred-to', 'amw']);
+  it('refuses a referral to AMW with a financial result', async () => {
+    const result = await ws.run(['close', picked[4]!, '--result', 'vervolghulp-financieel', '--referred-to', 'amw']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('vervolghulp-niet-financieel');
   }, TIMEOUT);
 
-  it('refuses bekend-shv with a referral to schuldhulpverlening', () => {
-    const result = ws.run(['close', picked[4]!, '--result', 'bekend-shv', '--referred-to', 'schuldhulpverlening']);
+  it('refuses bekend-shv with a referral to schuldhulpverlening', async () => {
+    const result = await ws.run(['close', picked[4]!, '--result', 'bekend-shv', '--referred-to', 'schuldhulpverlening']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('bekend-shv');
   }, TIMEOUT);
 
-  it('refuses a Niet opgepakt result on a melding with a contact attempt, also in outcomes', () => {
+  it('refuses a Niet opgepakt result on a melding with a contact attempt, also in outcomes', async () => {
     const ref = picked[5]!;
-    ok(ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-19']));
+    ok(await ws.run(['contact', ref, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-19']));
     const before = snapshot();
-    const close = ws.run(['close', ref, '--result', 'niet-opgepakt-anders']);
+    const close = await ws.run(['close', ref, '--result', 'niet-opgepakt-anders']);
     expect(close.status).toBe(1);
     expect(close.stderr).toContain('contactpoging');
     const file = csvFile('niet-opgepakt.csv', [
       row(picked[6]!, { contact_datum: '19-01-2022', contact_soort: 'brief', bereikt: 'nee' }),
       row(picked[6]!, { resultaat: 'Niet opgepakt: andere reden' }),
     ]);
-    const outcomes = ws.run(['outcomes', file]);
+    const outcomes = await ws.run(['outcomes', file]);
     expect(outcomes.status).toBe(1);
     expect(outcomes.stderr).toMatch(/regel 3\b/);
     expect(snapshot()).toBe(before);
   }, TIMEOUT);
 
-  it('accepts the combinations that agree', () => {
-    ok(ws.run(['close', picked[4]!, '--result', 'vervolghulp-financieel', '--referred-to', 'schuldhulpverlening', '--date', '2022-01-25']));
-    ok(ws.run(['close', picked[7]!, '--result', 'vervolghulp-niet-financieel', '--referred-to', 'amw', '--date', '2022-01-25']));
+  it('accepts the combinations that agree', async () => {
+    ok(await ws.run(['close', picked[4]!, '--result', 'vervolghulp-financieel', '--referred-to', 'schuldhulpverlening', '--date', '2022-01-25']));
+    ok(await ws.run(['close', picked[7]!, '--result', 'vervolghulp-niet-financieel', '--referred-to', 'amw', '--date', '2022-01-25']));
     expect(stateOf(picked[7]!).resultaat).toBe('Vervolghulp en/of verwijzing niet financieel');
   }, TIMEOUT);
 
-  it('gives each of the 16 results a one-line definition in close --help', () => {
-    const help = ok(ws.run(['close', '--help'])).stdout;
+  it('gives each of the 16 results a one-line definition in close --help', async () => {
+    const help = ok(await ws.run(['close', '--help'])).stdout;
     const lines = help.split('\n');
     const codes = lines.slice(lines.indexOf('Resultaatcodes, met wanneer u ze kiest:')).filter((l) => /^ {2}[a-z-]+ {2,}\S/.test(l));
     expect(codes).toHaveLength(16);

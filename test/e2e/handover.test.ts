@@ -31,23 +31,23 @@ function openPerWorker(w: Workspace): Record<string, number> {
 }
 
 /** January imported and triaged over Anna (10) and Bram (8); Cato (6) joins after the triage. */
-function team(): Workspace {
+async function team(): Promise<Workspace> {
   const w = workspace();
-  expectSuccess(w.run(['import', lijst('2022-01')]));
-  expectSuccess(w.run(['workers', 'add', 'Anna de Vries', '--capacity', '10']));
-  expectSuccess(w.run(['workers', 'add', 'Bram Jansen', '--capacity', '8']));
-  expect(w.run(['triage', '--month', '2022-01']).status).toBe(0);
-  expectSuccess(w.run(['workers', 'add', 'Cato Smit', '--capacity', '6']));
+  expectSuccess(await w.run(['import', lijst('2022-01')]));
+  expectSuccess(await w.run(['workers', 'add', 'Anna de Vries', '--capacity', '10']));
+  expectSuccess(await w.run(['workers', 'add', 'Bram Jansen', '--capacity', '8']));
+  expect((await w.run(['triage', '--month', '2022-01'])).status).toBe(0);
+  expectSuccess(await w.run(['workers', 'add', 'Cato Smit', '--capacity', '6']));
   return w;
 }
 
 describe('a worker leaving', () => {
-  it('deactivate asks where the open work goes, and changes nothing until told', () => {
-    const w = team();
+  it('deactivate asks where the open work goes, and changes nothing until told', async () => {
+    const w = await team();
     const annaOpen = openPerWorker(w)['Anna de Vries']!;
     expect(annaOpen).toBeGreaterThan(0);
     const before = dumpDatabase(w.db);
-    const asked = w.run(['workers', 'deactivate', 'Anna de Vries']);
+    const asked = await w.run(['workers', 'deactivate', 'Anna de Vries']);
     expect(asked.status).toBe(2);
     expect(asked.stderr).toContain(`nog ${annaOpen} open meldingen`);
     expect(asked.stderr).toContain('--handover');
@@ -55,22 +55,22 @@ describe('a worker leaving', () => {
     expect(dumpDatabase(w.db)).toEqual(before);
   }, TIMEOUT);
 
-  it('--handover gives all open work to one colleague; the dry run shows the same and changes nothing', () => {
-    const w = team();
+  it('--handover gives all open work to one colleague; the dry run shows the same and changes nothing', async () => {
+    const w = await team();
     const open = openPerWorker(w);
     const before = dumpDatabase(w.db);
-    const dry = expectSuccess(w.run(['workers', 'deactivate', 'Anna de Vries', '--handover', 'Cato Smit', '--dry-run']));
+    const dry = expectSuccess(await w.run(['workers', 'deactivate', 'Anna de Vries', '--handover', 'Cato Smit', '--dry-run']));
     expect(dumpDatabase(w.db)).toEqual(before);
-    const real = expectSuccess(w.run(['workers', 'deactivate', 'Anna de Vries', '--handover', 'Cato Smit']));
+    const real = expectSuccess(await w.run(['workers', 'deactivate', 'Anna de Vries', '--handover', 'Cato Smit']));
     expect(real.stdout.split('\n').filter((l) => l.startsWith('  '))).toEqual(dry.stdout.split('\n').filter((l) => l.startsWith('  ')));
     expect(openPerWorker(w)).toEqual({ 'Bram Jansen': open['Bram Jansen'], 'Cato Smit': open['Anna de Vries'] });
     expect(withDb(w.db, (db) => db.prepare("SELECT active FROM workers WHERE name = 'Anna de Vries'").pluck().get())).toBe(0);
   }, TIMEOUT);
 
-  it('--spread shares the open work over the active colleagues by free capacity', () => {
-    const w = team();
+  it('--spread shares the open work over the active colleagues by free capacity', async () => {
+    const w = await team();
     const open = openPerWorker(w);
-    expectSuccess(w.run(['workers', 'deactivate', 'Anna de Vries', '--spread']));
+    expectSuccess(await w.run(['workers', 'deactivate', 'Anna de Vries', '--spread']));
     const after = openPerWorker(w);
     expect(after['Anna de Vries']).toBeUndefined();
     expect((after['Bram Jansen'] ?? 0) + (after['Cato Smit'] ?? 0)).toBe(open['Anna de Vries']! + open['Bram Jansen']!);
@@ -78,25 +78,25 @@ describe('a worker leaving', () => {
     expect(after['Cato Smit']).toBeGreaterThan(0);
   }, TIMEOUT);
 
-  it('deactivates without a question when there is no open work', () => {
-    const w = team();
-    expectSuccess(w.run(['workers', 'deactivate', 'Cato Smit']));
+  it('deactivates without a question when there is no open work', async () => {
+    const w = await team();
+    expectSuccess(await w.run(['workers', 'deactivate', 'Cato Smit']));
   }, TIMEOUT);
 });
 
 describe('workers handover', () => {
-  it('moves open work at any time and leaves the worker active', () => {
-    const w = team();
+  it('moves open work at any time and leaves the worker active', async () => {
+    const w = await team();
     const open = openPerWorker(w);
-    expectSuccess(w.run(['workers', 'handover', 'Bram Jansen', '--to', 'Anna de Vries']));
+    expectSuccess(await w.run(['workers', 'handover', 'Bram Jansen', '--to', 'Anna de Vries']));
     expect(openPerWorker(w)).toEqual({ 'Anna de Vries': open['Anna de Vries']! + open['Bram Jansen']! });
     expect(withDb(w.db, (db) => db.prepare("SELECT active FROM workers WHERE name = 'Bram Jansen'").pluck().get())).toBe(1);
     const audit = withDb(w.db, (db) => db.prepare("SELECT counts FROM audit WHERE command = 'workers handover'").pluck().all());
     expect(audit).toHaveLength(1);
   }, TIMEOUT);
 
-  it('asks where to without --to or --spread', () => {
-    const w = team();
-    expect(w.run(['workers', 'handover', 'Bram Jansen']).status).toBe(2);
+  it('asks where to without --to or --spread', async () => {
+    const w = await team();
+    expect((await w.run(['workers', 'handover', 'Bram Jansen'])).status).toBe(2);
   }, TIMEOUT);
 });

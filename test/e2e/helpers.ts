@@ -1,15 +1,21 @@
-// Helpers for the end-to-end tests: they run the built binary (`bin/eropaf.js`, which loads
-// dist/) exactly as a user does, each in its own temporary directory. `npm test` builds dist/
-// first (pretest); when running one file by hand, run `npx tsc -p tsconfig.json` before.
+// Helpers for the end-to-end tests, each in its own temporary directory. Most runs call the CLI's
+// main() in this process, as a user's command would run but with in-memory stdout and stderr and
+// a fixed clock. What needs a real process (a kill, processes side by side, real file
+// descriptors, the bin/ entry) runs the built binary (`bin/eropaf.js`, which loads dist/):
+// `npm test` builds dist/ first (pretest); when running such a file by hand, run
+// `npx tsc -p tsconfig.json` before.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, expect } from 'vitest';
+import { main } from '../../src/cli/main.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'eropaf.js');
@@ -36,6 +42,8 @@ export interface RunOptions {
   /** Sets EROPAF_DB; omit to let eropaf fall back to ./eropaf.db in cwd (or pass --db yourself). */
   db?: string;
   env?: NodeJS.ProcessEnv;
+  /** What the command reads from standard input; without it, stdin is empty. */
+  input?: string;
 }
 
 /** Every output of every run in this test file, so a test can check that none leaks personal data. */
@@ -51,11 +59,70 @@ export function runEnv(options: Pick<RunOptions, 'db' | 'env'>): NodeJS.ProcessE
   return { ...env, ...options.env };
 }
 
-/** Runs `eropaf …args` to the end. */
+/**
+ * The clock of in-process runs: fixed, after the bundled 2022 lists (so their retention term has
+ * passed), and one minute later for every run, so that what a later command records is later.
+ */
+const CLOCK_START = new Date('2026-11-02T09:30:00.000Z');
+const MINUTE_MS = 60_000;
+let runs = 0;
+
+/** A stream that keeps what is written to it. */
+function memoryOutput(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    // Each write is one whole string: kept as it is, not cut into bytes.
+    decodeStrings: false,
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+/** The in-process run before the next one (see runMain). */
+let previous: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `eropaf …args` to the end in this process: main() with in-memory streams and a fixed clock.
+ * Runs started together go one after the other, as separate processes would not: SQLite's busy
+ * wait blocks this one thread, so a second writer here would wait for a first that cannot go on.
+ */
+export function runMain(args: readonly string[], options: RunOptions): Promise<RunResult> {
+  const run = previous.then(() => runMainNow(args, options));
+  previous = run.catch(() => undefined);
+  return run;
+}
+
+async function runMainNow(args: readonly string[], options: RunOptions): Promise<RunResult> {
+  const stdout = memoryOutput();
+  const stderr = memoryOutput();
+  const moment = new Date(CLOCK_START.getTime() + runs++ * MINUTE_MS);
+  const status = await main(args, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    stdin: Readable.from(options.input === undefined ? [] : [options.input]),
+    env: runEnv(options),
+    cwd: options.cwd,
+    now: () => moment,
+    osUser: 'e2e-gebruiker',
+    onInterrupt: () => undefined,
+  });
+  for (const output of [stdout, stderr]) {
+    output.stream.end();
+    await finished(output.stream);
+  }
+  allOutputs.push(stdout.text(), stderr.text());
+  return { status, signal: null, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** Runs the built binary `eropaf …args` to the end, as a process of its own (the web tests use it too). */
 export function runEropaf(args: readonly string[], options: RunOptions): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env: runEnv(options),
+    ...(options.input !== undefined && { input: options.input }),
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -73,31 +140,23 @@ export function startEropaf(args: readonly string[], options: RunOptions): Child
   });
 }
 
-/** Runs `eropaf …args` without blocking, so that read-only commands can run side by side. */
-export function runEropafAsync(args: readonly string[], options: RunOptions): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = startEropaf(args, options);
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      allOutputs.push(stdout, stderr);
-      resolve({ status, signal, stdout, stderr });
-    });
-  });
-}
-
 export interface Workspace {
   dir: string;
   /** The database this workspace's runs use (through EROPAF_DB), inside dir. */
   db: string;
   file(name: string): string;
-  /** `db: null` runs without EROPAF_DB (eropaf then uses ./eropaf.db in dir, or --db). */
-  run(args: readonly string[], options?: { db?: string | null; env?: NodeJS.ProcessEnv }): RunResult;
+  /** `db: null` runs without EROPAF_DB (eropaf then uses ./eropaf.db in dir, or --db); in this process. */
+  run(args: readonly string[], options?: WorkspaceRunOptions): Promise<RunResult>;
+  /** The same as a process of its own, for what needs one. */
+  spawn(args: readonly string[], options?: WorkspaceRunOptions): RunResult;
   /** The names in dir, sorted. */
   listing(): string[];
+}
+
+export interface WorkspaceRunOptions {
+  db?: string | null;
+  env?: NodeJS.ProcessEnv;
+  input?: string;
 }
 
 /** A fresh temporary directory (removed after the test file) with its own database path. */
@@ -109,11 +168,19 @@ export function workspace(prefix = 'eropaf-e2e-'): Workspace {
     dir,
     db,
     file: (name) => path.join(dir, name),
-    run: (args, options = {}) => {
-      const chosen = options.db === undefined ? db : options.db;
-      return runEropaf(args, { cwd: dir, ...(chosen !== null && { db: chosen }), ...(options.env && { env: options.env }) });
-    },
+    run: (args, options = {}) => runMain(args, runOptions(dir, db, options)),
+    spawn: (args, options = {}) => runEropaf(args, runOptions(dir, db, options)),
     listing: () => fs.readdirSync(dir).sort(),
+  };
+}
+
+function runOptions(dir: string, db: string, options: WorkspaceRunOptions): RunOptions {
+  const chosen = options.db === undefined ? db : options.db;
+  return {
+    cwd: dir,
+    ...(chosen !== null && { db: chosen }),
+    ...(options.env && { env: options.env }),
+    ...(options.input !== undefined && { input: options.input }),
   };
 }
 
@@ -273,7 +340,8 @@ export function copyDatabase(from: string, to: string): string {
   return to;
 }
 
-const NINE_DIGITS = /(?<!\d)\d{9}(?!\d)/g;
+// A number on its own: not nine digits inside a hexadecimal hash (an input's SHA-256 in the audit).
+const NINE_DIGITS = /(?<![\dA-Za-z])\d{9}(?![\dA-Za-z])/g;
 
 /** Every nine-digit number (every BSN) in the bundled lists and variants. */
 export function fixtureBsns(): Set<string> {
@@ -300,7 +368,7 @@ export function expectNoBsn(outputs: readonly string[], bsns: ReadonlySet<string
 
 /**
  * The reminder eropaf prints after a command when personal data is kept past its retention term.
- * The bundled lists are from 2022 and the clock is real, so it follows most successful imports;
+ * The bundled lists are from 2022 and the clock is later, so it follows most successful imports;
  * it is the only line a successful import may put on stderr.
  */
 export const RETENTION_REMINDER =

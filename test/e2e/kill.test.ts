@@ -36,9 +36,9 @@ function writeBigList(): void {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const month of MONTHS) {
-    const result = ws.run(['import', lijst(month)]);
+    const result = await ws.run(['import', lijst(month)]);
     expect(result.status, result.stderr).toBe(0);
   }
   writeBigList();
@@ -121,11 +121,11 @@ describe('an import killed midway', () => {
     expectIntactAndUnchanged();
   }, TIMEOUT);
 
-  it('and the next import works normally', () => {
+  it('and the next import works normally', async () => {
     const lines = fs.readFileSync(bigList, 'utf8').split('\r\n');
     const part = ws.file('groot-deel-2022-07.csv');
     fs.writeFileSync(part, `${lines.slice(0, 51).join('\r\n')}\r\n`);
-    const result = ws.run(['import', part]);
+    const result = await ws.run(['import', part]);
     expect(unexpectedStderr(result.stderr)).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Signalen nieuw\s+50$/m);

@@ -45,14 +45,14 @@ function writeList(w: Workspace, name: string, rows: readonly SignalRow[]): stri
 const meldingenOf = (w: Workspace, month: string): number => count(w.db, 'SELECT count(*) FROM meldingen WHERE month = ?', month);
 
 describe('a second, different file for a month that already has a list', () => {
-  it('is refused (exit 1, nothing stored) unless it says it is a supplement or a replacement', () => {
+  it('is refused (exit 1, nothing stored) unless it says it is a supplement or a replacement', async () => {
     const w = workspace();
     // March's list by mistake as April, then April's own list.
-    expectSuccess(w.run(['import', lijst('2022-03'), '--month', '2022-04']));
+    expectSuccess(await w.run(['import', lijst('2022-03'), '--month', '2022-04']));
     const before = dumpDatabase(w.db);
     const wrongMonth = meldingenOf(w, '2022-04');
     for (const extra of [[], ['--dry-run']]) {
-      const refused = w.run(['import', lijst('2022-04'), ...extra]);
+      const refused = await w.run(['import', lijst('2022-04'), ...extra]);
       expect(refused.status, refused.stderr).toBe(1);
       expect(refused.stdout).toBe('');
       expect(refused.stderr).toMatch(/fout: 2022-04 heeft al een lijst; dit bestand zou er \d+ nieuwe signalen aan toevoegen/);
@@ -63,45 +63,45 @@ describe('a second, different file for a month that already has a list', () => {
     expect(dumpDatabase(w.db)).toEqual(before);
     expect(meldingenOf(w, '2022-04')).toBe(wrongMonth);
 
-    const supplement = expectSuccess(w.run(['import', lijst('2022-04'), '--aanvulling']));
+    const supplement = expectSuccess(await w.run(['import', lijst('2022-04'), '--aanvulling']));
     expect(Number(summaryFigures(supplement.stdout).get('Signalen nieuw'))).toBeGreaterThan(0);
     expect(meldingenOf(w, '2022-04')).toBeGreaterThan(wrongMonth);
   }, TIMEOUT);
 
-  it('changes nothing and succeeds when every signal of the file is already in the month', () => {
+  it('changes nothing and succeeds when every signal of the file is already in the month', async () => {
     const w = workspace();
-    expectSuccess(w.run(['import', lijst('2022-04')]));
+    expectSuccess(await w.run(['import', lijst('2022-04')]));
     const before = dumpDatabase(w.db);
     const part = writeList(w, 'deel-2022-04.csv', rowsOf('2022-04').slice(0, 8));
-    const result = expectSuccess(w.run(['import', part]));
+    const result = expectSuccess(await w.run(['import', part]));
     expect(summaryFigures(result.stdout).get('Signalen nieuw')).toBe('0');
     const after = dumpDatabase(w.db);
     // only the record of the import itself (and its audit line) is new
     for (const table of ['signals', 'meldingen', 'households']) expect(after[table]).toEqual(before[table]);
   }, TIMEOUT);
 
-  it('refuses --aanvulling together with --replace', () => {
+  it('refuses --aanvulling together with --replace', async () => {
     const w = workspace();
-    const result = w.run(['import', lijst('2022-04'), '--aanvulling', '--replace']);
+    const result = await w.run(['import', lijst('2022-04'), '--aanvulling', '--replace']);
     expect(result.status).toBe(2);
   }, TIMEOUT);
 });
 
 describe('months delete', () => {
-  it("removes a wrong month's list, recomputes the later months' history and lets the right file in", () => {
+  it("removes a wrong month's list, recomputes the later months' history and lets the right file in", async () => {
     const w = workspace();
-    expectSuccess(w.run(['import', lijst('2022-03'), '--month', '2022-04']));
-    expectSuccess(w.run(['import', lijst('2022-05')]));
+    expectSuccess(await w.run(['import', lijst('2022-03'), '--month', '2022-04']));
+    expectSuccess(await w.run(['import', lijst('2022-05')]));
     const before = dumpDatabase(w.db);
     const mayOnLast = count(w.db, "SELECT count(*) FROM meldingen WHERE month = '2022-05' AND on_last_month = 1");
     expect(mayOnLast).toBeGreaterThan(0);
 
-    const dry = expectSuccess(w.run(['months', 'delete', '2022-04', '--dry-run']));
+    const dry = expectSuccess(await w.run(['months', 'delete', '2022-04', '--dry-run']));
     expect(dry.stdout).toMatch(/Proefrun/);
     expect(dry.stdout).toContain(`${meldingenOf(w, '2022-04')} meldingen`);
     expect(dumpDatabase(w.db)).toEqual(before);
 
-    const real = expectSuccess(w.run(['maanden', 'verwijder', '2022-04']));
+    const real = expectSuccess(await w.run(['maanden', 'verwijder', '2022-04']));
     expect(real.stdout).toMatch(/^Verwijderd: de lijst van april 2022/);
     expect(meldingenOf(w, '2022-04')).toBe(0);
     expect(count(w.db, "SELECT count(*) FROM signals WHERE month = '2022-04'")).toBe(0);
@@ -111,39 +111,39 @@ describe('months delete', () => {
     expect(count(w.db, "SELECT count(*) FROM audit WHERE command LIKE 'months%'")).toBe(1);
 
     // The file that went to the wrong month can now be read in under the right one.
-    const right = expectSuccess(w.run(['import', lijst('2022-03')]));
+    const right = expectSuccess(await w.run(['import', lijst('2022-03')]));
     expect(summaryFigures(right.stdout).get('Signalen nieuw')).not.toBe('0');
     expectHistoryFlagsConsistent(w.db);
   }, TIMEOUT);
 
-  it('refuses a month with recorded follow-up unless --force, and the dry run says what would be lost', () => {
+  it('refuses a month with recorded follow-up unless --force, and the dry run says what would be lost', async () => {
     const w = workspace();
-    expectSuccess(w.run(['import', lijst('2022-04')]));
-    expectSuccess(w.run(['workers', 'add', 'Anna de Vries', '--capacity', '40']));
-    expect(w.run(['triage', '--month', '2022-04']).status).toBe(0);
-    expectSuccess(w.run(['contact', '2022-04-001', '--type', 'telefoon', '--reached', 'nee', '--date', '2022-04-20']));
-    expectSuccess(w.run(['close', '2022-04-002', '--result', 'advies']));
+    expectSuccess(await w.run(['import', lijst('2022-04')]));
+    expectSuccess(await w.run(['workers', 'add', 'Anna de Vries', '--capacity', '40']));
+    expect((await w.run(['triage', '--month', '2022-04'])).status).toBe(0);
+    expectSuccess(await w.run(['contact', '2022-04-001', '--type', 'telefoon', '--reached', 'nee', '--date', '2022-04-20']));
+    expectSuccess(await w.run(['close', '2022-04-002', '--result', 'advies']));
     const before = dumpDatabase(w.db);
 
-    const refused = w.run(['months', 'delete', '2022-04']);
+    const refused = await w.run(['months', 'delete', '2022-04']);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('--force');
-    const dry = expectSuccess(w.run(['months', 'delete', '2022-04', '--force', '--dry-run']));
+    const dry = expectSuccess(await w.run(['months', 'delete', '2022-04', '--force', '--dry-run']));
     expect(dry.stdout).toContain('1 contactpoging');
     expect(dry.stdout).toContain('1 resultaat');
     expect(dumpDatabase(w.db)).toEqual(before);
 
-    expectSuccess(w.run(['months', 'delete', '2022-04', '--force']));
+    expectSuccess(await w.run(['months', 'delete', '2022-04', '--force']));
     expect(meldingenOf(w, '2022-04')).toBe(0);
     for (const table of ['contacts', 'results', 'decisions', 'triage_runs']) {
       expect(count(w.db, `SELECT count(*) FROM ${table}`), table).toBe(0);
     }
   }, TIMEOUT);
 
-  it('says so when the month has no list', () => {
+  it('says so when the month has no list', async () => {
     const w = workspace();
-    expectSuccess(w.run(['import', lijst('2022-04')]));
-    const result = w.run(['months', 'delete', '2022-05']);
+    expectSuccess(await w.run(['import', lijst('2022-04')]));
+    const result = await w.run(['months', 'delete', '2022-05']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('2022-05');
   }, TIMEOUT);

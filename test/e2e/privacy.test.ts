@@ -18,7 +18,6 @@ import {
   sha256,
   withDb,
   workspace,
-  runEropafAsync,
   type RunResult,
 } from './helpers.js';
 
@@ -147,7 +146,7 @@ const familyOf = (args: readonly string[]): string => FAMILY[args[0]!] ?? args[0
  */
 async function audited(args: string[], expectedStatus = 0): Promise<RunResult> {
   const before = fs.existsSync(ws.db) ? auditRows().length : 0;
-  const result = await runAsync(args);
+  const result = await ws.run(args);
   expect(result.status, `${args.join(' ')}\n${result.stderr}`).toBe(expectedStatus);
   const added = fs.existsSync(ws.db) ? auditRows().slice(before) : [];
   steps.push({ args, status: result.status, added: added.filter((r) => r.command.split(' ')[0] === familyOf(args)) });
@@ -165,22 +164,11 @@ function stepOf(...args: string[]): Step {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The reports compared before and after the purge, run two at a time.
+// The reports compared before and after the purge.
 
-function runAsync(args: readonly string[], where = ws): Promise<RunResult> {
-  return runEropafAsync(args, { cwd: where.dir, db: where.db });
-}
-
-async function runAll(commands: readonly string[][], parallel = 2): Promise<RunResult[]> {
-  const results: RunResult[] = new Array(commands.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < commands.length) {
-      const i = next++;
-      results[i] = await runAsync(commands[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
+async function runAll(commands: readonly string[][]): Promise<RunResult[]> {
+  const results: RunResult[] = [];
+  for (const args of commands) results.push(await ws.run(args));
   return results;
 }
 
@@ -274,10 +262,10 @@ beforeAll(async () => {
   await audited(['export', 'ddas', '--from', '2022-02', '--to', '2022-03', '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--contact-email', 'vroegeropaf@example.nl', '--out', 'levering-2022-02.json'], 1);
 
   [auditJson, auditTable, configAfter, rejectsImport] = await Promise.all([
-    runAsync(['audit', '--format', 'json']),
-    runAsync(['logboek']),
-    runAsync(['config']),
-    runAsync(['import', REJECTS_INPUT, '--skip-invalid', '--rejects', 'afgewezen.csv'], other),
+    ws.run(['audit', '--format', 'json']),
+    ws.run(['logboek']),
+    ws.run(['config']),
+    other.run(['import', REJECTS_INPUT, '--skip-invalid', '--rejects', 'afgewezen.csv']),
   ]);
 }, 120_000);
 

@@ -56,15 +56,15 @@ function pickedRefs(db: string): string[] {
 }
 
 describe('--replace of a month already worked on', () => {
-  it('keeps the work of every household still on the list, under the same reference, and shows changed amounts', () => {
+  it('keeps the work of every household still on the list, under the same reference, and shows changed amounts', async () => {
     const w = workspace();
-    expectSuccess(w.run(['import', lijst('2022-03')]));
-    expectSuccess(w.run(['workers', 'add', 'Anna de Vries', '--capacity', '20']));
-    expectSuccess(w.run(['workers', 'add', 'Bram Jansen', '--capacity', '20']));
-    expect(w.run(['triage', '--month', '2022-03']).status).toBe(0);
+    expectSuccess(await w.run(['import', lijst('2022-03')]));
+    expectSuccess(await w.run(['workers', 'add', 'Anna de Vries', '--capacity', '20']));
+    expectSuccess(await w.run(['workers', 'add', 'Bram Jansen', '--capacity', '20']));
+    expect((await w.run(['triage', '--month', '2022-03'])).status).toBe(0);
     const [contacted, closed] = pickedRefs(w.db);
-    expectSuccess(w.run(['contact', contacted!, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-03-21']));
-    expectSuccess(w.run(['close', closed!, '--result', 'advies']));
+    expectSuccess(await w.run(['contact', contacted!, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-03-21']));
+    expectSuccess(await w.run(['close', closed!, '--result', 'advies']));
     const before = workOf(w.db);
 
     // The corrected list: one amount changed under its kenmerk, and one household added.
@@ -76,8 +76,8 @@ describe('--replace of a month already worked on', () => {
     const file = w.file('vroegeropaf-2022-03-gecorrigeerd.csv');
     fs.writeFileSync(file, encodeUtf8(formatCsv([...rows, added], DUTCH_EXCEL)));
 
-    const dry = expectSuccess(w.run(['import', file, '--replace', '--dry-run']));
-    const real = expectSuccess(w.run(['import', file, '--replace']));
+    const dry = expectSuccess(await w.run(['import', file, '--replace', '--dry-run']));
+    const real = expectSuccess(await w.run(['import', file, '--replace']));
     for (const result of [dry, real]) {
       const f = summaryFigures(result.stdout);
       expect(f.get('Bedrag gewijzigd')).toBe(`1 signaal met hetzelfde kenmerk (regel ${changedAt + 2})`);
@@ -95,7 +95,7 @@ describe('--replace of a month already worked on', () => {
     expect(opgevolgd).toBe(1);
 
     // A new triage places the added household and keeps the rest.
-    expect(w.run(['triage', '--month', '2022-03']).status).toBe(0);
+    expect((await w.run(['triage', '--month', '2022-03'])).status).toBe(0);
     const after = workOf(w.db);
     expect(after.length).toBe(before.length + 1);
     expect(after.filter((a) => before.some((b) => b.ref === a.ref))).toEqual(before);

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ddasValidator } from '../../src/app/ddas/validate-delivery.js';
-import { allOutputs, expectNoBsn, lijst, MONTHS, withDb, workspace, runEropafAsync, type RunResult } from './helpers.js';
+import { allOutputs, expectNoBsn, lijst, MONTHS, withDb, workspace, type RunResult } from './helpers.js';
 
 const TIMEOUT = 60_000;
 const ws = workspace('eropaf-e2e-report-');
@@ -21,23 +21,11 @@ function ok(result: RunResult): RunResult {
   return result;
 }
 
-/** Runs `eropaf …args` without blocking, so that read-only reports can run two at a time. */
-function runAsync(args: readonly string[]): Promise<RunResult> {
-  return runEropafAsync(args, { cwd: ws.dir, db: ws.db });
-}
-
 /** The read-only reports of the tests below, run once after all follow-up was recorded. */
 const reports = new Map<string, RunResult>();
 
-async function runReports(commands: readonly string[][], parallel = 2): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < commands.length) {
-      const args = commands[next++]!;
-      reports.set(args.join(' '), await runAsync(args));
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
+async function runReports(commands: readonly string[][]): Promise<void> {
+  for (const args of commands) reports.set(args.join(' '), await ws.run(args));
 }
 
 /** The output of a report run in beforeAll, checked to have succeeded. */
@@ -254,12 +242,12 @@ let exported: RunResult;
 
 /** Runs the commands one after another (without blocking the test process), each must succeed. */
 async function inSeries(commands: ReadonlyArray<readonly string[]>): Promise<void> {
-  for (const args of commands) ok(await runAsync(args));
+  for (const args of commands) ok(await ws.run(args));
 }
 
 beforeAll(async () => {
   // The first import creates the database; then the other lists and the workers side by side.
-  ok(ws.run(['import', lijst(MONTHS[0])]));
+  ok(await ws.run(['import', lijst(MONTHS[0])]));
   await Promise.all([
     inSeries(MONTHS.slice(1).map((month) => ['import', lijst(month)])),
     inSeries([
@@ -270,7 +258,7 @@ beforeAll(async () => {
   await inSeries(MONTHS.map((month) => ['triage', '--month', month]));
 
   // January: a filled-in worklist read back, as the workers do it in Excel.
-  const csv = ok(ws.run(['worklist', '--month', '2022-01', '--format', 'csv'])).stdout;
+  const csv = ok(await ws.run(['worklist', '--month', '2022-01', '--format', 'csv'])).stdout;
   const rows = parse(csv, { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>;
   expect(rows.length).toBeGreaterThan(6);
   Object.assign(rows[0]!, { contact_datum: '18-01-2022 10:15', contact_soort: 'telefoon', bereikt: 'ja', resultaat: 'advies' });
@@ -303,11 +291,11 @@ beforeAll(async () => {
   marchMonth = withDb(ws.db, (db) =>
     db.prepare('SELECT month FROM meldingen WHERE month = ? AND seq = ?').pluck().get(marchRef.slice(0, 7), Number(marchRef.slice(8))),
   );
-  perMonthBefore = perMonth();
-  ok(ws.run(['contact', marchRef, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-04-12', '--daypart', 'ochtend']));
-  perMonthAfter = perMonth();
+  perMonthBefore = await perMonth();
+  ok(await ws.run(['contact', marchRef, '--type', 'telefoon', '--reached', 'ja', '--date', '2022-04-12', '--daypart', 'ochtend']));
+  perMonthAfter = await perMonth();
 
-  exported = ws.run(['export', 'ddas', ...HALF_YEAR, '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--contact-email', 'coordinator@example.nl', '--out', 'levering.json']);
+  exported = await ws.run(['export', 'ddas', ...HALF_YEAR, '--gemeentecode', '0397', '--organisation', 'WIJ Heemstede', '--contact-email', 'coordinator@example.nl', '--out', 'levering.json']);
   await runReports(REPORTS);
 }, 2 * TIMEOUT);
 
@@ -317,8 +305,8 @@ interface PerMonthJson {
   maanden: Array<{ maand: string; categorie: string; ontvangen?: number; opgevolgd?: number; open?: number; uitgesteld?: number; geenLijst?: boolean }>;
 }
 
-function perMonth(): PerMonthJson {
-  return JSON.parse(ok(ws.run(['table', ...HALF_YEAR, '--per-month', '--format', 'json'])).stdout) as PerMonthJson;
+async function perMonth(): Promise<PerMonthJson> {
+  return JSON.parse(ok(await ws.run(['table', ...HALF_YEAR, '--per-month', '--format', 'json'])).stdout) as PerMonthJson;
 }
 
 function totalOf(json: PerMonthJson, month: string): { ontvangen?: number; opgevolgd?: number } {

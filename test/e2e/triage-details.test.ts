@@ -21,12 +21,12 @@ function decisionsTable(stdout: string): string[] {
 }
 
 describe('triage --details after a real triage', () => {
-  it('shows the stored decisions with their reasons and changes nothing', () => {
+  it('shows the stored decisions with their reasons and changes nothing', async () => {
     const w = workspace();
-    expectSuccess(w.run(['import', lijst('2022-01')]));
-    expectSuccess(w.run(['workers', 'add', 'Anna de Vries', '--capacity', '30']));
-    const dry = expectSuccess(w.run(['triage', '--month', '2022-01', '--dry-run']));
-    expectSuccess(w.run(['triage', '--month', '2022-01']));
+    expectSuccess(await w.run(['import', lijst('2022-01')]));
+    expectSuccess(await w.run(['workers', 'add', 'Anna de Vries', '--capacity', '30']));
+    const dry = expectSuccess(await w.run(['triage', '--month', '2022-01', '--dry-run']));
+    expectSuccess(await w.run(['triage', '--month', '2022-01']));
     const picked = withDb(w.db, (db) =>
       db
         .prepare(
@@ -36,10 +36,10 @@ describe('triage --details after a real triage', () => {
         .pluck()
         .get() as string,
     );
-    expectSuccess(w.run(['contact', picked, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-20']));
+    expectSuccess(await w.run(['contact', picked, '--type', 'telefoon', '--reached', 'nee', '--date', '2022-01-20']));
     const before = dumpDatabase(w.db);
 
-    const details = expectSuccess(w.run(['triage', '--month', '2022-01', '--details']));
+    const details = expectSuccess(await w.run(['triage', '--month', '2022-01', '--details']));
     expect(dumpDatabase(w.db)).toEqual(before);
     // the reasons as decided, not "eerder ingedeeld" as a second triage would make them
     expect(decisionsTable(details.stdout)).toEqual(decisionsTable(dry.stdout));
@@ -47,11 +47,11 @@ describe('triage --details after a real triage', () => {
     expect(details.stdout).toMatch(/opgeslagen/);
   }, TIMEOUT);
 
-  it('still triages a month that was never triaged, and shows its decisions', () => {
+  it('still triages a month that was never triaged, and shows its decisions', async () => {
     const w = workspace();
-    expectSuccess(w.run(['import', lijst('2022-01')]));
-    expectSuccess(w.run(['workers', 'add', 'Anna de Vries', '--capacity', '30']));
-    const result = expectSuccess(w.run(['triage', '--month', '2022-01', '--details']));
+    expectSuccess(await w.run(['import', lijst('2022-01')]));
+    expectSuccess(await w.run(['workers', 'add', 'Anna de Vries', '--capacity', '30']));
+    const result = expectSuccess(await w.run(['triage', '--month', '2022-01', '--details']));
     expect(decisionsTable(result.stdout).length).toBeGreaterThan(10);
     expect(dumpDatabase(w.db)['decisions']!.length).toBeGreaterThan(10);
   }, TIMEOUT);

@@ -50,44 +50,44 @@ function ok(result: RunResult): RunResult {
 const refs = new Map<Household, string>();
 const ref = (h: Household): string => refs.get(h)!;
 
-function contact(h: Household, type: string, date: string, reached = 'nee', daypart?: string): void {
-  ok(ws.run(['contact', ref(h), '--type', type, '--reached', reached, '--date', date, ...(daypart ? ['--daypart', daypart] : [])]));
+async function contact(h: Household, type: string, date: string, reached = 'nee', daypart?: string): Promise<void> {
+  ok(await ws.run(['contact', ref(h), '--type', type, '--reached', reached, '--date', date, ...(daypart ? ['--daypart', daypart] : [])]));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   fs.writeFileSync(ws.file('vroegeropaf-2023-05.csv'), `${[HEADER, ...Object.values(HOUSEHOLDS)].join('\r\n')}\r\n`);
-  ok(ws.run(['import', 'vroegeropaf-2023-05.csv']));
+  ok(await ws.run(['import', 'vroegeropaf-2023-05.csv']));
   const db = new Database(ws.db);
   try {
     db.prepare("UPDATE imports SET imported_at = '2023-05-01T10:00:00.000Z'").run();
   } finally {
     db.close();
   }
-  ok(ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '20']));
-  ok(ws.run(['triage', '--month', '2023-05']));
-  const worklist = JSON.parse(ok(ws.run(['worklist', '--month', '2023-05', '--format', 'json'])).stdout) as Array<{ melding: string; adres: string }>;
+  ok(await ws.run(['workers', 'add', 'Anna de Vries', '--capacity', '20']));
+  ok(await ws.run(['triage', '--month', '2023-05']));
+  const worklist = JSON.parse(ok(await ws.run(['worklist', '--month', '2023-05', '--format', 'json'])).stdout) as Array<{ melding: string; adres: string }>;
   expect(worklist).toHaveLength(8);
   for (const [name, row] of Object.entries(HOUSEHOLDS) as Array<[Household, string]>) {
     const cells = row.split(';');
     const street = `${cells[12]} ${cells[13]}${cells[14] ? ` ${cells[14]}` : ''},`;
     refs.set(name, worklist.find((w) => w.adres.startsWith(street))!.melding);
   }
-  contact('calls', 'telefoon', '2023-05-10', 'nee', 'ochtend');
-  contact('calls', 'telefoon', '2023-05-11', 'nee', 'middag');
-  contact('calls', 'telefoon', '2023-05-12', 'nee', 'avond');
-  contact('twoCalls', 'telefoon', '2023-05-12');
-  contact('twoCalls', 'telefoon', '2023-05-13');
-  contact('reached', 'telefoon', '2023-05-02');
-  contact('reached', 'telefoon', '2023-05-03');
-  contact('reached', 'telefoon', '2023-05-04');
-  contact('reached', 'sms', '2023-05-05', 'ja');
-  contact('visited', 'mail', '2023-05-20');
-  contact('visited', 'mail', '2023-05-21');
-  contact('visited', 'brief', '2023-05-22');
-  contact('visited', 'huisbezoek', '2023-05-25', 'nee', 'avond');
-  contact('cardLeft', 'kaartje', '2023-05-16');
-  contact('cardLeft', 'huisbezoek', '2023-05-16');
-  contact('cardLeft', 'telefoon', '2023-05-17');
+  await contact('calls', 'telefoon', '2023-05-10', 'nee', 'ochtend');
+  await contact('calls', 'telefoon', '2023-05-11', 'nee', 'middag');
+  await contact('calls', 'telefoon', '2023-05-12', 'nee', 'avond');
+  await contact('twoCalls', 'telefoon', '2023-05-12');
+  await contact('twoCalls', 'telefoon', '2023-05-13');
+  await contact('reached', 'telefoon', '2023-05-02');
+  await contact('reached', 'telefoon', '2023-05-03');
+  await contact('reached', 'telefoon', '2023-05-04');
+  await contact('reached', 'sms', '2023-05-05', 'ja');
+  await contact('visited', 'mail', '2023-05-20');
+  await contact('visited', 'mail', '2023-05-21');
+  await contact('visited', 'brief', '2023-05-22');
+  await contact('visited', 'huisbezoek', '2023-05-25', 'nee', 'avond');
+  await contact('cardLeft', 'kaartje', '2023-05-16');
+  await contact('cardLeft', 'huisbezoek', '2023-05-16');
+  await contact('cardLeft', 'telefoon', '2023-05-17');
 }, TIMEOUT);
 
 interface VisitJson {
@@ -96,8 +96,8 @@ interface VisitJson {
 }
 
 describe('the house-visit list', () => {
-  it('holds the unreachable households in route order, grouped by postcode area', () => {
-    const areas = JSON.parse(ok(ws.run(['visits', '--month', '2023-05', '--format', 'json'])).stdout) as VisitJson[];
+  it('holds the unreachable households in route order, grouped by postcode area', async () => {
+    const areas = JSON.parse(ok(await ws.run(['visits', '--month', '2023-05', '--format', 'json'])).stdout) as VisitJson[];
     expect(areas.map((a) => [a.gebied, a.bezoeken.map((b) => b.melding)])).toEqual([
       ['2101', [ref('hostile'), ref('unreachable'), ref('calls')]],
       ['2102', [ref('visited')]],
@@ -118,15 +118,15 @@ describe('the house-visit list', () => {
     ]);
   });
 
-  it('prints a table per postcode area (alias huisbezoeken)', () => {
-    const out = ok(ws.run(['huisbezoeken', '--month', '2023-05'])).stdout;
+  it('prints a table per postcode area (alias huisbezoeken)', async () => {
+    const out = ok(await ws.run(['huisbezoeken', '--month', '2023-05'])).stdout;
     expect(out).toContain('Postcodegebied 2101 (3)');
     expect(out).toContain('Postcodegebied 2102 (1)');
     expect(out).toContain('Telefoon 10-05-2023 ochtend | Telefoon 11-05-2023 middag | Telefoon 12-05-2023 avond');
   });
 
-  it('writes an Excel-safe CSV for the owner only, which outcomes reads back', () => {
-    ok(ws.run(['visits', '--month', '2023-05', '--out', 'route.csv']));
+  it('writes an Excel-safe CSV for the owner only, which outcomes reads back', async () => {
+    ok(await ws.run(['visits', '--month', '2023-05', '--out', 'route.csv']));
     expect(fs.statSync(ws.file('route.csv')).mode & 0o777).toBe(0o600);
     const text = fs.readFileSync(ws.file('route.csv'), 'utf8');
     expect(text.startsWith('\ufeffgebied;melding;medewerker;naam;adres;organisaties;totaal;eerdere_pogingen;reden;voorstel;contact_datum;contact_soort;bereikt;resultaat;notitie\r\n')).toBe(true);
@@ -134,8 +134,8 @@ describe('the house-visit list', () => {
     expect(lines.map((l) => l.split(';')[1])).toEqual([ref('hostile'), ref('unreachable'), ref('calls'), ref('visited')]);
   });
 
-  it('writes a printable A4 route sheet for the owner only, with the hostile name as text', () => {
-    ok(ws.run(['visits', '--month', '2023-05', '--format', 'html', '--out', 'route.html']));
+  it('writes a printable A4 route sheet for the owner only, with the hostile name as text', async () => {
+    ok(await ws.run(['visits', '--month', '2023-05', '--format', 'html', '--out', 'route.html']));
     expect(fs.statSync(ws.file('route.html')).mode & 0o777).toBe(0o600);
     const sheet = fs.readFileSync(ws.file('route.html'), 'utf8');
     expect(sheet).toContain('size: A4');
@@ -144,8 +144,9 @@ describe('the house-visit list', () => {
     expect(sheet.match(/<article class="visit">/g)).toHaveLength(4);
   });
 
-  it('shows no BSN, phone number or e-mail address in any form', () => {
-    const outputs = ['tabel', 'csv', 'json', 'html'].map((format) => ok(ws.run(['visits', '--month', '2023-05', '--format', format])).stdout);
+  it('shows no BSN, phone number or e-mail address in any form', async () => {
+    const outputs: string[] = [];
+    for (const format of ['tabel', 'csv', 'json', 'html']) outputs.push(ok(await ws.run(['visits', '--month', '2023-05', '--format', format])).stdout);
     for (const output of outputs) {
       expect(output).not.toContain(BSN);
       expect(output).not.toMatch(/06-990010\d\d/);
@@ -153,24 +154,24 @@ describe('the house-visit list', () => {
     }
   });
 
-  it('follows huisbezoek.na-pogingen', () => {
-    ok(ws.run(['config', 'set', 'huisbezoek.na-pogingen', '2']));
-    const areas = JSON.parse(ok(ws.run(['visits', '--month', '2023-05', '--format', 'json'])).stdout) as VisitJson[];
+  it('follows huisbezoek.na-pogingen', async () => {
+    ok(await ws.run(['config', 'set', 'huisbezoek.na-pogingen', '2']));
+    const areas = JSON.parse(ok(await ws.run(['visits', '--month', '2023-05', '--format', 'json'])).stdout) as VisitJson[];
     expect(areas[0]!.bezoeken.map((b) => b.melding)).toEqual([ref('hostile'), ref('unreachable'), ref('calls'), ref('twoCalls')]);
-    ok(ws.run(['config', 'set', 'huisbezoek.na-pogingen', '3']));
+    ok(await ws.run(['config', 'set', 'huisbezoek.na-pogingen', '3']));
   });
 
-  it('refuses a table to a file, an unknown worker and an untriaged month', () => {
-    expect(ws.run(['visits', '--month', '2023-05', '--format', 'tabel', '--out', 'x.txt']).status).toBe(2);
-    expect(ws.run(['visits', '--month', '2023-05', '--worker', 'Niemand']).status).toBe(1);
-    expect(ws.run(['visits', '--month', '2023-06']).status).toBe(1);
+  it('refuses a table to a file, an unknown worker and an untriaged month', async () => {
+    expect((await ws.run(['visits', '--month', '2023-05', '--format', 'tabel', '--out', 'x.txt'])).status).toBe(2);
+    expect((await ws.run(['visits', '--month', '2023-05', '--worker', 'Niemand'])).status).toBe(1);
+    expect((await ws.run(['visits', '--month', '2023-06'])).status).toBe(1);
     expect(fs.existsSync(ws.file('x.txt'))).toBe(false);
   });
 });
 
 describe('the first-contact term', () => {
-  it('puts the meldingen past their term without any attempt first on the worklist, marked', () => {
-    const csv = ok(ws.run(['worklist', '--month', '2023-05', '--format', 'csv'])).stdout;
+  it('puts the meldingen past their term without any attempt first on the worklist, marked', async () => {
+    const csv = ok(await ws.run(['worklist', '--month', '2023-05', '--format', 'csv'])).stdout;
     const [header, ...rows] = parse(csv, { delimiter: ';', bom: true }) as string[][];
     const at = (column: string): number => header!.indexOf(column);
     const pastTerm = [ref('unreachable'), ref('hostile'), ref('waiting')].sort();
@@ -183,14 +184,14 @@ describe('the first-contact term', () => {
     expect(proposal('twoCalls')).toBe('');
   });
 
-  it('counts them per month', () => {
-    const months = JSON.parse(ok(ws.run(['months', '--format', 'json'])).stdout) as Array<{ month: string; pastContactTerm: number }>;
+  it('counts them per month', async () => {
+    const months = JSON.parse(ok(await ws.run(['months', '--format', 'json'])).stdout) as Array<{ month: string; pastContactTerm: number }>;
     expect(months).toEqual([expect.objectContaining({ month: '2023-05', pastContactTerm: 3 })]);
-    expect(ok(ws.run(['maanden'])).stdout).toMatch(/termijn verlopen\n2023-05 .* 3\n$/);
+    expect(ok(await ws.run(['maanden'])).stdout).toMatch(/termijn verlopen\n2023-05 .* 3\n$/);
   });
 
-  it('gives the share within the term, the median days, and reach per kind of attempt in the stats', () => {
-    const stats = JSON.parse(ok(ws.run(['stats', '--from', '2023-05', '--to', '2023-05', '--format', 'json'])).stdout);
+  it('gives the share within the term, the median days, and reach per kind of attempt in the stats', async () => {
+    const stats = JSON.parse(ok(await ws.run(['stats', '--from', '2023-05', '--to', '2023-05', '--format', 'json'])).stdout);
     // Within 14 days: calls (day 9), twoCalls (day 11), reached (day 1). Too late: visited (day
     // 19), cardLeft (day 15). Past the term without an attempt: unreachable, hostile, waiting.
     expect(stats.firstContact).toEqual({
@@ -202,21 +203,21 @@ describe('the first-contact term', () => {
     expect(stats.reachByKind.Telefoon).toEqual({ count: 0, of: 9, share: 0 });
     expect(stats.reachByKind['SMS/Whatsapp']).toEqual({ count: 1, of: 1, share: 1 });
     expect(stats.visitedReached).toEqual({ count: 0, of: 2, share: 0 });
-    const text = ok(ws.run(['stats', '--from', '2023-05', '--to', '2023-05'])).stdout;
+    const text = ok(await ws.run(['stats', '--from', '2023-05', '--to', '2023-05'])).stdout;
     expect(text).toMatch(/eerste contact\s+opgepakte meldingen met een eerste poging binnen 14 dagen na het inlezen\s+3\s+38%/);
     expect(text).toMatch(/mediaan aantal dagen tot de eerste poging\s+11/);
   });
 });
 
 describe('after the visit', () => {
-  it('takes a household off the list once the filled-in visit list says it was reached', () => {
+  it('takes a household off the list once the filled-in visit list says it was reached', async () => {
     const text = fs.readFileSync(ws.file('route.csv'), 'utf8');
     const filled = text.split('\r\n').map((line) =>
       line.split(';')[1] === ref('unreachable') ? line.replace(/;;;;;$/, ';26-05-2023;huisbezoek;ja;;') : line,
     );
     fs.writeFileSync(ws.file('route-ingevuld.csv'), filled.join('\r\n'));
-    expect(ok(ws.run(['outcomes', 'route-ingevuld.csv'])).stdout).toContain('Vastgelegd: 1 contactpoging, 0 resultaten.');
-    const areas = JSON.parse(ok(ws.run(['visits', '--month', '2023-05', '--format', 'json'])).stdout) as VisitJson[];
+    expect(ok(await ws.run(['outcomes', 'route-ingevuld.csv'])).stdout).toContain('Vastgelegd: 1 contactpoging, 0 resultaten.');
+    const areas = JSON.parse(ok(await ws.run(['visits', '--month', '2023-05', '--format', 'json'])).stdout) as VisitJson[];
     expect(areas.flatMap((a) => a.bezoeken.map((b) => b.melding))).not.toContain(ref('unreachable'));
   });
 

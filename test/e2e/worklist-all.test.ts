@@ -20,22 +20,22 @@ const refsOf = (csv: string): string[] =>
     .map((l) => l.split(';')[0]!);
 
 describe('worklist without --month', () => {
-  it("lists every month's open work, oldest first, and only that worker's with --worker", () => {
+  it("lists every month's open work, oldest first, and only that worker's with --worker", async () => {
     const w = workspace();
-    expectSuccess(w.run(['import', lijst('2022-01')]));
-    expectSuccess(w.run(['import', lijst('2022-02')]));
-    expectSuccess(w.run(['workers', 'add', 'Anna de Vries', '--capacity', '15']));
-    expectSuccess(w.run(['workers', 'add', 'Bram Jansen', '--capacity', '15']));
-    expectSuccess(w.run(['triage', '--month', '2022-01']));
-    expectSuccess(w.run(['triage', '--month', '2022-02']));
-    const january = refsOf(expectSuccess(w.run(['worklist', '--month', '2022-01', '--format', 'csv'])).stdout);
-    const february = refsOf(expectSuccess(w.run(['worklist', '--month', '2022-02', '--format', 'csv'])).stdout);
-    expectSuccess(w.run(['close', january[0]!, '--result', 'advies']));
+    expectSuccess(await w.run(['import', lijst('2022-01')]));
+    expectSuccess(await w.run(['import', lijst('2022-02')]));
+    expectSuccess(await w.run(['workers', 'add', 'Anna de Vries', '--capacity', '15']));
+    expectSuccess(await w.run(['workers', 'add', 'Bram Jansen', '--capacity', '15']));
+    expectSuccess(await w.run(['triage', '--month', '2022-01']));
+    expectSuccess(await w.run(['triage', '--month', '2022-02']));
+    const january = refsOf(expectSuccess(await w.run(['worklist', '--month', '2022-01', '--format', 'csv'])).stdout);
+    const february = refsOf(expectSuccess(await w.run(['worklist', '--month', '2022-02', '--format', 'csv'])).stdout);
+    expectSuccess(await w.run(['close', january[0]!, '--result', 'advies']));
 
-    const all = refsOf(expectSuccess(w.run(['worklist', '--format', 'csv'])).stdout);
+    const all = refsOf(expectSuccess(await w.run(['worklist', '--format', 'csv'])).stdout);
     expect(all).toEqual([...january.slice(1), ...february].sort());
-    const anna = refsOf(expectSuccess(w.run(['werklijst', '--worker', 'Anna de Vries', '--format', 'csv'])).stdout);
-    const bram = refsOf(expectSuccess(w.run(['werklijst', '--worker', 'Bram Jansen', '--format', 'csv'])).stdout);
+    const anna = refsOf(expectSuccess(await w.run(['werklijst', '--worker', 'Anna de Vries', '--format', 'csv'])).stdout);
+    const bram = refsOf(expectSuccess(await w.run(['werklijst', '--worker', 'Bram Jansen', '--format', 'csv'])).stdout);
     expect(anna.length).toBeGreaterThan(0);
     expect(bram.length).toBeGreaterThan(0);
     expect([...anna, ...bram].sort()).toEqual(all);

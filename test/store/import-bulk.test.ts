@@ -108,7 +108,7 @@ function consistency(db: string): { foreignKeys: unknown[]; integrity: unknown; 
   const connection = new Database(db, { readonly: true });
   try {
     return {
-      foreignKeys: connection.pragma('foreign_key_check'),
+      foreignKeys: connection.pragma('foreign_key_check') as unknown[],
       integrity: connection.pragma('integrity_check', { simple: true }),
       households: connection.prepare('SELECT count(*) FROM households').pluck().get() as number,
       addresses: connection

@@ -200,7 +200,7 @@ describe('meldingen.opgevolgd', () => {
         for (const row of keptAgainstCore(file)) expect(row.kept, `melding ${row.id}`).toBe(row.core);
         const store = SqliteStore.open(file, { readonly: true, busyTimeoutMs: 1000, now: () => NOW });
         try {
-          const period = { from: MONTHS[0], to: MONTHS[MONTHS.length - 1] };
+          const period = { from: MONTHS[0], to: MONTHS[2] };
           const expected = viewMonthCounts(file);
           expect(await store.monthCounts(period)).toEqual(expected);
           const followUp = ({ received, followedUp }: CategoryCounts): FollowUpCounts => ({ received, followedUp });

@@ -97,7 +97,8 @@ export class Browser {
     form.set('_csrf', this.csrf!);
     for (const [name, value] of Object.entries(fields)) {
       if (typeof value === 'string' || value instanceof Blob) form.set(name, value);
-      else form.set(name, new Blob([value.data]), value.name);
+      // A copy: Blob takes bytes over an ArrayBuffer only, a Buffer's may be shared.
+      else form.set(name, new Blob([new Uint8Array(value.data)]), value.name);
     }
     return this.keep(await this.app.request(path, { method: 'POST', headers: { ...this.cookieHeader(), ...SAME_ORIGIN }, body: form }));
   }

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { EnvironmentError } from '../../core/errors.js';
-import { currentOsUser } from '../../store/sqlite/sqlite-store.js';
 import { writeLine, type Io } from '../../terminal/io.js';
 import type { DdasApiCommandOptions } from '../commands/ddas-api.js';
-import { databasePath, openStore } from '../context.js';
+import { databasePath, inCwd, openStore } from '../context.js';
 import { parsePort } from './serve.js';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
@@ -12,10 +11,10 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 export async function runDdasApi(io: Io, options: DdasApiCommandOptions, command: Command): Promise<void> {
   const port = parsePort(options.port ?? '8443');
   const host = (options.host ?? '127.0.0.1').trim();
-  const clock = (): Date => new Date();
+  const clock = io.now;
   // Refused before anything listens: a missing key, one that is not RSA or not the certificate's.
   const { loadBodySigner } = await import('../../ddas-api/signing.js');
-  const sign = loadBodySigner(options.signingKey, options.signingCert, clock);
+  const sign = loadBodySigner(inCwd(io, options.signingKey), inCwd(io, options.signingCert), clock);
   const file = databasePath(command, io);
   if (!fs.existsSync(file)) {
     throw new EnvironmentError(`De database ${file} bestaat niet.`, { hint: 'Controleer --db of EROPAF_DB.' });
@@ -28,7 +27,7 @@ export async function runDdasApi(io: Io, options: DdasApiCommandOptions, command
     const { startDdasApi } = await import('../../ddas-api/server.js');
     await new Promise<void>((resolve, reject) => {
       const server = startDdasApi(
-        { store, sign, clock, osUser: currentOsUser(), host, port, reportFault: (line) => writeLine(io.stderr, line) },
+        { store, sign, clock, osUser: io.osUser, host, port, reportFault: (line) => writeLine(io.stderr, line) },
         (info) => {
           const shown = info.address.includes(':') ? `[${info.address}]` : info.address;
           writeLine(io.stdout, `De DDAS-API draait op http://${shown}:${info.port}/gegevens — stop met Ctrl+C.`);
@@ -45,8 +44,7 @@ export async function runDdasApi(io: Io, options: DdasApiCommandOptions, command
       const stop = (): void => {
         server.close(() => resolve());
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      io.onInterrupt(stop);
     });
   } finally {
     store.close();

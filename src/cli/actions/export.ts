@@ -8,7 +8,7 @@ import type { DdasDetailKey } from '../../core/report/ddas-settings.js';
 import { describePeriod } from '../../core/report/period.js';
 import { writePrivateFile } from '../../files/private-file.js';
 import { writeLine, type Io } from '../../terminal/io.js';
-import { withStore } from '../context.js';
+import { inCwd, withStore } from '../context.js';
 import { parsePeriodOptions } from '../options.js';
 
 export interface DdasOptions {
@@ -83,7 +83,7 @@ export async function runExportDdas(io: Io, options: DdasOptions, command: Comma
         hint: 'Geef --out levering.json (dan levering-CODE.json per gemeente), of kies één gemeente met --gemeente CODE.',
       });
     }
-    const moment = new Date();
+    const moment = io.now();
     const { planDdasDelivery } = await import('../../app/ddas/export-delivery.js');
     const deliveries: Array<{ plan: Awaited<ReturnType<typeof planDdasDelivery>>; files: string[]; label: string }> = [];
     for (const target of targets) {
@@ -119,9 +119,9 @@ export async function runExportDdas(io: Io, options: DdasOptions, command: Comma
     // Written before the deliveries are recorded: a failed write records nothing, and leaves no parts.
     const files = deliveries.flatMap((delivery) => delivery.files);
     try {
-      for (const delivery of deliveries) delivery.files.forEach((file, i) => writePrivateFile(file, delivery.plan.parts[i]!.json));
+      for (const delivery of deliveries) delivery.files.forEach((file, i) => writePrivateFile(inCwd(io, file), delivery.plan.parts[i]!.json));
     } catch (error) {
-      for (const file of files) fs.rmSync(file, { force: true });
+      for (const file of files) fs.rmSync(inCwd(io, file), { force: true });
       throw error;
     }
     await recordDeliveries(store, period, moment, deliveries.map((delivery) => delivery.plan));

@@ -23,7 +23,7 @@ import { parseEncodingOption } from '../../csv/encoding.js';
 import { describeAttempt, describePlan } from '../../terminal/followup-report.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
-import { now, today, withStore } from '../context.js';
+import { inCwd, now, today, withStore } from '../context.js';
 import { remindChangedDeliveries } from '../delivery-reminder.js';
 import { parseOption } from '../options.js';
 
@@ -38,16 +38,16 @@ function parseReference(text: string): string {
 }
 
 /** `--date`, or undefined when not given; never in the future (what is recorded has happened). */
-function parsePastDate(text: string | undefined, what: string): string | undefined {
+function parsePastDate(io: Io, text: string | undefined, what: string): string | undefined {
   if (text === undefined) return undefined;
   const date = parseOption('--date', text, parseDate);
-  if (date > today()) throw new UsageError(`--date ${text} ligt in de toekomst.`, { hint: `Leg ${what} vast op of na de dag zelf.` });
+  if (date > today(io)) throw new UsageError(`--date ${text} ligt in de toekomst.`, { hint: `Leg ${what} vast op of na de dag zelf.` });
   return date;
 }
 
 async function recordOne(io: Io, entry: FollowUpEntry, command: Command): Promise<void> {
   await withStore(command, io, 'write', async (store) => {
-    const plan = await recordFollowUp(store, [{ entry, source: null }], { dryRun: false, now, today: today() });
+    const plan = await recordFollowUp(store, [{ entry, source: null }], { dryRun: false, now: () => now(io), today: today(io) });
     io.stdout.write(describePlan(plan, false));
     await remindChangedDeliveries(store, io);
   });
@@ -82,7 +82,7 @@ export async function runContact(io: Io, ref: string, options: ContactOptions, c
       contact: {
         soort: parseOption('--type', options.type, parseContactsoort),
         bereikt: parseOption('--reached', options.reached, parseJaNee),
-        datum: parsePastDate(options.date, 'een poging') ?? today(),
+        datum: parsePastDate(io, options.date, 'een poging') ?? today(io),
         ...parseWhen(options),
         notitie: options.note?.trim() || null,
       },
@@ -108,7 +108,7 @@ export async function runClose(io: Io, ref: string, options: CloseOptions, comma
       result: {
         resultaat: parseOption('--result', options.result, parseResultCode),
         referredTo: options.referredTo === undefined ? null : parseOption('--referred-to', options.referredTo, parseReferral),
-        closedOn: parsePastDate(options.date, 'het afsluiten') ?? null,
+        closedOn: parsePastDate(io, options.date, 'het afsluiten') ?? null,
       },
     },
     command,
@@ -125,12 +125,12 @@ export async function runOutcomes(io: Io, file: string, options: OutcomesOptions
   const dryRun = options.dryRun === true;
   await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
     const summary = await readOutcomes(store, {
-      file,
+      file: inCwd(io, file),
       ...(options.encoding !== undefined && { encoding: parseEncodingOption(options.encoding) }),
       ...(options.delimiter !== undefined && { delimiter: parseDelimiterOption(options.delimiter) }),
       dryRun,
-      today: today(),
-      now,
+      today: today(io),
+      now: () => now(io),
     });
     writeLine(io.stdout, `${summary.file}: ${summary.rowsRead} regels, ${summary.rowsFilled} ingevuld.`);
     io.stdout.write(describePlan(summary.plan, dryRun, { perMelding: false }));
@@ -146,7 +146,7 @@ export interface PickupOptions {
 export async function runPickup(io: Io, ref: string, options: PickupOptions, command: Command): Promise<void> {
   const reference = parseReference(ref);
   await withStore(command, io, 'write', async (store) => {
-    const picked = await pickUpMelding(store, reference, { workerName: options.worker ?? null, now });
+    const picked = await pickUpMelding(store, reference, { workerName: options.worker ?? null, now: () => now(io) });
     const removed = picked.removedResult === null ? '' : ` Het resultaat "${picked.removedResult}" is vervallen.`;
     writeLine(io.stdout, `Melding ${picked.ref} is opgepakt door ${picked.workerName}.${removed}`);
   });

@@ -9,7 +9,7 @@ import { parseEncodingOption } from '../../csv/encoding.js';
 import { importWarnings, renderAlreadyImported, renderImportSummary } from '../../terminal/import-summary.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { progressBar } from '../../terminal/progress.js';
-import { now, today, withStore } from '../context.js';
+import { inCwd, now, today, withStore } from '../context.js';
 import { remindPastTerm } from '../reminders.js';
 import { parseFormat, parseMonth } from '../options.js';
 import { OPEENVOLGEND_MONTHS } from '../../core/import/melding.js';
@@ -32,7 +32,8 @@ export interface ImportCommandOptions {
 
 const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
 
-export async function runImport(io: Io, file: string, options: ImportCommandOptions, command: Command): Promise<void> {
+export async function runImport(io: Io, given: string, options: ImportCommandOptions, command: Command): Promise<void> {
+  const file = inCwd(io, given);
   const format = parseFormat(options.format, ['tekst', 'json']);
   if (options.force && !options.replace) {
     throw new UsageError('--force hoort bij --replace.', { hint: 'Gebruik --replace --force, of laat --force weg.' });
@@ -56,12 +57,12 @@ export async function runImport(io: Io, file: string, options: ImportCommandOpti
     force: options.force === true,
     aanvulling: options.aanvulling === true,
     skipInvalid: options.skipInvalid === true,
-    ...(options.rejects !== undefined && { rejectsFile: options.rejects }),
+    ...(options.rejects !== undefined && { rejectsFile: inCwd(io, options.rejects) }),
     ...(options.encoding !== undefined && { encoding: parseEncodingOption(options.encoding) }),
     ...(options.delimiter !== undefined && { delimiter: parseDelimiterOption(options.delimiter) }),
-    ...(options.map !== undefined && { customMap: await readHeaderMap(options.map) }),
-    today: today(),
-    now,
+    ...(options.map !== undefined && { customMap: await readHeaderMap(inCwd(io, options.map)) }),
+    today: today(io),
+    now: () => now(io),
     onProgress: (done, total) => progress.update(done, total),
   };
 

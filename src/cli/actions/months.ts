@@ -47,7 +47,7 @@ export async function runMonths(io: Io, options: { format?: string; gemeente?: s
   const format = parseFormat(options.format, ['tabel', 'json']);
   await withStore(command, io, 'read', async (store) => {
     const gemeente = await gemeenteFilter(store, options.gemeente);
-    const months = await monthsOverview(store, today(), gemeente?.id);
+    const months = await monthsOverview(store, today(io), gemeente?.id);
     if (format === 'json') {
       writeLine(io.stdout, JSON.stringify(months, null, 2));
       return;

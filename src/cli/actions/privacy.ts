@@ -10,7 +10,7 @@ import { parseFormat, parseOption } from '../options.js';
 export async function runPurge(io: Io, options: { dryRun?: boolean }, command: Command): Promise<void> {
   const dryRun = options.dryRun === true;
   await withStore(command, io, dryRun ? 'dry-run' : 'write', async (store) => {
-    const { plan, counts, undelivered, compacted } = await purgePersonalData(store, { dryRun, today: today(), now });
+    const { plan, counts, undelivered, compacted } = await purgePersonalData(store, { dryRun, today: today(io), now: () => now(io) });
     const colour = colourFor(io.stderr, io.env);
     if (!compacted) {
       writeLine(

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DataError, EnvironmentError, UsageError } from '../../core/errors.js';
 import { writeLine, type Io } from '../../terminal/io.js';
-import { openStore } from '../context.js';
+import { inCwd, openStore } from '../context.js';
 import type { ServeCommandOptions } from '../commands/serve.js';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
@@ -13,7 +13,8 @@ export function parsePort(text: string): number {
   throw new UsageError(`--port ${text} is geen poortnummer.`, { hint: 'Geef een getal van 1 tot en met 65535, bijvoorbeeld --port 8080.' });
 }
 
-function readable(option: string, file: string): string {
+function readable(io: Io, option: string, given: string): string {
+  const file = inCwd(io, given);
   try {
     fs.accessSync(file, fs.constants.R_OK);
     return file;
@@ -28,7 +29,7 @@ export async function runServe(io: Io, options: ServeCommandOptions, command: Co
   if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) {
     throw new UsageError('--tls-cert en --tls-key horen bij elkaar.', { hint: 'Geef allebei, of geen van beide.' });
   }
-  const tls = options.tlsCert === undefined ? null : { cert: readable('--tls-cert', options.tlsCert), key: readable('--tls-key', options.tlsKey!) };
+  const tls = options.tlsCert === undefined ? null : { cert: readable(io, '--tls-cert', options.tlsCert), key: readable(io, '--tls-key', options.tlsKey!) };
   const behindProxy = options.behindProxy === true;
   // Without TLS, passwords and session cookies would cross the network readable: only this
   // computer may then connect, unless a proxy in front of it does the TLS.
@@ -46,7 +47,8 @@ export async function runServe(io: Io, options: ServeCommandOptions, command: Co
     }
     const { startServer } = await import('../../web/server.js');
     await new Promise<void>((resolve, reject) => {
-      const { server, stop: stopServer } = startServer({ store, host, port, tls, behindProxy }, (info) => {
+      const serveOptions = { store, host, port, tls, behindProxy, clock: io.now, osUser: io.osUser, reportFault: (line: string) => writeLine(io.stderr, line) };
+      const { server, stop: stopServer } = startServer(serveOptions, (info) => {
         const shown = info.address.includes(':') ? `[${info.address}]` : info.address;
         writeLine(io.stdout, `De webapp draait op ${tls === null && !behindProxy ? 'http' : 'https'}://${shown}:${info.port} — stop met Ctrl+C.`);
       });
@@ -58,8 +60,7 @@ export async function runServe(io: Io, options: ServeCommandOptions, command: Co
         ),
       );
       const stop = (): void => stopServer(resolve);
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      io.onInterrupt(stop);
     });
   } finally {
     store.close();

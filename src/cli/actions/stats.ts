@@ -26,7 +26,7 @@ export async function runStats(io: Io, options: StatsOptions, command: Command):
         `${colourFor(io.stderr, io.env).yellow('let op:')} voor ${missing.join(', ')} is geen lijst ingelezen; die maanden tellen niet mee in de cijfers.`,
       );
     }
-    const stats = await readPeriodStats(store, period, today(), gemeente?.id);
+    const stats = await readPeriodStats(store, period, today(io), gemeente?.id);
     const names = new Map((await store.workers()).map((w) => [w.id, w.name]));
     if (format === 'json') {
       const perWorker = stats.perWorker.map((w) => ({ ...w, naam: names.get(w.workerId) ?? null }));

@@ -44,8 +44,8 @@ export async function runTriage(io: Io, options: TriageOptions, command: Command
       ...(gemeente !== undefined && { gemeente }),
       ...(capacity !== undefined && { capacity }),
       dryRun,
-      today: today(),
-      now,
+      today: today(io),
+      now: () => now(io),
     });
     if (format === 'json') {
       writeLine(io.stdout, JSON.stringify({ dryRun, rerun: outcome.rerun, run: outcome.run, ...outcome.plan }, null, 2));

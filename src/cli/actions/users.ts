@@ -12,7 +12,7 @@ export async function runAddUser(io: Io, name: string, options: { role: string; 
   const role = parseOption('--role', options.role, parseRole);
   const password = await readNewPassword(io);
   await withStore(command, io, 'write', async (store) => {
-    const account = await addAccount(store, { name, role, ...(options.worker !== undefined && { worker: options.worker }), password, createdAt: now() });
+    const account = await addAccount(store, { name, role, ...(options.worker !== undefined && { worker: options.worker }), password, createdAt: now(io) });
     writeLine(io.stdout, `Gebruiker ${account.name} toegevoegd (${account.role}${account.workerName === null ? '' : `, werklijst van ${account.workerName}`}).`);
     writeLine(io.stdout, 'Start de webapp met: eropaf serve');
   });
@@ -33,7 +33,7 @@ export async function runListUsers(io: Io, options: { format?: string }, command
     io.stdout.write(
       renderTable(
         ['gebruiker', 'rol', 'medewerker', 'actief', 'geblokkeerd'],
-        list.map((a) => [a.name, a.role, a.workerName ?? '', a.active ? 'ja' : 'nee', isLocked(a.lockedUntil, new Date()) ? 'ja' : 'nee']),
+        list.map((a) => [a.name, a.role, a.workerName ?? '', a.active ? 'ja' : 'nee', isLocked(a.lockedUntil, io.now()) ? 'ja' : 'nee']),
         colourFor(io.stdout, io.env),
       ),
     );

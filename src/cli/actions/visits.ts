@@ -12,7 +12,7 @@ import { writePrivateFile } from '../../files/private-file.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { renderVisitSheet } from '../../terminal/visit-sheet.js';
-import { today, withStore } from '../context.js';
+import { inCwd, today, withStore } from '../context.js';
 import { parseFormat, parseMonth } from '../options.js';
 import { gemeenteFilter } from '../gemeente-option.js';
 
@@ -38,18 +38,18 @@ export async function runVisits(io: Io, options: VisitsOptions, command: Command
   await withStore(command, io, 'read', async (store) => {
     const worker = options.worker === undefined ? null : await findWorker(store, options.worker);
     const gemeente = await gemeenteFilter(store, options.gemeente);
-    const day = today();
+    const day = today(io);
     const areas = await readVisitList(store, { month, workerId: worker?.id ?? null, ...(gemeente !== undefined && { gemeenteId: gemeente.id }) }, day);
     const count = areas.reduce((sum, area) => sum + area.visits.length, 0);
     const header = [...VISIT_COLUMNS];
     const rows = visitRows(areas);
     if (options.out !== undefined) {
       if (format === 'csv') {
-        const writer = createExcelCsvWriter(options.out, { delimiter, header });
+        const writer = createExcelCsvWriter(inCwd(io, options.out), { delimiter, header });
         for (const row of rows) writer.write(row);
         await writer.close();
       } else {
-        writePrivateFile(options.out, format === 'html' ? renderVisitSheet(month, areas, day) : `${JSON.stringify(areas.map(toJson), null, 2)}\n`);
+        writePrivateFile(inCwd(io, options.out), format === 'html' ? renderVisitSheet(month, areas, day) : `${JSON.stringify(areas.map(toJson), null, 2)}\n`);
       }
       writeLine(io.stderr, `${count} ${count === 1 ? 'huisbezoek' : 'huisbezoeken'} geschreven naar ${options.out}.`);
       return;

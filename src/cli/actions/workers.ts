@@ -9,7 +9,7 @@ import { parseCount, parseFormat } from '../options.js';
 export async function runAddWorker(io: Io, name: string, options: { capacity: string }, command: Command): Promise<void> {
   const capacity = parseCount('--capacity', options.capacity);
   await withStore(command, io, 'write', async (store) => {
-    const worker = await addWorker(store, { name, capacity, createdAt: now() });
+    const worker = await addWorker(store, { name, capacity, createdAt: now(io) });
     writeLine(io.stdout, `Medewerker ${worker.name} toegevoegd, capaciteit ${worker.capacity} per maand.`);
   });
 }

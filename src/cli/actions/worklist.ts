@@ -8,7 +8,7 @@ import { parseDelimiterOption } from '../../csv/delimiter.js';
 import { createExcelCsvWriter, formatExcelCsv } from '../../csv/excel-csv.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
-import { today, withStore } from '../context.js';
+import { inCwd, today, withStore } from '../context.js';
 import { remindPastTerm } from '../reminders.js';
 import { parseFormat, parseMonth } from '../options.js';
 import { gemeenteFilter } from '../gemeente-option.js';
@@ -36,12 +36,12 @@ export async function runWorklist(io: Io, options: WorklistOptions, command: Com
   await withStore(command, io, 'read', async (store) => {
     const worker = options.worker === undefined ? null : await findWorker(store, options.worker);
     const gemeente = await gemeenteFilter(store, options.gemeente);
-    const entries = await readWorklist(store, { month, workerId: worker?.id ?? null, ...(gemeente !== undefined && { gemeenteId: gemeente.id }) }, today());
+    const entries = await readWorklist(store, { month, workerId: worker?.id ?? null, ...(gemeente !== undefined && { gemeenteId: gemeente.id }) }, today(io));
     await remindPastTerm(store, io);
     const header = [...WORKLIST_COLUMNS];
     const rows = entries.map((entry) => header.map((column) => worklistCells(entry)[column]));
     if (options.out !== undefined) {
-      const writer = createExcelCsvWriter(options.out, { delimiter, header });
+      const writer = createExcelCsvWriter(inCwd(io, options.out), { delimiter, header });
       for (const row of rows) writer.write(row);
       await writer.close();
       writeLine(io.stderr, `${entries.length} meldingen geschreven naar ${options.out}.`);

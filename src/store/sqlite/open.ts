@@ -27,8 +27,9 @@ export interface OpenedDatabase {
 export function openDatabase(file: string, options: OpenOptions): OpenedDatabase {
   const exists = fs.existsSync(file);
   if (!exists && !options.readonly) createPrivateFile(file);
+  let db: Database.Database | undefined;
   try {
-    const db = options.readonly ? openForReading(file, exists, options) : new Database(file);
+    db = options.readonly ? openForReading(file, exists, options) : new Database(file);
     configure(db, options);
     assertNotNewer(db, file);
     if (!db.readonly) migrate(db, options.now);
@@ -36,6 +37,9 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
     if (!options.readonly) makeCompanionsPrivate(file);
     return { db, tooOpenMode: (mode & 0o077) === 0 ? null : mode, created: !exists && !options.readonly };
   } catch (error) {
+    // Refused (a newer schema, a failed migration): the handle would otherwise stay open for the
+    // rest of the process, with its -wal and -shm files.
+    db?.close();
     throw translateSqliteError(error, file);
   }
 }

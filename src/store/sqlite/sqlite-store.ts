@@ -1,5 +1,5 @@
-import os from 'node:os';
 import { EnvironmentError, EropafError } from '../../core/errors.js';
+import { currentOsUser } from '../../terminal/os-user.js';
 import type Database from 'better-sqlite3';
 import type { Gemeente } from '../../core/gemeente.js';
 import type { FindQuery, FoundHousehold } from '../../core/find.js';
@@ -95,7 +95,7 @@ export class SqliteStore implements Store {
 
   static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
     const { db, tooOpenMode, created } = openDatabase(file, options);
-    const audit = options.audit ?? { at: options.now(), osUser: currentOsUser(), command: '(onbekend)', options: {} };
+    const audit = options.audit ?? { at: options.now(), osUser: currentOsUser(process.env), command: '(onbekend)', options: {} };
     return new SqliteStore(db, file, options.readonly, tooOpenMode, created, audit);
   }
 
@@ -415,14 +415,5 @@ export class SqliteStore implements Store {
 
   close(): void {
     if (this.db.open) this.db.close();
-  }
-}
-
-/** The operating-system account running eropaf, for the audit trail. */
-export function currentOsUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? '(onbekend)';
   }
 }

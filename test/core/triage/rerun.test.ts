@@ -9,7 +9,13 @@ function afterRun(meldingen: TriageMelding[], p: TriagePlan, followedUp: number[
     const d = decisionOf(p, m.id);
     return {
       ...m,
-      current: { decision: d.kind, workerId: d.workerId, followedUp: followedUp.includes(m.id), closed: false },
+      current: {
+        decision: d.kind,
+        workerId: d.workerId,
+        followedUp: followedUp.includes(m.id),
+        closed: false,
+        joined: d.caseMeldingId !== null,
+      },
     };
   });
 }
@@ -71,7 +77,7 @@ describe('re-running a month', () => {
   it('places a new melding with a worker who still has room, counting kept assignments', () => {
     // Worker 1 (capacity 3) already holds two kept meldingen; worker 2 (capacity 2) none.
     const kept = [1, 2].map((n) =>
-      melding(n, { current: { decision: 'capaciteit', workerId: 1, followedUp: false, closed: false } }),
+      melding(n, { current: { decision: 'capaciteit', workerId: 1, followedUp: false, closed: false, joined: false } }),
     );
     const p = plan({ capacity: 5, workers: [worker(1, 3), worker(2, 2)], meldingen: [...kept, melding(3)] });
     expect(decisionOf(p, 3).workerId).toBe(2);
@@ -79,7 +85,7 @@ describe('re-running a month', () => {
 
   it('keeps a deferred melding that was followed up anyway, and counts it against capacity', () => {
     const m = [
-      melding(1, { current: { decision: 'uitgesteld', workerId: null, followedUp: true, closed: false } }),
+      melding(1, { current: { decision: 'uitgesteld', workerId: null, followedUp: true, closed: false, joined: false } }),
       amount(2, 10_000),
     ];
     const p = plan({ capacity: 1, meldingen: m });
@@ -89,7 +95,7 @@ describe('re-running a month', () => {
 
   it('keeps a closed not-picked-up melding without letting it take capacity', () => {
     const m = [
-      melding(1, { current: { decision: 'niet-opgepakt', workerId: null, followedUp: false, closed: true } }),
+      melding(1, { current: { decision: 'niet-opgepakt', workerId: null, followedUp: false, closed: true, joined: false } }),
       amount(2, 10_000),
     ];
     const p = plan({ capacity: 1, meldingen: m });
@@ -98,18 +104,18 @@ describe('re-running a month', () => {
   });
 
   it('decides afresh a melding an earlier run left without worker, follow-up or closure', () => {
-    const m = [melding(1, { current: { decision: 'uitgesteld', workerId: null, followedUp: false, closed: false } })];
+    const m = [melding(1, { current: { decision: 'uitgesteld', workerId: null, followedUp: false, closed: false, joined: false } })];
     expect(decisionOf(plan({ capacity: 1, meldingen: m }), 1)).toMatchObject({ kind: 'capaciteit', kept: false });
   });
 
   it('assigns a worker to a kept, picked, open melding that has none', () => {
-    const m = [melding(1, { current: { decision: 'altijd', workerId: null, followedUp: true, closed: false } })];
+    const m = [melding(1, { current: { decision: 'altijd', workerId: null, followedUp: true, closed: false, joined: false } })];
     const p = plan({ workers: [worker(4, 2)], meldingen: m });
     expect(decisionOf(p, 1)).toMatchObject({ kind: 'altijd', kept: true, workerId: 4 });
   });
 
   it('does not assign a worker to a kept melding that is closed', () => {
-    const m = [melding(1, { current: { decision: 'altijd', workerId: null, followedUp: false, closed: true } })];
+    const m = [melding(1, { current: { decision: 'altijd', workerId: null, followedUp: false, closed: true, joined: false } })];
     const p = plan({ workers: [worker(4, 2)], meldingen: m });
     expect(decisionOf(p, 1)).toMatchObject({ kind: 'altijd', kept: true, workerId: null });
     expect(p.figures.unassigned).toBe(0);

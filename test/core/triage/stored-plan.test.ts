@@ -12,6 +12,7 @@ const decision = (n: number, kind: Decision['kind'], workerId: number | null): D
   workerId,
   kept: false,
   place: null,
+  caseMeldingId: null,
 });
 
 describe('a stored triage as a plan', () => {
