@@ -10,6 +10,8 @@ export interface Measurement {
   unit: string;
   /** Wall time of every run, in the order they ran. */
   seconds: number[];
+  /** CPU time (user + system, all threads) of every run; empty where unknown. */
+  cpuSeconds: number[];
   /** Peak RSS over the runs, MiB; null when unknown (the sqlite3 shell). */
   rssMiB: number | null;
   /** The floor this step is compared with: the ratio of the medians. */
@@ -21,9 +23,15 @@ export type Line = (text?: string) => void;
 const thousands = (n: number): string => n.toLocaleString('en-US');
 const perItemMicros = (seconds: number, count: number): number => (seconds / count) * 1e6;
 
-/** Median over the floor's median; undefined without a floor. */
+/** Median wall time over the floor's median; undefined without a floor. */
 export function floorRatio(m: Measurement): number | undefined {
   return m.floor === undefined ? undefined : summarise(m.seconds).median / summarise(m.floor.seconds).median;
+}
+
+/** The same for CPU time, which a busy machine disturbs less; undefined without both. */
+export function floorCpuRatio(m: Measurement): number | undefined {
+  if (m.floor === undefined || m.cpuSeconds.length === 0 || m.floor.cpuSeconds.length === 0) return undefined;
+  return summarise(m.cpuSeconds).median / summarise(m.floor.cpuSeconds).median;
 }
 
 function printColumns(out: Line, header: readonly string[], rows: readonly (readonly string[])[]): void {
@@ -36,10 +44,11 @@ function printColumns(out: Line, header: readonly string[], rows: readonly (read
 }
 
 export function printSummary(out: Line, measurements: readonly Measurement[]): void {
-  const header = ['step', 'count', 'runs', 'median s', 'min–max s', 'µs each', 'peak RSS MiB', '× floor'];
+  const header = ['step', 'count', 'runs', 'median s', 'min–max s', 'µs each', 'CPU s', 'peak RSS MiB', '× floor', '× floor CPU'];
   const rows = measurements.map((m) => {
     const s = summarise(m.seconds);
     const ratio = floorRatio(m);
+    const cpuRatio = floorCpuRatio(m);
     return [
       m.step,
       m.count === null ? '' : `${thousands(m.count)} ${m.unit}`,
@@ -47,8 +56,10 @@ export function printSummary(out: Line, measurements: readonly Measurement[]): v
       s.median.toFixed(2),
       m.seconds.length === 1 ? '' : `${s.min.toFixed(2)}–${s.max.toFixed(2)}`,
       m.count === null ? '' : perItemMicros(s.median, m.count).toFixed(1),
+      m.cpuSeconds.length === 0 ? '' : summarise(m.cpuSeconds).median.toFixed(2),
       m.rssMiB === null ? '' : m.rssMiB.toFixed(0),
       ratio === undefined ? '' : ratio.toFixed(2),
+      cpuRatio === undefined ? '' : cpuRatio.toFixed(2),
     ];
   });
   printColumns(out, header, rows);

@@ -6,13 +6,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { childrenCpuSoFar } from './bench-cpu.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = path.join(here, '..', '..', 'bin', 'eropaf.js');
 const preload = pathToFileURL(path.join(here, 'bench-rss.js')).href;
 
-export interface RunResult {
+export interface Timed {
+  /** Wall time. */
   seconds: number;
+  /** CPU time (user + system, all threads); null where the kernel does not tell. */
+  cpuSeconds: number | null;
+}
+
+/** Runs a child process to its end and times it. */
+function timed<T>(run: () => T): Timed & { result: T } {
+  const cpuBefore = childrenCpuSoFar();
+  const start = performance.now();
+  const result = run();
+  const seconds = (performance.now() - start) / 1000;
+  const cpuAfter = childrenCpuSoFar();
+  const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+  return { seconds, cpuSeconds, result };
+}
+
+export interface RunResult extends Timed {
   /** Peak RSS of the eropaf process (all threads), MiB. */
   rssMiB: number;
   stdout: string;
@@ -22,20 +40,20 @@ export interface RunResult {
 export function eropaf(dir: string, args: readonly string[]): RunResult {
   const rssFile = path.join(dir, 'peak-rss');
   fs.rmSync(rssFile, { force: true });
-  const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', preload, bin, ...args], {
-    cwd: dir,
-    env: { ...process.env, EROPAF_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - start) / 1000;
+  const { seconds, cpuSeconds, result } = timed(() =>
+    spawnSync(process.execPath, ['--import', preload, bin, ...args], {
+      cwd: dir,
+      env: { ...process.env, EROPAF_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024 * 1024,
+    }),
+  );
   if (result.error) throw result.error;
   if (result.status !== 0) {
     throw new Error(`eropaf ${args.join(' ')} ended with ${result.status ?? result.signal}:\n${result.stderr}`);
   }
   const rssKiB = Number(fs.readFileSync(rssFile, 'utf8'));
-  return { seconds, rssMiB: rssKiB / 1024, stdout: result.stdout };
+  return { seconds, cpuSeconds, rssMiB: rssKiB / 1024, stdout: result.stdout };
 }
 
 export function hasSqlite3(): boolean {
@@ -44,17 +62,15 @@ export function hasSqlite3(): boolean {
 }
 
 /** The floor: the sqlite3 shell's `.import` of the file into a bare table of a fresh database. */
-export function floor(dir: string, file: string): number {
+export function floor(dir: string, file: string): Timed {
   const db = path.join(dir, 'floor.db');
   removeDatabase(db);
-  const start = performance.now();
-  const result = spawnSync('sqlite3', [db, '-cmd', '.mode csv', '-cmd', '.separator ;', `.import ${file} signalen`], {
-    encoding: 'utf8',
-  });
-  const seconds = (performance.now() - start) / 1000;
+  const { seconds, cpuSeconds, result } = timed(() =>
+    spawnSync('sqlite3', [db, '-cmd', '.mode csv', '-cmd', '.separator ;', `.import ${file} signalen`], { encoding: 'utf8' }),
+  );
   if (result.error || result.status !== 0) throw new Error(`sqlite3 .import failed: ${result.stderr}`);
   removeDatabase(db);
-  return seconds;
+  return { seconds, cpuSeconds };
 }
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];

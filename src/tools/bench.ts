@@ -26,7 +26,7 @@ import path from 'node:path';
 import type { Month } from '../core/types.js';
 import { DUPLICATE_SHARE, writeList } from './bench-list.js';
 import { type Line, type Measurement, printPerRow, printSummary, type SizeResult } from './bench-report.js';
-import { copyDatabase, eropaf, floor, hasSqlite3, removeDatabase, type RunResult } from './bench-run.js';
+import { copyDatabase, eropaf, floor, hasSqlite3, removeDatabase, type RunResult, type Timed } from './bench-run.js';
 import { buildTenYears } from './bench-ten-years.js';
 
 const SMALL_ROWS = 100_000;
@@ -68,15 +68,17 @@ function parseArgs(argv: readonly string[]): Options {
 }
 
 function measurement(step: string, count: number | null, unit: string, withRss = true): Measurement {
-  return { step, count, unit, seconds: [], rssMiB: withRss ? 0 : null };
+  return { step, count, unit, seconds: [], cpuSeconds: [], rssMiB: withRss ? 0 : null };
 }
 
-function record(m: Measurement, run: RunResult): void {
+function record(m: Measurement, run: Timed & { rssMiB?: number }): void {
   m.seconds.push(run.seconds);
-  m.rssMiB = Math.max(m.rssMiB ?? 0, run.rssMiB);
+  if (run.cpuSeconds !== null) m.cpuSeconds.push(run.cpuSeconds);
+  if (run.rssMiB !== undefined) m.rssMiB = Math.max(m.rssMiB ?? 0, run.rssMiB);
 }
 
-const showRun = (run: RunResult): string => `${run.seconds.toFixed(2)} s, ${run.rssMiB.toFixed(0)} MiB`;
+const cpu = (run: Timed): string => (run.cpuSeconds === null ? '' : ` (CPU ${run.cpuSeconds.toFixed(2)} s)`);
+const showRun = (run: RunResult): string => `${run.seconds.toFixed(2)} s${cpu(run)}, ${run.rssMiB.toFixed(0)} MiB`;
 
 interface ImportJson {
   rowsRead: number;
@@ -108,9 +110,9 @@ function importSize(dir: string, rows: number, runs: number, withFloor: boolean)
   for (let run = 1; run <= runs; run++) {
     const parts: string[] = [];
     if (floorM !== null) {
-      const seconds = floor(dir, file);
-      floorM.seconds.push(seconds);
-      parts.push(`floor ${seconds.toFixed(2)} s`);
+      const floored = floor(dir, file);
+      record(floorM, floored);
+      parts.push(`floor ${floored.seconds.toFixed(2)} s${cpu(floored)}`);
     }
     removeDatabase(db);
     const imported = eropaf(dir, ['--db', db, 'import', file, '--month', list.last, '--format', 'json']);
@@ -184,8 +186,8 @@ function tenYears(dir: string, runs: number): void {
   out('Ten years of a big city: 120 monthly lists, imported and triaged one by one (this takes a while) …');
   const built = buildTenYears(dir, SEED, out);
   measurements.push(
-    { step: 'import 120 city months (sum)', count: built.rows, unit: 'rows', seconds: [built.importSeconds], rssMiB: built.importPeakMiB },
-    { step: 'triage 120 city months (sum)', count: built.meldingen, unit: 'meldingen', seconds: [built.triageSeconds], rssMiB: built.triagePeakMiB },
+    { step: 'import 120 city months (sum)', count: built.rows, unit: 'rows', seconds: [built.importSeconds], cpuSeconds: [], rssMiB: built.importPeakMiB },
+    { step: 'triage 120 city months (sum)', count: built.meldingen, unit: 'meldingen', seconds: [built.triageSeconds], cpuSeconds: [], rssMiB: built.triagePeakMiB },
   );
   const variants: { step: string; args: string[]; count: number | null }[] = [
     { step: 'table, ten years', args: [], count: built.meldingen },
