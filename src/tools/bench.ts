@@ -1,38 +1,33 @@
-// `npm run bench`: how fast and how lean the import is at a million signals, against the floor of
-// the plain `sqlite3 .import` of the same file.
+// `npm run bench`: how fast and how lean eropaf is, against the floor of the plain `sqlite3
+// .import` of the same file.
 //
-// A seeded synthetic list (Dutch dialect: `;`, decimal comma, DD-MM-JJJJ) is streamed to a file in
-// a temporary directory, then imported with the real binary into a fresh database, at 100,000 rows
-// and at the full size so that linear growth shows (time per row about equal). On the full-size
-// database two workers are added, the month is triaged and its table printed. Every step runs
-// eropaf as a child process; its peak memory (RSS, all threads) comes from a preloaded module
-// (bench-rss.ts) that writes `process.resourceUsage().maxRSS` at exit to a file the bench names.
+// The list (bench-list.ts) is the project's seeded synthetic list in the Dutch dialect with every
+// column a real export has and about 2% exact duplicate rows. At each size the floor and the
+// import into a fresh database run interleaved, `--runs` times each, so that a burst of other work
+// on the machine hits both; then the same file is imported again into the imported database (it
+// is recognised and skipped). A list of 125,000 rows gives a month of just over 100,000
+// meldingen: it is triaged on a fresh copy of the imported database each run, and its table
+// printed. Ten years of a big city are imported and triaged month by month, and the table over
+// all of it is timed. Every step runs eropaf as a child process; its peak memory (RSS, all
+// threads) comes from a preloaded module (bench-rss.ts). Each step is reported as the median and
+// the spread (min–max) of its runs.
 //
-//   npm run bench                     100k and 1,000,000 rows, and the triage of a month of
-//                                     100,000 meldingen (a list of 125,000 rows)
-//   npm run bench -- --rows 500000    100k and 500,000 rows
-//   npm run bench -- --quick          100k only
-//   npm run bench -- --ten-years      also: ten years of a big city (4,500 signals a month) and the
-//                                     table over all of it
+//   npm run bench                          100k and 1,000,000 rows, the triage month, ten years
+//   npm run bench -- --rows 300000         100k and 300,000 rows, …
+//   npm run bench -- --runs 5              five runs of each step (default 3)
+//   npm run bench -- --imports-only        only the imports (floor, import, the same file again)
+//   npm run bench -- --quick               100k imports only
 //
 // EROPAF_BENCH_KEEP=1 keeps the temporary directory and prints its path.
 
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import type { Month } from '../core/types.js';
-import { csvLines, DUTCH_EXCEL } from '../synthetic/dialect.js';
-import { CITY, largeListOptions, signalRows, type ListOptions } from '../synthetic/lists.js';
-import { rowMonth, type SignalRow } from '../synthetic/row.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
-const bin = path.join(root, 'bin', 'eropaf.js');
-const preload = pathToFileURL(path.join(here, 'bench-rss.js')).href;
+import { DUPLICATE_SHARE, writeList } from './bench-list.js';
+import { type Line, type Measurement, printPerRow, printSummary, type SizeResult } from './bench-report.js';
+import { copyDatabase, eropaf, floor, hasSqlite3, removeDatabase, type RunResult, type Timed } from './bench-run.js';
+import { buildTenYears } from './bench-ten-years.js';
 
 const SMALL_ROWS = 100_000;
 /** A list of this many rows gives one month of just over 100,000 meldingen with this generator. */
@@ -41,119 +36,49 @@ const SEED = 20_240_601;
 
 interface Options {
   rows: number;
-  quick: boolean;
-  tenYears: boolean;
+  runs: number;
+  importsOnly: boolean;
 }
 
-interface Step {
-  step: string;
-  /** Rows (or meldingen) the step handled, for the rate; null when a rate means nothing. */
-  count: number | null;
-  unit: string;
-  seconds: number;
-  /** Peak RSS in MiB; null when unknown (the sqlite3 shell). */
-  rssMiB: number | null;
-  /** Ratio to the floor, for imports. */
-  ratio?: number;
-}
+/** Every step measured so far, in the order the summary shows them. */
+const measurements: Measurement[] = [];
 
-const out = (line = ''): void => {
+const out: Line = (line = '') => {
   process.stdout.write(`${line}\n`);
 };
+const thousands = (n: number): string => n.toLocaleString('en-US');
+
+function wholeNumber(flag: string, text: string | undefined): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} expects a whole number above 0`);
+  return value;
+}
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { rows: 1_000_000, quick: false, tenYears: false };
+  const options: Options = { rows: 1_000_000, runs: 3, importsOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--quick') options.quick = true;
-    else if (arg === '--ten-years') options.tenYears = true;
-    else if (arg === '--rows') {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1) throw new Error('--rows expects a whole number above 0');
-      options.rows = value;
-    } else {
-      throw new Error(`unknown option ${arg}; use --rows N, --quick or --ten-years`);
-    }
+    if (arg === '--quick') Object.assign(options, { rows: SMALL_ROWS, importsOnly: true });
+    else if (arg === '--imports-only') options.importsOnly = true;
+    else if (arg === '--rows') options.rows = wholeNumber(arg, argv[++i]);
+    else if (arg === '--runs') options.runs = wholeNumber(arg, argv[++i]);
+    else throw new Error(`unknown option ${arg}; use --rows N, --runs N, --imports-only or --quick`);
   }
   return options;
 }
 
-/** Streams the list to a file in the Dutch Excel dialect; returns its months (first, last). */
-function writeList(file: string, list: ListOptions): { rows: number; first: Month; last: Month; bytes: number } {
-  const fd = fs.openSync(file, 'w', 0o600);
-  let buffer = '';
-  let rows = 0;
-  let first: Month | null = null;
-  let last: Month | null = null;
-  const monthOf = function* (source: Iterable<SignalRow>): Generator<SignalRow> {
-    for (const row of source) {
-      const month = rowMonth(row);
-      first ??= month;
-      last = month;
-      rows += 1;
-      yield row;
-    }
-  };
-  try {
-    for (const line of csvLines(monthOf(signalRows(list)), DUTCH_EXCEL)) {
-      buffer += line;
-      if (buffer.length >= 1 << 20) {
-        fs.writeSync(fd, buffer);
-        buffer = '';
-      }
-    }
-    fs.writeSync(fd, buffer);
-  } finally {
-    fs.closeSync(fd);
-  }
-  if (first === null || last === null) throw new Error('the generator produced no rows');
-  return { rows, first, last, bytes: fs.statSync(file).size };
+function measurement(step: string, count: number | null, unit: string, withRss = true): Measurement {
+  return { step, count, unit, seconds: [], cpuSeconds: [], rssMiB: withRss ? 0 : null };
 }
 
-interface RunResult {
-  seconds: number;
-  rssMiB: number;
-  stdout: string;
+function record(m: Measurement, run: Timed & { rssMiB?: number }): void {
+  m.seconds.push(run.seconds);
+  if (run.cpuSeconds !== null) m.cpuSeconds.push(run.cpuSeconds);
+  if (run.rssMiB !== undefined) m.rssMiB = Math.max(m.rssMiB ?? 0, run.rssMiB);
 }
 
-/** Runs `eropaf …args` with the peak-memory preload; fails the bench when eropaf fails. */
-function eropaf(dir: string, args: readonly string[]): RunResult {
-  const rssFile = path.join(dir, 'peak-rss');
-  fs.rmSync(rssFile, { force: true });
-  const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', preload, bin, ...args], {
-    cwd: dir,
-    env: { ...process.env, EROPAF_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - start) / 1000;
-  if (result.error) throw result.error;
-  if (result.status !== 0) {
-    throw new Error(`eropaf ${args.join(' ')} ended with ${result.status ?? result.signal}:\n${result.stderr}`);
-  }
-  const rssKiB = Number(fs.readFileSync(rssFile, 'utf8'));
-  return { seconds, rssMiB: rssKiB / 1024, stdout: result.stdout };
-}
-
-function hasSqlite3(): boolean {
-  const probe = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
-  return probe.error === undefined && probe.status === 0;
-}
-
-/** The floor: the sqlite3 shell's `.import` of the same file into a bare table of a fresh database. */
-function floor(dir: string, file: string): number {
-  const db = path.join(dir, 'floor.db');
-  fs.rmSync(db, { force: true });
-  const start = performance.now();
-  const result = spawnSync('sqlite3', [db, '-cmd', '.mode csv', '-cmd', '.separator ;', `.import ${file} signalen`], {
-    encoding: 'utf8',
-  });
-  const seconds = (performance.now() - start) / 1000;
-  if (result.error || result.status !== 0) throw new Error(`sqlite3 .import failed: ${result.stderr}`);
-  fs.rmSync(db, { force: true });
-  return seconds;
-}
+const cpu = (run: Timed): string => (run.cpuSeconds === null ? '' : ` (CPU ${run.cpuSeconds.toFixed(2)} s)`);
+const showRun = (run: RunResult): string => `${run.seconds.toFixed(2)} s${cpu(run)}, ${run.rssMiB.toFixed(0)} MiB`;
 
 interface ImportJson {
   rowsRead: number;
@@ -161,189 +86,149 @@ interface ImportJson {
   meldingen: { created: number };
 }
 
-/** Generates `rows` rows, imports them into a fresh database, and times the floor. */
-function importSize(dir: string, rows: number, withFloor: boolean, steps: Step[]): { db: string; month: Month; meldingen: number } {
-  const label = rows.toLocaleString('en-US');
-  const file = path.join(dir, `lijst-${rows}.csv`);
-  out(`Generating ${label} rows …`);
-  const generated = writeList(file, largeListOptions(rows, SEED));
-  out(`  ${(generated.bytes / 1024 / 1024).toFixed(0)} MiB, signal dates ${generated.first} to ${generated.last}`);
-
-  let floorSeconds: number | null = null;
-  if (withFloor) {
-    out('  sqlite3 .import (floor) …');
-    floorSeconds = floor(dir, file);
-    steps.push({ step: `sqlite3 .import ${label}`, count: rows, unit: 'rows', seconds: floorSeconds, rssMiB: null });
-  }
-
-  const db = path.join(dir, `bench-${rows}.db`);
-  const month = generated.last;
-  out('  eropaf import …');
-  const run = eropaf(dir, ['--db', db, 'import', file, '--month', month, '--format', 'json']);
-  const summary = JSON.parse(run.stdout) as ImportJson;
+/** Fails the bench when the import lost or invented rows. */
+function checkImport(stdout: string, rows: number): ImportJson {
+  const summary = JSON.parse(stdout) as ImportJson;
   const { signals } = summary;
   if (summary.rowsRead !== rows || signals.new + signals.duplicateInFile + signals.duplicateKnown + signals.rejected !== rows) {
-    throw new Error(`import of ${label} rows: ${JSON.stringify(summary)}`);
+    throw new Error(`import of ${thousands(rows)} rows: ${JSON.stringify(summary)}`);
   }
-  out(
-    `  ${signals.new} new, ${signals.duplicateInFile + signals.duplicateKnown} duplicate, ${signals.rejected} rejected; ` +
-      `${summary.meldingen.created} meldingen`,
-  );
-  steps.push({
-    step: `import ${label}`,
-    count: rows,
-    unit: 'rows',
-    seconds: run.seconds,
-    rssMiB: run.rssMiB,
-    ...(floorSeconds !== null && { ratio: run.seconds / floorSeconds }),
-  });
-  fs.rmSync(file);
-  return { db, month, meldingen: summary.meldingen.created };
+  return summary;
 }
 
-/** Two workers, the month's triage, and its table. */
-function triageAndTable(dir: string, db: string, month: Month, meldingen: number, label: string, steps: Step[]): void {
-  out(`Workers, triage and table of ${month} (${meldingen.toLocaleString('en-US')} meldingen) …`);
-  for (const [name, capacity] of [['Anna de Vries', '1700'], ['Bert Jansen', '1300']] as const) {
-    const run = eropaf(dir, ['--db', db, 'workers', 'add', name, '--capacity', capacity]);
-    steps.push({ step: `workers add (${label})`, count: null, unit: '', seconds: run.seconds, rssMiB: run.rssMiB });
-  }
-  const triage = eropaf(dir, ['--db', db, 'triage', '--month', month]);
-  steps.push({ step: `triage (${label})`, count: meldingen, unit: 'meldingen', seconds: triage.seconds, rssMiB: triage.rssMiB });
-  const table = eropaf(dir, ['--db', db, 'table', '--from', month, '--to', month]);
-  steps.push({ step: `table (${label})`, count: meldingen, unit: 'meldingen', seconds: table.seconds, rssMiB: table.rssMiB });
-}
-
-/**
- * Ten years of a big city: 120 monthly lists imported and triaged one by one with the real binary,
- * then follow-up recorded for most picked-up meldingen (straight into the database: only the
- * table's input matters here), then the table over the ten years timed.
- */
-function tenYears(dir: string, steps: Step[]): void {
-  const db = path.join(dir, 'tien-jaar.db');
-  const months = 120;
-  const start: Month = '2013-01';
-  out(`Ten years of a big city: ${months} monthly lists, imported and triaged one by one (this takes a while) …`);
-  const list: ListOptions = { seed: SEED, startMonth: start, months, ...CITY, householdsPerMonth: [3_600, 3_900] };
-  eropaf(dir, ['--db', db, 'workers', 'add', 'Anna de Vries', '--capacity', '1700']);
-  eropaf(dir, ['--db', db, 'workers', 'add', 'Bert Jansen', '--capacity', '1300']);
-  let importSeconds = 0;
-  let triageSeconds = 0;
-  let rows = 0;
-  let meldingen = 0;
-  let peakImport = 0;
-  let peakTriage = 0;
-  let last: Month = start;
-  for (const monthRows of byMonth(signalRows(list))) {
-    const month = monthRows.month;
-    const file = path.join(dir, `lijst-${month}.csv`);
-    fs.writeFileSync(file, [...csvLines(monthRows.rows, DUTCH_EXCEL)].join(''), { mode: 0o600 });
-    const imported = eropaf(dir, ['--db', db, 'import', file, '--month', month, '--format', 'json']);
-    const summary = JSON.parse(imported.stdout) as ImportJson;
-    importSeconds += imported.seconds;
-    peakImport = Math.max(peakImport, imported.rssMiB);
-    rows += monthRows.rows.length;
-    meldingen += summary.meldingen.created;
-    const triaged = eropaf(dir, ['--db', db, 'triage', '--month', month]);
-    triageSeconds += triaged.seconds;
-    peakTriage = Math.max(peakTriage, triaged.rssMiB);
-    fs.rmSync(file);
-    last = month;
-    if (month.endsWith('-12')) out(`  ${month}: ${rows.toLocaleString('en-US')} signals, ${meldingen.toLocaleString('en-US')} meldingen`);
-  }
-  steps.push({ step: `import 120 city months (sum)`, count: rows, unit: 'rows', seconds: importSeconds, rssMiB: peakImport });
-  steps.push({ step: `triage 120 city months (sum)`, count: meldingen, unit: 'meldingen', seconds: triageSeconds, rssMiB: peakTriage });
-
-  recordFollowUp(db);
-  const table = eropaf(dir, ['--db', db, 'table', '--from', start, '--to', last]);
-  steps.push({ step: 'table, ten years', count: meldingen, unit: 'meldingen', seconds: table.seconds, rssMiB: table.rssMiB });
-  const perMonth = eropaf(dir, ['--db', db, 'table', '--from', start, '--to', last, '--per-month']);
-  steps.push({ step: 'table --per-month, ten years', count: meldingen, unit: 'meldingen', seconds: perMonth.seconds, rssMiB: perMonth.rssMiB });
-  const compare = eropaf(dir, ['--db', db, 'table', '--from', '2022-01', '--to', '2022-06', '--compare', '2021-05:2021-12']);
-  steps.push({ step: 'table --compare, two periods', count: null, unit: '', seconds: compare.seconds, rssMiB: compare.rssMiB });
-}
-
-function* byMonth(rows: Iterable<SignalRow>): Generator<{ month: Month; rows: SignalRow[] }> {
-  let current: { month: Month; rows: SignalRow[] } | null = null;
-  for (const row of rows) {
-    const month = rowMonth(row);
-    if (current !== null && current.month !== month) {
-      yield current;
-      current = null;
+/** Generates a list and imports it `runs` times into a fresh database, interleaved with the floor. */
+function importSize(dir: string, rows: number, runs: number, withFloor: boolean): SizeResult {
+  const label = thousands(rows);
+  const file = path.join(dir, `lijst-${rows}.csv`);
+  out(`Generating ${label} rows (about ${(DUPLICATE_SHARE * 100).toFixed(0)}% exact duplicates) …`);
+  const list = writeList(file, rows, SEED);
+  out(`  ${(list.bytes / 1024 / 1024).toFixed(0)} MiB, signal dates ${list.first} to ${list.last}`);
+  const db = path.join(dir, `bench-${rows}.db`);
+  const floorM = withFloor ? measurement(`sqlite3 .import ${label}`, rows, 'rows', false) : null;
+  const importM = { ...measurement(`import ${label}`, rows, 'rows'), ...(floorM !== null && { floor: floorM }) };
+  let summary: ImportJson | null = null;
+  for (let run = 1; run <= runs; run++) {
+    const parts: string[] = [];
+    if (floorM !== null) {
+      const floored = floor(dir, file);
+      record(floorM, floored);
+      parts.push(`floor ${floored.seconds.toFixed(2)} s${cpu(floored)}`);
     }
-    current ??= { month, rows: [] };
-    current.rows.push(row);
+    removeDatabase(db);
+    const imported = eropaf(dir, ['--db', db, 'import', file, '--month', list.last, '--format', 'json']);
+    summary = checkImport(imported.stdout, rows);
+    record(importM, imported);
+    parts.push(`import ${showRun(imported)}`);
+    out(`  run ${run}/${runs}: ${parts.join(' · ')}`);
   }
-  if (current !== null) yield current;
+  const { signals, meldingen } = summary!;
+  out(
+    `  ${thousands(signals.new)} new, ${thousands(signals.duplicateInFile)} duplicate in the file, ` +
+      `${thousands(signals.duplicateKnown)} already known, ${thousands(signals.rejected)} rejected; ${thousands(meldingen.created)} meldingen`,
+  );
+
+  const againM = { ...measurement(`the same file again ${label}`, rows, 'rows'), ...(floorM !== null && { floor: floorM }) };
+  const again: string[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const result = eropaf(dir, ['--db', db, 'import', file, '--month', list.last, '--format', 'json']);
+    if ((JSON.parse(result.stdout) as { alreadyImported?: boolean }).alreadyImported !== true) {
+      throw new Error(`importing ${file} again was not recognised as already imported:\n${result.stdout}`);
+    }
+    record(againM, result);
+    again.push(result.seconds.toFixed(2));
+  }
+  out(`  the same file again: ${again.join(', ')} s`);
+  fs.rmSync(file);
+  removeDatabase(db);
+  measurements.push(...[floorM, importM, againM].filter((m): m is Measurement => m !== null));
+  return { rows, floor: floorM, imported: importM, again: againM };
 }
 
-/** Contact attempts for four in five picked-up meldingen, and a result for half of those. */
-function recordFollowUp(file: string): void {
-  const db = new Database(file);
-  try {
-    db.exec(`
-      BEGIN;
-      INSERT INTO contacts (melding_id, soort, bereikt, datum, dagdeel, notitie, recorded_at)
-        SELECT d.melding_id, 'Telefoon', d.melding_id % 3 = 0, m.month || '-20', 'Ochtend', NULL, m.month || '-20T10:00:00'
-        FROM decisions d JOIN meldingen m ON m.id = d.melding_id
-        WHERE d.kind IN ('altijd', 'capaciteit') AND d.melding_id % 5 <> 0;
-      INSERT OR REPLACE INTO results (melding_id, resultaat, referred_to, closed_on, source, recorded_at)
-        SELECT melding_id, '(Budget)advies en/of quick fix', NULL, substr(datum, 1, 8) || '28', 'medewerker', recorded_at
-        FROM contacts WHERE melding_id % 2 = 0;
-      COMMIT;
-    `);
-  } finally {
-    db.close();
-  }
+interface Imported {
+  db: string;
+  month: Month;
+  meldingen: number;
 }
 
-function printTable(steps: readonly Step[]): void {
-  const header = ['step', 'count', 'wall s', 'per second', 'µs each', 'peak RSS MiB', 'x floor'];
-  const rows = steps.map((s) => [
-    s.step,
-    s.count === null ? '' : `${s.count.toLocaleString('en-US')} ${s.unit}`,
-    s.seconds.toFixed(2),
-    s.count === null ? '' : Math.round(s.count / s.seconds).toLocaleString('en-US'),
-    s.count === null ? '' : ((s.seconds / s.count) * 1e6).toFixed(1),
-    s.rssMiB === null ? '' : s.rssMiB.toFixed(0),
-    s.ratio === undefined ? '' : s.ratio.toFixed(2),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  out(line(header));
-  out(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) out(line(row));
+/** The list for the triage month, imported once (its import is not what is measured here). */
+function importTriageMonth(dir: string): Imported {
+  const file = path.join(dir, `lijst-${TRIAGE_MONTH_ROWS}.csv`);
+  const list = writeList(file, TRIAGE_MONTH_ROWS, SEED);
+  const db = path.join(dir, 'triage-month.db');
+  const imported = eropaf(dir, ['--db', db, 'import', file, '--month', list.last, '--format', 'json']);
+  const summary = checkImport(imported.stdout, TRIAGE_MONTH_ROWS);
+  fs.rmSync(file);
+  return { db, month: list.last, meldingen: summary.meldingen.created };
+}
+
+/** Two workers; the month's triage `runs` times, each on a fresh copy of the untriaged database; its table. */
+function triageMonth(dir: string, imported: Imported, runs: number): void {
+  const label = thousands(imported.meldingen);
+  out(`Triage and table of ${imported.month} (${label} meldingen) …`);
+  eropaf(dir, ['--db', imported.db, 'workers', 'add', 'Anna de Vries', '--capacity', '1700']);
+  eropaf(dir, ['--db', imported.db, 'workers', 'add', 'Bert Jansen', '--capacity', '1300']);
+  const copy = path.join(dir, 'triage.db');
+  const triage = measurement(`triage, ${label} meldingen`, imported.meldingen, 'meldingen');
+  const table = measurement(`table, ${label} meldingen`, imported.meldingen, 'meldingen');
+  for (let run = 1; run <= runs; run++) {
+    copyDatabase(imported.db, copy);
+    const triaged = eropaf(dir, ['--db', copy, 'triage', '--month', imported.month]);
+    record(triage, triaged);
+    const tabled = eropaf(dir, ['--db', copy, 'table', '--from', imported.month, '--to', imported.month]);
+    record(table, tabled);
+    out(`  run ${run}/${runs}: triage ${showRun(triaged)} · table ${showRun(tabled)}`);
+  }
+  removeDatabase(copy);
+  measurements.push(triage, table);
+}
+
+function tenYears(dir: string, runs: number): void {
+  out('Ten years of a big city: 120 monthly lists, imported and triaged one by one (this takes a while) …');
+  const built = buildTenYears(dir, SEED, out);
+  measurements.push(
+    { step: 'import 120 city months (sum)', count: built.rows, unit: 'rows', seconds: [built.importSeconds], cpuSeconds: [], rssMiB: built.importPeakMiB },
+    { step: 'triage 120 city months (sum)', count: built.meldingen, unit: 'meldingen', seconds: [built.triageSeconds], cpuSeconds: [], rssMiB: built.triagePeakMiB },
+  );
+  const variants: { step: string; args: string[]; count: number | null }[] = [
+    { step: 'table, ten years', args: [], count: built.meldingen },
+    { step: 'table --per-month, ten years', args: ['--per-month'], count: built.meldingen },
+  ];
+  for (const variant of variants) {
+    const m = measurement(variant.step, variant.count, 'meldingen');
+    for (let run = 1; run <= runs; run++) record(m, eropaf(dir, ['--db', built.db, 'table', '--from', built.from, '--to', built.to, ...variant.args]));
+    out(`  ${variant.step}: ${m.seconds.map((s) => s.toFixed(2)).join(', ')} s`);
+    measurements.push(m);
+  }
+  const compare = measurement('table --compare, two half-years', null, '');
+  for (let run = 1; run <= runs; run++) {
+    record(compare, eropaf(dir, ['--db', built.db, 'table', '--from', '2022-01', '--to', '2022-06', '--compare', '2021-05:2021-12']));
+  }
+  measurements.push(compare);
 }
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-bench-'));
   const keep = process.env.EROPAF_BENCH_KEEP === '1';
-  const steps: Step[] = [];
   const withFloor = hasSqlite3();
-  out(`eropaf bench: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
+  const started = new Date();
+  out(`eropaf bench ${started.toISOString()}: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  out(`${options.runs} runs of every step; floor and import interleaved.`);
   if (!withFloor) out('sqlite3 is not on PATH: no floor, no ratio.');
   try {
-    const sizes = options.quick ? [SMALL_ROWS] : [...new Set([Math.min(SMALL_ROWS, options.rows), options.rows])];
-    let largest: ReturnType<typeof importSize> | null = null;
-    for (const rows of sizes) largest = importSize(dir, rows, withFloor, steps);
-    if (largest !== null) triageAndTable(dir, largest.db, largest.month, largest.meldingen, sizes[sizes.length - 1]!.toLocaleString('en-US'), steps);
-    if (!options.quick) {
-      const month = importSize(dir, TRIAGE_MONTH_ROWS, withFloor, steps);
-      triageAndTable(dir, month.db, month.month, month.meldingen, TRIAGE_MONTH_ROWS.toLocaleString('en-US'), steps);
+    const sizes = [...new Set([Math.min(SMALL_ROWS, options.rows), options.rows])];
+    const results = sizes.map((rows) => importSize(dir, rows, options.runs, withFloor));
+    if (!options.importsOnly) {
+      out(`Generating and importing a list of ${thousands(TRIAGE_MONTH_ROWS)} rows for the triage month …`);
+      triageMonth(dir, importTriageMonth(dir), options.runs);
+      tenYears(dir, options.runs);
     }
-    if (options.tenYears) tenYears(dir, steps);
     out();
-    printTable(steps);
-    const sizeLabels = sizes.map((rows) => `import ${rows.toLocaleString('en-US')}`);
-    const imports = steps.filter((s) => sizeLabels.includes(s.step));
-    if (imports.length === 2) {
-      const [small, large] = imports as [Step, Step];
-      const perRow = (s: Step): number => s.seconds / s.count!;
-      out();
-      out(`Time per row at ${large.count!.toLocaleString('en-US')} rows is ${(perRow(large) / perRow(small)).toFixed(2)} times that at ${small.count!.toLocaleString('en-US')} rows (1.00 = linear; startup weighs more in the small run).`);
-    }
+    printSummary(out, measurements);
+    out();
+    printPerRow(out, results);
+    out();
+    out(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} minutes in all.`);
   } finally {
     if (keep) out(`\nKept: ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });

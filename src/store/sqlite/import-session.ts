@@ -122,6 +122,15 @@ class BulkInsert {
 /** Rows per multi-row INSERT. */
 const BULK_ROWS = 64;
 
+/**
+ * Indexes of signals that nothing reads while the import writes signals (noteTakenIds reads the
+ * delivery IDs before). Kept up to date row by row, an index is filled in line order, which for
+ * these keys is random access all over it; built once afterwards, it is one sort. That is worth
+ * it only when the import adds more signals than the table holds; the constraint's index
+ * (month, gemeente, dedup key) stays, as a constraint must.
+ */
+const DEFERRED_SIGNAL_INDEXES = ['signals_by_melding', 'signals_by_ddas_id'];
+
 
 export class SqliteImportSession implements ImportSession {
   private readonly insertStaged: Database.Statement;
@@ -643,11 +652,30 @@ class SqliteImportWriter implements ImportWriter {
       .run(gemeenteId);
   }
 
+  /**
+   * Drops the deferred indexes of signals when the import adds more signals than the table holds
+   * (the first import, say); returns the statements that build them again.
+   */
+  private deferSignalIndexes(adding: number): string[] {
+    // max(id) reads one page; after deletions it overstates the count, which only defers less.
+    const held = this.db.prepare('SELECT coalesce(max(id), 0) FROM signals').pluck().get() as number;
+    if (adding <= held) return [];
+    const rebuild: string[] = [];
+    for (const name of DEFERRED_SIGNAL_INDEXES) {
+      const sql = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name) as string | undefined;
+      if (sql === undefined) continue;
+      this.db.exec(`DROP INDEX ${name}`);
+      rebuild.push(sql);
+    }
+    return rebuild;
+  }
+
   /** Stores the new signals, straight from staging in line order, and the import's counts. */
   async finishImport(counts: ImportCounts): Promise<void> {
     const record = this.importRecord;
     if (record === null) throw new Error('recordImport must come before finishImport');
     this.noteTakenIds(record.gemeenteId);
+    const rebuild = this.deferSignalIndexes(counts.signalsNew);
     // Each signal's delivery ID is decided here, once (see migration 5): the ID the replaced list
     // gave the same signal; else the list's kenmerk, with the month appended when another signal
     // already has the kenmerk as its ID; else 'eropaf-', this import's number and the line.
@@ -670,6 +698,7 @@ class SqliteImportWriter implements ImportWriter {
     if (stored !== counts.signalsNew) {
       throw new Error(`import bookkeeping: ${stored} signals stored, ${counts.signalsNew} planned`);
     }
+    for (const sql of rebuild) this.db.exec(sql);
     this.db
       .prepare(
         `UPDATE imports SET rows_read = ?, signals_new = ?, signals_duplicate = ?, rows_rejected = ?
