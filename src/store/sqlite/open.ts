@@ -18,6 +18,8 @@ export interface OpenedDatabase {
   tooOpenMode: number | null;
   /** This call created the file. */
   created: boolean;
+  /** Closes the connection; after a dry run, also the -wal and -shm files that reading made. */
+  close: () => void;
 }
 
 /**
@@ -27,6 +29,7 @@ export interface OpenedDatabase {
 export function openDatabase(file: string, options: OpenOptions): OpenedDatabase {
   const exists = fs.existsSync(file);
   if (!exists && !options.readonly) createPrivateFile(file);
+  const readingMadeCompanions = options.readonly && exists && !fs.existsSync(`${file}-wal`) && !fs.existsSync(`${file}-shm`);
   let db: Database.Database | undefined;
   try {
     db = options.readonly ? openForReading(file, exists, options) : new Database(file);
@@ -35,7 +38,12 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
     if (!db.readonly) migrate(db, options.now);
     const mode = exists ? fs.statSync(file).mode & 0o777 : 0o600;
     if (!options.readonly) makeCompanionsPrivate(file);
-    return { db, tooOpenMode: (mode & 0o077) === 0 ? null : mode, created: !exists && !options.readonly };
+    const opened = db;
+    const close = (): void => {
+      if (opened.open) opened.close();
+      if (readingMadeCompanions) removeCompanionsMadeByReading(file);
+    };
+    return { db, tooOpenMode: (mode & 0o077) === 0 ? null : mode, created: !exists && !options.readonly, close };
   } catch (error) {
     // Refused (a newer schema, a failed migration): the handle would otherwise stay open for the
     // rest of the process, with its -wal and -shm files.
@@ -55,6 +63,26 @@ function makeCompanionsPrivate(file: string): void {
     } catch {
       // Not there (yet): SQLite creates it with the database's own mode.
     }
+  }
+}
+
+/**
+ * A read-only connection to a WAL database makes an empty -wal and a -shm file, and cannot remove
+ * them: "a dry run writes nothing" should leave no new files either. A connection that may write
+ * removes them when it closes after a read, but only as the database's last connection, so those
+ * of an eropaf that is running meanwhile stay. The database file itself is not written.
+ */
+function removeCompanionsMadeByReading(file: string): void {
+  if (!fs.existsSync(`${file}-wal`) && !fs.existsSync(`${file}-shm`)) return;
+  try {
+    const tidy = new Database(file, { fileMustExist: true });
+    try {
+      tidy.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+    } finally {
+      tidy.close();
+    }
+  } catch {
+    // Not writable here (a read-only file or medium), or busy: the empty files stay, as before.
   }
 }
 

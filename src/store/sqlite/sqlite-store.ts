@@ -78,6 +78,7 @@ export class SqliteStore implements Store {
     /** Opening created the database file (first use). */
     readonly created: boolean,
     private readonly auditContext: AuditContext,
+    private readonly closeDatabase: () => void,
   ) {
     this.workerRepo = new SqliteWorkers(db);
     this.triageRepo = new SqliteTriage(db);
@@ -94,9 +95,9 @@ export class SqliteStore implements Store {
   }
 
   static open(file: string, options: OpenOptions & { audit?: AuditContext }): SqliteStore {
-    const { db, tooOpenMode, created } = openDatabase(file, options);
+    const { db, tooOpenMode, created, close } = openDatabase(file, options);
     const audit = options.audit ?? { at: options.now(), osUser: currentOsUser(process.env), command: '(onbekend)', options: {} };
-    return new SqliteStore(db, file, options.readonly, tooOpenMode, created, audit);
+    return new SqliteStore(db, file, options.readonly, tooOpenMode, created, audit, close);
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -354,7 +355,7 @@ export class SqliteStore implements Store {
   }
 
   withAudit(context: AuditContext): SqliteStore {
-    return new SqliteStore(this.db, this.file, this.readonly, this.tooOpenMode, this.created, context);
+    return new SqliteStore(this.db, this.file, this.readonly, this.tooOpenMode, this.created, context, this.closeDatabase);
   }
 
   meldingDetail(ref: { month: Month; seq: number }): Promise<MeldingDetail | undefined> {
@@ -414,6 +415,6 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    this.closeDatabase();
   }
 }
