@@ -8,7 +8,6 @@ import type { ReplacedMelding } from '../../core/import/replace.js';
 import { formatRef } from '../../core/reference.js';
 import { groupBy } from './group-by.js';
 import { refreshHistoryAfter } from './history-refresh.js';
-import { RENEW_OPGEVOLGD_IN_CASE } from './migrations.js';
 import { SIGNAL_COLUMN_LIST, SIGNAL_COLUMNS, signalColumnType } from './signal-columns.js';
 
 // The staging area lives in SQLite's temp schema: it belongs to this connection only, is never
@@ -536,25 +535,14 @@ class SqliteImportWriter implements ImportWriter {
     const newId = `(SELECT o.melding_id FROM temp.carried c JOIN temp.melding_of o ON o.household_key = c.household_key
                     WHERE c.old_melding_id = %COLUMN%)`;
     const moved = 'SELECT old_melding_id FROM temp.carried';
-    // Decisions first: whether an attempt counts for a case reads them (migration 7's triggers).
+    // Decisions first: whether an attempt counts for a case reads them (migration 7's triggers);
+    // moving a decision renews the opgevolgd of its case (migration 10).
     this.db.prepare(`UPDATE decisions SET case_melding_id = ${newId.replace('%COLUMN%', 'decisions.case_melding_id')} WHERE case_melding_id IN (${moved})`).run();
     for (const dependant of ['decisions', 'contacts', 'results']) {
       this.db
         .prepare(`UPDATE ${dependant} SET melding_id = ${newId.replace('%COLUMN%', `${dependant}.melding_id`)} WHERE melding_id IN (${moved})`)
         .run();
     }
-    // A melding that joined a case is opgevolgd through the case's attempts, but moving its
-    // decision wakes no trigger (only moving a contact or result does): renew it here, or the
-    // table would count it as not followed up after the replace.
-    this.db
-      .prepare(
-        `${RENEW_OPGEVOLGD_IN_CASE} WHERE id IN (
-           SELECT d.melding_id FROM decisions d
-           JOIN temp.melding_of o ON o.melding_id = d.melding_id
-           JOIN temp.carried c ON c.household_key = o.household_key
-           WHERE d.case_melding_id IS NOT NULL)`,
-      )
-      .run();
   }
 
   async recordImport(record: ImportRecord): Promise<void> {

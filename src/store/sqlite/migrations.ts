@@ -33,9 +33,7 @@ const CASE_ROOT = (melding: string): string =>
   `coalesce((SELECT case_melding_id FROM decisions WHERE melding_id = ${melding}), ${melding})`;
 const CASE_MEMBERS = (melding: string): string =>
   `SELECT ${CASE_ROOT(melding)} UNION SELECT melding_id FROM decisions WHERE case_melding_id = ${CASE_ROOT(melding)}`;
-// Also what an import that moves a decision renews by hand (import-session.ts carryOver): a
-// later migration that changes the definition changes this export with it.
-export const RENEW_OPGEVOLGD_IN_CASE = `
+const RENEW_OPGEVOLGD_IN_CASE = `
         UPDATE meldingen SET opgevolgd = (
           EXISTS (SELECT 1 FROM contacts c WHERE c.melding_id = meldingen.id)
           OR coalesce((SELECT ${COUNTS_AS_FOLLOW_UP('r.resultaat')} FROM results r WHERE r.melding_id = meldingen.id), 0)
@@ -465,6 +463,19 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'several gemeenten in one database',
     sql: GEMEENTEN_SQL,
     run: scopeSignalIdentityToGemeente,
+  },
+  {
+    version: 10,
+    name: 'moving a decision to another melding renews opgevolgd of its case',
+    sql: `
+      -- import --replace carries a household's decision over to its melding on the new list. A
+      -- melding that joined a case is opgevolgd through the case's attempts, so the move must
+      -- renew it as joining does (migration 7 woke no trigger for it).
+      CREATE TRIGGER decisions_moved_renew_opgevolgd AFTER UPDATE OF melding_id ON decisions
+      WHEN OLD.melding_id IS NOT NEW.melding_id AND NEW.case_melding_id IS NOT NULL BEGIN
+        ${RENEW_OPGEVOLGD_IN_CASE} WHERE id IN (${CASE_MEMBERS('NEW.melding_id')});
+      END;
+    `,
   },
 ];
 
