@@ -1,7 +1,6 @@
 import type { Hono } from 'hono';
 import { deleteAttempt, listAttempts, reopenMelding } from '../../app/correct-followup.js';
-import { handOver } from '../../app/handover.js';
-import { meldingState } from '../../app/melding-state.js';
+import { handOverMelding } from '../../app/handover.js';
 import { pickUpMelding } from '../../app/pickup.js';
 import { recordFollowUp } from '../../app/record-followup.js';
 import { parseDeleteReason } from '../../core/attempts.js';
@@ -127,11 +126,7 @@ export function registerMeldingCorrections(app: Hono<WebEnv>, options: WebOption
   correction('overdragen', () => 'overdragen', 'collega', async (c, ref, form) => {
     const colleague = text(form, 'collega').trim();
     if (colleague === '') return { collega: 'Kies een collega.' };
-    const state = await meldingState(options.store, ref);
-    const from = (await options.store.workers()).find((w) => w.id === state.workerId);
-    if (from === undefined) return { collega: `Melding ${ref} heeft nog geen medewerker; pak haar eerst op.` };
-    const store = auditedStore(c, options, 'workers handover', { melding: ref, to: colleague });
-    await handOver(store, { from: from.name, target: { kind: 'colleague', name: colleague }, deactivate: false, dryRun: false, only: [ref] });
+    await handOverMelding(auditedStore(c, options, 'workers handover', { melding: ref, to: colleague }), ref, colleague);
     return 'overgedragen';
   });
 }
