@@ -4,6 +4,7 @@ import { handOverMelding } from '../../app/handover.js';
 import { pickUpMelding } from '../../app/pickup.js';
 import { recordFollowUp } from '../../app/record-followup.js';
 import { parseDeleteReason } from '../../core/attempts.js';
+import { WorkerChoiceNeeded } from '../../core/pickup.js';
 import { EropafError } from '../../core/errors.js';
 import type { StoredContact } from '../../core/followup-plan.js';
 import { formatRef, parseRef } from '../../core/reference.js';
@@ -119,7 +120,13 @@ export function registerMeldingCorrections(app: Hono<WebEnv>, options: WebOption
   correction('oppakken', () => 'oppakken', 'medewerker', async (c, ref, form) => {
     const worker = text(form, 'medewerker').trim();
     const store = auditedStore(c, options, 'pickup', { melding: ref, ...(worker !== '' && { worker }) });
-    await pickUpMelding(store, ref, { workerName: worker === '' ? null : worker, now: () => options.clock().toISOString() });
+    try {
+      await pickUpMelding(store, ref, { workerName: worker === '' ? null : worker, now: () => options.clock().toISOString() });
+    } catch (error) {
+      // The core's message names the command's --worker option; in the form the choice is the field.
+      if (error instanceof WorkerChoiceNeeded) return { medewerker: 'Kies wie de melding oppakt.' };
+      throw error;
+    }
     return 'opgepakt';
   });
 

@@ -364,7 +364,7 @@ function PickupForm(props: FormsProps & { workers: readonly WorkerRecord[] }) {
         label="Wie pakt de melding op?"
         value={values?.medewerker ?? own}
         error={errors.medewerker}
-        options={[{ value: '', label: 'de eigen medewerker van de melding' }, ...props.workers.map((w) => ({ value: w.name, label: w.name }))]}
+        options={[{ value: '', label: 'eropaf kiest (de eigen medewerker, als die er is)' }, ...props.workers.map((w) => ({ value: w.name, label: w.name }))]}
       />
       <button type="submit">Melding oppakken</button>
     </form>
