@@ -67,7 +67,7 @@ function DetailField(props: { key_: DdasDetailKey; saved: ReadonlyMap<string, st
     <p class="field">
       <label for={id}>{LABEL.get(props.key_)}</label>
       <span id={`${id}-uitleg`} class="hint">
-        {savedValue === undefined ? `Niet bewaard (eropaf config set ${props.key_}).` : `Leeg laten: de bewaarde waarde, ${savedValue}.`}
+        {savedValue === undefined ? 'Nog niet bewaard; vul het hier in, of bewaar het onder Beheer > Instellingen.' : `Leeg laten: de bewaarde waarde, ${savedValue}.`}
       </span>
       <input id={id} name={fieldName(props.key_)} type="text" value={props.value} aria-invalid={props.error === undefined ? undefined : 'true'} aria-describedby={described} />
       {props.error !== undefined && (
