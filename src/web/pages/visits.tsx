@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { readVisitList } from '../../app/visit-list.js';
 import { describeMonth, parseMonthOption } from '../../core/month.js';
 import type { Month } from '../../core/types.js';
-import { formatAttempt, VISIT_COLUMNS, visitCells, visitRows, type VisitArea } from '../../core/visit-list.js';
+import { formatAttempt, VISIT_COLUMNS, VISIT_WRITE_BOX, visitCells, visitRows, type VisitArea } from '../../core/visit-list.js';
 import { formatExcelCsv } from '../../csv/excel-csv.js';
 import type { AccountRecord, WorkerRecord } from '../../store/store.js';
 import type { WebContext, WebEnv, WebOptions } from '../env.js';
@@ -107,11 +107,10 @@ function Visit(props: { visit: VisitArea['visits'][number]; number: number }) {
       </dl>
       {/* Room to write at the door: on paper only. */}
       <div class="write" aria-hidden="true">
-        <div class="line">Datum en tijd:</div>
-        <div class="line">Bereikt: ja / nee</div>
-        <div class="line">Kaartje achtergelaten: ja / nee</div>
-        <div class="line">Samen met:</div>
-        <div class="notes">Notitie:</div>
+        {VISIT_WRITE_BOX.lines.map((line) => (
+          <div class="line">{line}</div>
+        ))}
+        <div class="notes">{VISIT_WRITE_BOX.notes}</div>
       </div>
     </article>
   );
