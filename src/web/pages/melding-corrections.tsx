@@ -16,8 +16,9 @@ import { renderMelding, type Done } from './melding.js';
 // The corrections of the melding page, each through the use case of its command: correct an
 // attempt (`contact` with the attempt's date, kind and time), delete one (`attempts --delete N
 // --reason`), record or change the result (`close`), reopen (`reopen`), pick up (`pickup`), and
-// hand the melding to a colleague (`workers handover`, for this melding only). A refusal is the
-// command line's message, next to the field of the form it concerns.
+// hand the melding to a colleague (`workers handover`, for this melding and the other open
+// meldingen of its household's case). A refusal is the command line's message, next to the field
+// of the form it concerns; only pickup's "which worker?" is asked in the form's own words.
 
 type Form = Record<string, unknown>;
 

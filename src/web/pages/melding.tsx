@@ -377,6 +377,7 @@ function HandoverForm(props: FormsProps & { workers: readonly WorkerRecord[] }) 
   return (
     <form method="post" action={`/melding/${props.melding.ref}/overdragen`} id="overdragen" class="filters" novalidate aria-labelledby="overdragen-titel">
       <h2 id="overdragen-titel">Overdragen aan een collega</h2>
+      <p>De andere open meldingen van hetzelfde huishouden gaan mee, zodat het huishouden bij één medewerker blijft.</p>
       <CsrfField auth={props.auth} />
       <SelectField
         id="overdragen-collega"
