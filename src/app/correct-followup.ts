@@ -49,7 +49,7 @@ export async function reopenMelding(store: Store, ref: string): Promise<{ ref: s
     // handed over when they did.
     const worker = (await store.workers()).find((w) => w.id === state.workerId);
     if (worker !== undefined && !worker.active) {
-      throw new DataError(`Melding ${state.ref} is van ${worker.name}, die op non-actief staat; heropend zou het open werk van ${worker.name} worden.`, {
+      throw new DataError(`Na heropenen is melding ${state.ref} weer open werk van ${worker.name}, maar ${worker.name} staat op non-actief.`, {
         hint: `Activeer eerst (eropaf workers activate "${worker.name}"), heropen de melding, en draag het werk over: eropaf workers handover "${worker.name}" --to NAAM.`,
       });
     }

@@ -1,6 +1,7 @@
-import { UsageError } from '../core/errors.js';
+import { DataError, UsageError } from '../core/errors.js';
 import { planHandover, type HandoverMove } from '../core/handover.js';
 import type { Store, WorkerRecord } from '../store/store.js';
+import { meldingState } from './melding-state.js';
 import { findWorker } from './workers.js';
 
 export type HandoverChoice = { kind: 'colleague'; name: string } | { kind: 'spread' };
@@ -13,8 +14,6 @@ export interface HandoverOptions {
   /** also put the worker on non-active (workers deactivate) */
   deactivate: boolean;
   dryRun: boolean;
-  /** only these meldingen (references) move, not all open work: one melding to a colleague */
-  only?: readonly string[];
 }
 
 export interface HandoverOutcome {
@@ -51,7 +50,6 @@ export async function handOver(store: Store, options: HandoverOptions): Promise<
       target: target.kind === 'spread' ? target : { kind: 'colleague', workerId: (await findWorker(store, target.name)).id },
       workers,
       openLoad: await store.openLoad(),
-      ...(options.only !== undefined && { only: options.only }),
     });
     const names = new Map(workers.map((w) => [w.id, w.name]));
     return { worker, moves: moves.map((m) => ({ ...m, workerName: names.get(m.workerId)! })), deactivated: options.deactivate };
@@ -68,5 +66,35 @@ export async function handOver(store: Store, options: HandoverOptions): Promise<
       },
     });
     return outcome;
+  });
+}
+
+/**
+ * Hands one melding to a colleague, with every open melding of its household's case: a melding
+ * that joined a case keeps its own worker, so moving only the one named would leave the household
+ * on two worklists.
+ */
+export async function handOverMelding(store: Store, ref: string, colleague: string): Promise<HandoverOutcome> {
+  return store.transaction(async () => {
+    const state = await meldingState(store, ref);
+    const workers = await store.workers();
+    const worker = workers.find((w) => w.id === state.workerId);
+    if (worker === undefined) {
+      throw new DataError(`Melding ${state.ref} heeft nog geen medewerker.`, { hint: 'Pak de melding eerst op; daarna kan ze naar een collega.' });
+    }
+    const members = await store.openCase(state.id);
+    const moves = planHandover({
+      from: worker,
+      open: members,
+      target: { kind: 'colleague', workerId: (await findWorker(store, colleague)).id },
+      workers,
+      openLoad: await store.openLoad(),
+      // the named melding first, so that one that is no open work is refused by its own reference
+      only: [state.ref, ...members.filter((m) => m.ref !== state.ref).map((m) => m.ref)],
+    });
+    await store.reassign(moves);
+    await store.appendAudit({ counts: { overgedragen: moves.length, ontvangers: new Set(moves.map((m) => m.workerId)).size } });
+    const names = new Map(workers.map((w) => [w.id, w.name]));
+    return { worker, moves: moves.map((m) => ({ ...m, workerName: names.get(m.workerId)! })), deactivated: false };
   });
 }

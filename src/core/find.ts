@@ -97,6 +97,17 @@ export interface FoundPerson {
   bsn: string | null;
 }
 
+/** A found household's address on one line: street and number, then postcode and place. */
+export function householdAddress(address: FoundHousehold['address']): string {
+  const street = [address.straatnaam, address.huisnummer, address.toevoeging].filter((p) => p !== null && p !== '').join(' ');
+  return [street, [address.postcode, address.plaatsnaam].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+}
+
+/** What is known of a person on one line (empty when nothing is); the BSN as given, so masked first. */
+export function personLine(person: FoundPerson): string {
+  return [person.naam, person.telefoon && `tel. ${person.telefoon}`, person.email, person.bsn && `BSN ${person.bsn}`].filter(Boolean).join(', ');
+}
+
 export interface FoundHousehold {
   address: { postcode: string; huisnummer: string | null; toevoeging: string | null; straatnaam: string | null; plaatsnaam: string | null };
   people: FoundPerson[];

@@ -66,11 +66,15 @@ export function planPickup(
   };
 }
 
+/** The melding has no active worker of its own and several are active: someone must choose one. */
+export class WorkerChoiceNeeded extends UsageError {}
+
 function chooseWorker(state: PickupState, active: ReadonlyArray<{ id: number; name: string }>): { id: number; name: string } {
   const own = active.find((w) => w.id === state.workerId);
   if (own !== undefined) return own;
   if (active.length === 1) return active[0]!;
-  throw new UsageError(`Wie pakt melding ${state.ref} op? Geef --worker NAAM.`, {
+  const Refusal = active.length === 0 ? UsageError : WorkerChoiceNeeded;
+  throw new Refusal(`Wie pakt melding ${state.ref} op? Geef --worker NAAM.`, {
     hint: active.length === 0 ? 'Voeg eerst een medewerker toe: eropaf workers add NAAM --capacity N.' : `Medewerkers: ${active.map((w) => w.name).join(', ')}.`,
   });
 }

@@ -53,6 +53,12 @@ export function formatAttempt(attempt: WorklistAttempt): string {
   return parts.join(' ');
 }
 
+/** The room to write at the door on a printed visit: short lines to fill in, then space for a note. */
+export const VISIT_WRITE_BOX = {
+  lines: ['Datum en tijd:', 'Bereikt: ja / nee', 'Kaartje achtergelaten: ja / nee', 'Samen met:'],
+  notes: 'Notitie:',
+} as const;
+
 /**
  * The columns of the house-visit list. It ends in the worklist's fill-in columns, so that a
  * filled-in visit list is read back by `eropaf outcomes` like a worklist.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { daysInMonth } from '../core/fields/date.js';
 import { DDAS_MAX_SIGNALS_PER_FILE } from '../core/report/ddas.js';
-import type { Period } from '../core/report/period.js';
+import { lastCompleteHalfYear, type Period } from '../core/report/period.js';
 import type { Month } from '../core/types.js';
 import type { DeliveryPageRequest } from '../app/ddas/delivery-page.js';
 
@@ -40,14 +40,8 @@ export type ParsedRequest = { ok: true; value: DeliveryPageRequest } | { ok: fal
 
 const monthOf = (isoDate: string): Month => isoDate.slice(0, 7) as Month;
 
-/** The last half year (January–June or July–December) that has ended before today. */
-export function lastCompleteHalfYear(today: Date): Period {
-  const year = today.getUTCFullYear();
-  return today.getUTCMonth() < 6 ? { from: `${year - 1}-07` as Month, to: `${year - 1}-12` as Month } : { from: `${year}-01` as Month, to: `${year}-06` as Month };
-}
-
 function period(start: string | undefined, end: string | undefined, today: Date): Period | string[] {
-  if (start === undefined && end === undefined) return lastCompleteHalfYear(today);
+  if (start === undefined && end === undefined) return lastCompleteHalfYear(monthOf(today.toISOString()));
   if (start === undefined || end === undefined) return ['geef aanleverperiodeStartdatum én aanleverperiodeEinddatum, of geen van beide'];
   const problems: string[] = [];
   if (!start.endsWith('-01')) problems.push('aanleverperiodeStartdatum: moet de eerste dag van een maand zijn (eropaf levert hele maanden)');

@@ -190,9 +190,15 @@ export interface FindStore {
   foundHouseholds(ids: readonly number[]): Promise<FoundHousehold[]>;
 }
 
+export interface OpenCaseMember extends OpenMelding {
+  workerId: number | null;
+}
+
 export interface OpenWorkStore {
   /** The worker's open meldingen (picked, no result yet) over all months, oldest first. */
   openWork(workerId: number): Promise<OpenMelding[]>;
+  /** The open meldingen of this melding's case (its root and every melding that joined it), with their worker. */
+  openCase(meldingId: number): Promise<OpenCaseMember[]>;
   /** How many open meldingen each worker has, over all months. */
   openLoad(): Promise<Map<number, number>>;
   /** Gives meldingen to other workers (inside the caller's transaction). */

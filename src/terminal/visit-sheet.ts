@@ -1,6 +1,6 @@
 import { describeMonth } from '../core/month.js';
 import type { IsoDate, Month } from '../core/types.js';
-import { formatAttempt, visitCells, type VisitArea } from '../core/visit-list.js';
+import { formatAttempt, VISIT_WRITE_BOX, visitCells, type VisitArea } from '../core/visit-list.js';
 import { dutchDate } from '../core/worklist.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -20,11 +20,8 @@ function visitBlock(visit: VisitArea['visits'][number], number: number): SafeHtm
       <p>Eerdere pogingen: ${attempts} · ${cells.reden}</p>
       ${visit.proposeClosing ? html`<p class="proposal">Voorstel: ${cells.voorstel}</p>` : ''}
       <div class="write">
-        <div class="line">Datum en tijd:</div>
-        <div class="line">Bereikt: ja / nee</div>
-        <div class="line">Kaartje achtergelaten: ja / nee</div>
-        <div class="line">Samen met:</div>
-        <div class="notes">Notitie:</div>
+        ${VISIT_WRITE_BOX.lines.map((line) => html`<div class="line">${line}</div>`)}
+        <div class="notes">${VISIT_WRITE_BOX.notes}</div>
       </div>
     </article>`;
 }

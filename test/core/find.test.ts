@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import { meldingStateLabel, normalisePhone, parseFindQuery } from '../../src/core/find.js';
+import { householdAddress, meldingStateLabel, normalisePhone, parseFindQuery, personLine } from '../../src/core/find.js';
 
 describe('what a worker types to find a household', () => {
   it('reads a melding reference', () => {
@@ -40,5 +40,19 @@ describe('the state of a melding', () => {
     expect(meldingStateLabel({ decision: 'capaciteit', opgevolgd: true, result: '(Budget)advies en/of quick fix' })).toBe('afgesloten');
     expect(meldingStateLabel({ decision: 'uitgesteld', opgevolgd: false, result: null })).toBe('uitgesteld');
     expect(meldingStateLabel({ decision: 'uitgesteld', opgevolgd: false, result: 'Niet opgepakt: andere reden' })).toBe('niet opgepakt');
+  });
+});
+
+describe('a found household on one line', () => {
+  it('gives the address as street and number, then postcode and place, leaving out what is unknown', () => {
+    expect(householdAddress({ straatnaam: 'Dorpsstraat', huisnummer: '12', toevoeging: 'A', postcode: '2101AB', plaatsnaam: 'Heemstede' })).toBe(
+      'Dorpsstraat 12 A, 2101AB Heemstede',
+    );
+    expect(householdAddress({ straatnaam: null, huisnummer: '7', toevoeging: '', postcode: '2101AB', plaatsnaam: null })).toBe('7, 2101AB');
+  });
+
+  it('gives a person with what is known of them, and nothing for a person with nothing known', () => {
+    expect(personLine({ naam: 'J. Jansen', telefoon: '0612345678', email: null, bsn: '*****1234' })).toBe('J. Jansen, tel. 0612345678, BSN *****1234');
+    expect(personLine({ naam: null, telefoon: null, email: null, bsn: null })).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompleteHalfYear, parseGegevensRequest } from '../../src/ddas-api/request.js';
+import { parseGegevensRequest } from '../../src/ddas-api/request.js';
 
 describe('the period CBS asks for', () => {
   it.each([
@@ -8,7 +8,7 @@ describe('the period CBS asks for', () => {
     ['2022-01-01T00:00:00Z', '2021-07', '2021-12'],
     ['2022-12-31T12:00:00Z', '2022-01', '2022-06'],
   ])('without dates on %s is the half year %s to %s', (today, from, to) => {
-    expect(lastCompleteHalfYear(new Date(today))).toEqual({ from, to });
+    expect(parseGegevensRequest({}, new Date(today))).toEqual({ ok: true, value: { period: { from, to }, page: 1, pageSize: 50_000 } });
   });
 
   it('runs from the first of a month to the last, leap day included', () => {

@@ -45,7 +45,7 @@ describe('the DDAS delivery page', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<option value="2022-1" selected="">2022 januari t/m juni (6 maanden)</option>');
-    expect(html).toMatch(/<label for="ddas-contact-email">E-mailadres voor de terugmelding van het CBS<\/label><span id="ddas-contact-email-uitleg" class="hint">Niet bewaard/);
+    expect(html).toMatch(/<label for="ddas-contact-email">E-mailadres voor de terugmelding van het CBS<\/label><span id="ddas-contact-email-uitleg" class="hint">Nog niet bewaard; vul het hier in, of bewaar het onder Beheer &gt; Instellingen\./);
     expect(deliveries()).toBe(0);
   });
 

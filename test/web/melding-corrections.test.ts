@@ -172,6 +172,17 @@ describe('picking up', () => {
     expect(page).toContain('Resultaat vastleggen');
   });
 
+  it('asks whom to choose, by the field and without command-line options, when the melding has no worker and several are active', async () => {
+    const [ref] = refs("d.kind IN ('uitgesteld', 'niet-opgepakt') AND d.worker_id IS NULL");
+    expect(ref).toBeDefined();
+    expect(await (await coord.get(`/melding/${ref}`)).text()).toContain('eropaf kiest (de eigen medewerker, als die er is)');
+    const refused = await post(coord, ref!, 'oppakken', { medewerker: '' });
+    expect(refused.status).toBe(422);
+    expectFieldError(refused.html, 'oppakken-medewerker', 'Kies wie de melding oppakt.');
+    expect(refused.html).not.toContain('--worker');
+    expect(workerOf(ref!)).toBeNull();
+  });
+
   it('refuses a melding that is already picked up, by the field', async () => {
     const [ref] = annas();
     const refused = await post(anna, ref!, 'oppakken', { medewerker: '' });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FIND_LIMIT, findHousehold, type FindResult } from '../../app/find-household.js';
+import { householdAddress, personLine } from '../../core/find.js';
 import { formatCents } from '../../core/fields/amount.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
@@ -29,12 +30,10 @@ function renderFound(result: FindResult, io: Io): string {
   const colour = colourFor(io.stdout, io.env);
   const parts: string[] = [];
   for (const household of result.households) {
-    const a = household.address;
-    const street = [a.straatnaam, a.huisnummer, a.toevoeging].filter((p) => p !== null && p !== '').join(' ');
-    const lines = [colour.bold(`Huishouden ${[street, [a.postcode, a.plaatsnaam].filter(Boolean).join(' ')].filter(Boolean).join(', ')}`)];
+    const lines = [colour.bold(`Huishouden ${householdAddress(household.address)}`)];
     for (const p of household.people) {
-      const bits = [p.naam, p.telefoon && `tel. ${p.telefoon}`, p.email, p.bsn && `BSN ${p.bsn}`].filter(Boolean);
-      if (bits.length > 0) lines.push(`  ${bits.join(', ')}`);
+      const line = personLine(p);
+      if (line !== '') lines.push(`  ${line}`);
     }
     parts.push(
       lines.join('\n') +

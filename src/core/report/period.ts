@@ -55,3 +55,22 @@ export function describePeriod(period: Period): string {
 export function periodLabel(period: Period): string {
   return `${period.from} t/m ${period.to}`;
 }
+
+/** The half year a month falls in, as the DDAS form names it: `2022-1` (January to June) or `2022-2`. */
+export function halfYearOf(month: Month): string {
+  return `${month.slice(0, 4)}-${Number(month.slice(5, 7)) <= 6 ? 1 : 2}`;
+}
+
+/** The months of a half year named as `halfYearOf` names it; null for any other text. */
+export function halfYearPeriod(halfYear: string): Period | null {
+  const match = /^(\d{4})-([12])$/.exec(halfYear);
+  if (match === null) return null;
+  const year = match[1]!;
+  return match[2] === '1' ? { from: `${year}-01` as Month, to: `${year}-06` as Month } : { from: `${year}-07` as Month, to: `${year}-12` as Month };
+}
+
+/** The last half year (January–June or July–December) that ended before this month began. */
+export function lastCompleteHalfYear(current: Month): Period {
+  const year = Number(current.slice(0, 4));
+  return halfYearPeriod(Number(current.slice(5, 7)) <= 6 ? `${year - 1}-2` : `${year}-1`)!;
+}

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { HandoverMove, OpenMelding } from '../../core/handover.js';
+import type { OpenCaseMember } from '../store.js';
 import { formatRef } from '../../core/reference.js';
 import type { Month } from '../../core/types.js';
 
@@ -23,6 +24,20 @@ export class SqliteOpenWork {
       .raw()
       .all(workerId) as Array<[number, Month, number]>;
     return rows.map(([meldingId, month, seq]) => ({ meldingId, ref: formatRef(month, seq) }));
+  }
+
+  async openCase(meldingId: number): Promise<OpenCaseMember[]> {
+    // The case is its root melding plus every melding that joined it (decisions.case_melding_id).
+    const rows = this.db
+      .prepare(
+        `WITH root AS (SELECT coalesce((SELECT case_melding_id FROM decisions WHERE melding_id = ?), ?) AS id)
+         SELECT m.id, m.month, m.seq, d.worker_id FROM meldingen m JOIN decisions d ON d.melding_id = m.id
+         WHERE (m.id = (SELECT id FROM root) OR d.case_melding_id = (SELECT id FROM root)) AND ${OPEN}
+         ORDER BY m.month, m.seq`,
+      )
+      .raw()
+      .all(meldingId, meldingId) as Array<[number, Month, number, number | null]>;
+    return rows.map(([id, month, seq, workerId]) => ({ meldingId: id, ref: formatRef(month, seq), workerId }));
   }
 
   async openLoad(): Promise<Map<number, number>> {

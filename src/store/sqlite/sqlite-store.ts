@@ -36,6 +36,7 @@ import type {
   TriageRun,
   WorkerRecord,
   WorklistEntry,
+  OpenCaseMember,
 } from '../store.js';
 import { SqliteAccounts } from './accounts.js';
 import { SqliteFollowUp } from './followup.js';
@@ -246,6 +247,10 @@ export class SqliteStore implements Store {
 
   openWork(workerId: number): Promise<OpenMelding[]> {
     return this.openWorkRepo.openWork(workerId);
+  }
+
+  openCase(meldingId: number): Promise<OpenCaseMember[]> {
+    return this.openWorkRepo.openCase(meldingId);
   }
 
   openLoad(): Promise<Map<number, number>> {

@@ -5,8 +5,7 @@ import { DataError } from '../../core/errors.js';
 import { describeGemeente, isMultiGemeente, type Gemeente } from '../../core/gemeente.js';
 import { ddasTimestamp } from '../../core/report/ddas.js';
 import { savedDetail, type DdasDetailKey } from '../../core/report/ddas-settings.js';
-import { describePeriod, type Period } from '../../core/report/period.js';
-import type { Month } from '../../core/types.js';
+import { describePeriod, halfYearOf, halfYearPeriod } from '../../core/report/period.js';
 import { auditedStore, type Auth, type WebEnv, type WebOptions } from '../env.js';
 import { SelectField } from '../fields.js';
 import type { FieldErrors, FormValues } from '../followup-form.js';
@@ -33,17 +32,6 @@ const DETAILS: ReadonlyArray<{ key: DdasDetailKey; label: string }> = [
 const LABEL = new Map(DETAILS.map((d) => [d.key, d.label]));
 const fieldName = (key: DdasDetailKey): string => key.slice('ddas.'.length);
 
-/** A half year as the form names it: `2022-1` (January to June) or `2022-2`. */
-function halfYearOf(month: Month): string {
-  return `${month.slice(0, 4)}-${Number(month.slice(5, 7)) <= 6 ? 1 : 2}`;
-}
-
-function periodOf(halfYear: string): Period | null {
-  const match = /^(\d{4})-([12])$/.exec(halfYear);
-  if (match === null) return null;
-  return match[2] === '1' ? { from: `${match[1]}-01`, to: `${match[1]}-06` } : { from: `${match[1]}-07`, to: `${match[1]}-12` };
-}
-
 interface Choices {
   halfYears: string[];
   gemeenten: Gemeente[];
@@ -67,7 +55,7 @@ function DetailField(props: { key_: DdasDetailKey; saved: ReadonlyMap<string, st
     <p class="field">
       <label for={id}>{LABEL.get(props.key_)}</label>
       <span id={`${id}-uitleg`} class="hint">
-        {savedValue === undefined ? `Niet bewaard (eropaf config set ${props.key_}).` : `Leeg laten: de bewaarde waarde, ${savedValue}.`}
+        {savedValue === undefined ? 'Nog niet bewaard; vul het hier in, of bewaar het onder Beheer > Instellingen.' : `Leeg laten: de bewaarde waarde, ${savedValue}.`}
       </span>
       <input id={id} name={fieldName(props.key_)} type="text" value={props.value} aria-invalid={props.error === undefined ? undefined : 'true'} aria-describedby={described} />
       {props.error !== undefined && (
@@ -100,7 +88,7 @@ function DdasPage(props: { auth: Auth; choices: Choices; values: FormValues; err
             label="Half jaar"
             value={values.halfjaar ?? known.halfYears[0]!}
             error={errors.halfjaar}
-            options={known.halfYears.map((h) => ({ value: h, label: describePeriod(periodOf(h)!) }))}
+            options={known.halfYears.map((h) => ({ value: h, label: describePeriod(halfYearPeriod(h)!) }))}
           />
           {multi && (
             <SelectField
@@ -149,7 +137,7 @@ export function registerDdas(app: Hono<WebEnv>, options: WebOptions): void {
     const refuse = (errors: FieldErrors) => c.html(<DdasPage auth={c.get('auth')!} choices={known} values={values} errors={errors} />, 422);
 
     const halfYear = values.halfjaar!;
-    const period = known.halfYears.includes(halfYear) ? periodOf(halfYear) : null;
+    const period = known.halfYears.includes(halfYear) ? halfYearPeriod(halfYear) : null;
     if (period === null) return refuse({ halfjaar: 'Kies een half jaar uit de lijst.' });
     // A delivery is per gemeente: the one chosen, or the database's only one (the whole database, as the command line does).
     let gemeente: Gemeente | undefined;

@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import { deleteAttempt, listAttempts, reopenMelding } from '../../app/correct-followup.js';
-import { handOver } from '../../app/handover.js';
-import { meldingState } from '../../app/melding-state.js';
+import { handOverMelding } from '../../app/handover.js';
 import { pickUpMelding } from '../../app/pickup.js';
 import { recordFollowUp } from '../../app/record-followup.js';
 import { parseDeleteReason } from '../../core/attempts.js';
+import { WorkerChoiceNeeded } from '../../core/pickup.js';
 import { EropafError } from '../../core/errors.js';
 import type { StoredContact } from '../../core/followup-plan.js';
 import { formatRef, parseRef } from '../../core/reference.js';
@@ -16,8 +16,9 @@ import { renderMelding, type Done } from './melding.js';
 // The corrections of the melding page, each through the use case of its command: correct an
 // attempt (`contact` with the attempt's date, kind and time), delete one (`attempts --delete N
 // --reason`), record or change the result (`close`), reopen (`reopen`), pick up (`pickup`), and
-// hand the melding to a colleague (`workers handover`, for this melding only). A refusal is the
-// command line's message, next to the field of the form it concerns.
+// hand the melding to a colleague (`workers handover`, for this melding and the other open
+// meldingen of its household's case). A refusal is the command line's message, next to the field
+// of the form it concerns; only pickup's "which worker?" is asked in the form's own words.
 
 type Form = Record<string, unknown>;
 
@@ -120,18 +121,20 @@ export function registerMeldingCorrections(app: Hono<WebEnv>, options: WebOption
   correction('oppakken', () => 'oppakken', 'medewerker', async (c, ref, form) => {
     const worker = text(form, 'medewerker').trim();
     const store = auditedStore(c, options, 'pickup', { melding: ref, ...(worker !== '' && { worker }) });
-    await pickUpMelding(store, ref, { workerName: worker === '' ? null : worker, now: () => options.clock().toISOString() });
+    try {
+      await pickUpMelding(store, ref, { workerName: worker === '' ? null : worker, now: () => options.clock().toISOString() });
+    } catch (error) {
+      // The core's message names the command's --worker option; in the form the choice is the field.
+      if (error instanceof WorkerChoiceNeeded) return { medewerker: 'Kies wie de melding oppakt.' };
+      throw error;
+    }
     return 'opgepakt';
   });
 
   correction('overdragen', () => 'overdragen', 'collega', async (c, ref, form) => {
     const colleague = text(form, 'collega').trim();
     if (colleague === '') return { collega: 'Kies een collega.' };
-    const state = await meldingState(options.store, ref);
-    const from = (await options.store.workers()).find((w) => w.id === state.workerId);
-    if (from === undefined) return { collega: `Melding ${ref} heeft nog geen medewerker; pak haar eerst op.` };
-    const store = auditedStore(c, options, 'workers handover', { melding: ref, to: colleague });
-    await handOver(store, { from: from.name, target: { kind: 'colleague', name: colleague }, deactivate: false, dryRun: false, only: [ref] });
+    await handOverMelding(auditedStore(c, options, 'workers handover', { melding: ref, to: colleague }), ref, colleague);
     return 'overgedragen';
   });
 }

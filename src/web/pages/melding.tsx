@@ -364,7 +364,7 @@ function PickupForm(props: FormsProps & { workers: readonly WorkerRecord[] }) {
         label="Wie pakt de melding op?"
         value={values?.medewerker ?? own}
         error={errors.medewerker}
-        options={[{ value: '', label: 'de eigen medewerker van de melding' }, ...props.workers.map((w) => ({ value: w.name, label: w.name }))]}
+        options={[{ value: '', label: 'eropaf kiest (de eigen medewerker, als die er is)' }, ...props.workers.map((w) => ({ value: w.name, label: w.name }))]}
       />
       <button type="submit">Melding oppakken</button>
     </form>
@@ -377,6 +377,7 @@ function HandoverForm(props: FormsProps & { workers: readonly WorkerRecord[] }) 
   return (
     <form method="post" action={`/melding/${props.melding.ref}/overdragen`} id="overdragen" class="filters" novalidate aria-labelledby="overdragen-titel">
       <h2 id="overdragen-titel">Overdragen aan een collega</h2>
+      <p>De andere open meldingen van hetzelfde huishouden gaan mee, zodat het huishouden bij één medewerker blijft.</p>
       <CsrfField auth={props.auth} />
       <SelectField
         id="overdragen-collega"

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { FIND_LIMIT, findHousehold, type FindResult } from '../../app/find-household.js';
+import { householdAddress, personLine } from '../../core/find.js';
 import { UsageError } from '../../core/errors.js';
 import { formatCents } from '../../core/fields/amount.js';
 import type { Auth, WebEnv, WebOptions } from '../env.js';
@@ -49,11 +50,6 @@ function SearchPage(props: { auth: Auth; typed: string; outcome: Outcome }) {
   );
 }
 
-function addressLine(address: FindResult['households'][number]['address']): string {
-  const street = [address.straatnaam, address.huisnummer, address.toevoeging].filter((p) => p !== null && p !== '').join(' ');
-  return [street, [address.postcode, address.plaatsnaam].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-}
-
 function Found(props: { result: FindResult }) {
   const { households, more } = props.result;
   if (households.length === 0) return <p role="status">Geen huishouden gevonden.</p>;
@@ -63,11 +59,11 @@ function Found(props: { result: FindResult }) {
       {more && <Notice kind="let-op">{`Meer dan ${FIND_LIMIT} huishoudens gevonden; alleen de eerste ${FIND_LIMIT} staan hier. Zoek preciezer.`}</Notice>}
       {households.map((household, i) => (
         <section class="household" aria-labelledby={`huishouden-${i}`}>
-          <h2 id={`huishouden-${i}`}>{`Huishouden ${addressLine(household.address)}`}</h2>
+          <h2 id={`huishouden-${i}`}>{`Huishouden ${householdAddress(household.address)}`}</h2>
           {household.people.length > 0 && (
             <ul>
               {household.people.map((p) => (
-                <li>{[p.naam, p.telefoon && `tel. ${p.telefoon}`, p.email, p.bsn && `BSN ${p.bsn}`].filter(Boolean).join(', ')}</li>
+                <li>{personLine(p)}</li>
               ))}
             </ul>
           )}

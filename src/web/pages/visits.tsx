@@ -2,11 +2,11 @@ import type { Hono } from 'hono';
 import { readVisitList } from '../../app/visit-list.js';
 import { describeMonth, parseMonthOption } from '../../core/month.js';
 import type { Month } from '../../core/types.js';
-import { formatAttempt, VISIT_COLUMNS, visitCells, visitRows, type VisitArea } from '../../core/visit-list.js';
+import { formatAttempt, VISIT_COLUMNS, VISIT_WRITE_BOX, visitCells, visitRows, type VisitArea } from '../../core/visit-list.js';
 import { formatExcelCsv } from '../../csv/excel-csv.js';
 import type { AccountRecord, WorkerRecord } from '../../store/store.js';
 import type { WebContext, WebEnv, WebOptions } from '../env.js';
-import { SelectField } from '../fields.js';
+import { MonthSelect, readWorkerFilter, triagedMonths, workerParam, WorkerSelect } from '../filters.js';
 import { dutchDate, todayOf } from '../format.js';
 import { Notice, Page } from '../layout.js';
 
@@ -20,10 +20,6 @@ interface Filters {
   workerId: number | null;
 }
 
-async function triagedMonths(options: WebOptions): Promise<Month[]> {
-  return (await options.store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort().reverse();
-}
-
 /** The filters of the address; a month that was not triaged, or a worker that is no number, is none. */
 function readFilters(query: Record<string, string>, account: AccountRecord, triaged: readonly Month[]): Filters | null {
   let month = triaged[0];
@@ -33,17 +29,12 @@ function readFilters(query: Record<string, string>, account: AccountRecord, tria
     month = parsed.value;
   }
   if (month === undefined) return null;
-  let workerId = account.workerId;
-  if (query.medewerker === 'alle') workerId = null;
-  else if (query.medewerker !== undefined && query.medewerker !== '') {
-    if (!/^\d{1,9}$/.test(query.medewerker)) return null;
-    workerId = Number(query.medewerker);
-  }
-  return { month, workerId };
+  const workerId = readWorkerFilter(query.medewerker, account);
+  return workerId === undefined ? null : { month, workerId };
 }
 
 function filterQuery(filters: Filters): string {
-  return new URLSearchParams({ maand: filters.month, medewerker: filters.workerId === null ? 'alle' : String(filters.workerId) }).toString();
+  return new URLSearchParams({ maand: filters.month, medewerker: workerParam(filters.workerId) }).toString();
 }
 
 async function visitsOf(c: WebContext, options: WebOptions): Promise<{ filters: Filters; areas: VisitArea[]; triaged: Month[] } | null> {
@@ -57,20 +48,8 @@ async function visitsOf(c: WebContext, options: WebOptions): Promise<{ filters: 
 function FilterForm(props: { filters: Filters; triaged: readonly Month[]; workers: readonly WorkerRecord[] }) {
   return (
     <form method="get" action="/huisbezoeken" class="filters" aria-label="Welke huisbezoeken">
-      <SelectField
-        id="filter-maand"
-        name="maand"
-        label="Maand"
-        value={props.filters.month}
-        options={props.triaged.map((m) => ({ value: m, label: `${describeMonth(m)} (${m})` }))}
-      />
-      <SelectField
-        id="filter-medewerker"
-        name="medewerker"
-        label="Medewerker"
-        value={props.filters.workerId === null ? 'alle' : String(props.filters.workerId)}
-        options={[{ value: 'alle', label: 'heel het team' }, ...props.workers.map((w) => ({ value: String(w.id), label: w.name }))]}
-      />
+      <MonthSelect value={props.filters.month} triaged={props.triaged} />
+      <WorkerSelect workerId={props.filters.workerId} workers={props.workers} />
       <button type="submit">Toon</button>
     </form>
   );
@@ -107,11 +86,10 @@ function Visit(props: { visit: VisitArea['visits'][number]; number: number }) {
       </dl>
       {/* Room to write at the door: on paper only. */}
       <div class="write" aria-hidden="true">
-        <div class="line">Datum en tijd:</div>
-        <div class="line">Bereikt: ja / nee</div>
-        <div class="line">Kaartje achtergelaten: ja / nee</div>
-        <div class="line">Samen met:</div>
-        <div class="notes">Notitie:</div>
+        {VISIT_WRITE_BOX.lines.map((line) => (
+          <div class="line">{line}</div>
+        ))}
+        <div class="notes">{VISIT_WRITE_BOX.notes}</div>
       </div>
     </article>
   );

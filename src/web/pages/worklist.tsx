@@ -10,6 +10,7 @@ import { formatExcelCsv } from '../../csv/excel-csv.js';
 import type { AccountRecord, WorkerRecord } from '../../store/store.js';
 import { auditedStore, type Auth, type WebContext, type WebEnv, type WebOptions } from '../env.js';
 import { InputField, RadioField, SelectField, TextAreaField } from '../fields.js';
+import { MonthSelect, readWorkerFilter, triagedMonths, workerParam, WorkerSelect } from '../filters.js';
 import {
   ATTEMPT_FIELDS,
   formValues,
@@ -53,10 +54,6 @@ interface FormProblem {
   values: FormValues;
 }
 
-function defaultWorker(account: AccountRecord): number | null {
-  return account.workerId;
-}
-
 function readFilters(query: Record<string, string>, account: AccountRecord): Filters | string {
   let month: Month | null = null;
   if (query.maand !== undefined && query.maand !== '' && query.maand !== 'alle') {
@@ -64,12 +61,8 @@ function readFilters(query: Record<string, string>, account: AccountRecord): Fil
     if (!parsed.ok) return 'De maand in het adres is geen maand (JJJJ-MM).';
     month = parsed.value;
   }
-  let workerId = defaultWorker(account);
-  if (query.medewerker === 'alle') workerId = null;
-  else if (query.medewerker !== undefined && query.medewerker !== '') {
-    if (!/^\d{1,9}$/.test(query.medewerker)) return 'De medewerker in het adres bestaat niet.';
-    workerId = Number(query.medewerker);
-  }
+  const workerId = readWorkerFilter(query.medewerker, account);
+  if (workerId === undefined) return 'De medewerker in het adres bestaat niet.';
   const state = (STATES.find((s) => s.value === query.staat)?.value ?? 'alle') as State;
   return { month, workerId, state };
 }
@@ -77,7 +70,7 @@ function readFilters(query: Record<string, string>, account: AccountRecord): Fil
 function filterQuery(filters: Filters): string {
   const params = new URLSearchParams();
   params.set('maand', filters.month ?? 'alle');
-  params.set('medewerker', filters.workerId === null ? 'alle' : String(filters.workerId));
+  params.set('medewerker', workerParam(filters.workerId));
   params.set('staat', filters.state);
   return params.toString();
 }
@@ -92,8 +85,7 @@ const ofState = (entry: WorklistLine, state: State): boolean => STATE_TEST[state
 
 async function renderWorklist(c: WebContext, options: WebOptions, filters: Filters, problem: FormProblem | null, status: 200 | 422) {
   const auth = c.get('auth')!;
-  const overview = await options.store.monthOverview();
-  const triaged = overview.filter((m) => m.triaged).map((m) => m.month).sort().reverse();
+  const triaged = await triagedMonths(options);
   const workers = await options.store.workers();
   const listed = filters.month === null || triaged.includes(filters.month);
   const today = todayOf(options.clock);
@@ -134,20 +126,8 @@ function FilterForm(props: { filters: Filters; triaged: readonly Month[]; worker
   const { filters } = props;
   return (
     <form method="get" action="/werklijst" class="filters" aria-label="Welke meldingen">
-      <SelectField
-        id="filter-maand"
-        name="maand"
-        label="Maand"
-        value={filters.month ?? 'alle'}
-        options={[{ value: 'alle', label: 'alle maanden' }, ...props.triaged.map((m) => ({ value: m, label: `${describeMonth(m)} (${m})` }))]}
-      />
-      <SelectField
-        id="filter-medewerker"
-        name="medewerker"
-        label="Medewerker"
-        value={filters.workerId === null ? 'alle' : String(filters.workerId)}
-        options={[{ value: 'alle', label: 'heel het team' }, ...props.workers.map((w) => ({ value: String(w.id), label: w.name }))]}
-      />
+      <MonthSelect value={filters.month} triaged={props.triaged} allMonths />
+      <WorkerSelect workerId={filters.workerId} workers={props.workers} />
       <SelectField id="filter-staat" name="staat" label="Stand" value={filters.state} options={STATES} />
       <button type="submit">Toon</button>
     </form>
@@ -313,7 +293,7 @@ function Hidden(props: { auth: Auth; filters: Filters; ref_: string }) {
 function filtersOfForm(form: Record<string, unknown>, account: AccountRecord): Filters {
   const back = typeof form.terug === 'string' ? Object.fromEntries(new URLSearchParams(form.terug)) : {};
   const filters = readFilters(back, account);
-  return typeof filters === 'string' ? { month: null, workerId: defaultWorker(account), state: 'alle' } : filters;
+  return typeof filters === 'string' ? { month: null, workerId: account.workerId, state: 'alle' } : filters;
 }
 
 export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
@@ -337,7 +317,7 @@ export function registerWorklist(app: Hono<WebEnv>, options: WebOptions): void {
   // The worklist for Excel, as `eropaf worklist --format csv` writes it (with the stand filter).
   app.get('/werklijst.csv', async (c) => {
     const auth = c.get('auth')!;
-    const triaged = (await options.store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort().reverse();
+    const triaged = await triagedMonths(options);
     const filters = readFilters(c.req.query(), auth.account);
     if (typeof filters === 'string' || (filters.month !== null && !triaged.includes(filters.month))) return c.notFound();
     const entries = (await readWorklist(options.store, { month: filters.month, workerId: filters.workerId }, todayOf(options.clock))).filter((e) => ofState(e, filters.state));

@@ -1,7 +1,17 @@
 // Reporting periods: parsing `--compare`, their months, and the heading in words.
 
 import { describe, expect, it } from 'vitest';
-import { checkPeriod, describePeriod, monthCount, parsePeriod, periodLabel, periodMonths } from '../../../src/core/report/period.js';
+import {
+  checkPeriod,
+  describePeriod,
+  halfYearOf,
+  halfYearPeriod,
+  lastCompleteHalfYear,
+  monthCount,
+  parsePeriod,
+  periodLabel,
+  periodMonths,
+} from '../../../src/core/report/period.js';
 
 describe('describePeriod', () => {
   it('writes a period within one year as the half-year report does', () => {
@@ -62,5 +72,29 @@ describe('parsePeriod', () => {
     }
     expect(checkPeriod({ from: '2022-01', to: '2021-12' }).ok).toBe(false);
     expect(checkPeriod({ from: '2021-12', to: '2022-01' }).ok).toBe(true);
+  });
+});
+
+describe('half years', () => {
+  it('names the half year a month falls in', () => {
+    expect(halfYearOf('2022-01')).toBe('2022-1');
+    expect(halfYearOf('2022-06')).toBe('2022-1');
+    expect(halfYearOf('2022-07')).toBe('2022-2');
+    expect(halfYearOf('2022-12')).toBe('2022-2');
+  });
+
+  it('gives the months of a named half year, and nothing for another text', () => {
+    expect(halfYearPeriod('2022-1')).toEqual({ from: '2022-01', to: '2022-06' });
+    expect(halfYearPeriod('2021-2')).toEqual({ from: '2021-07', to: '2021-12' });
+    for (const text of ['2022-3', '2022', '22-1', '2022-1 ', '']) expect(halfYearPeriod(text)).toBeNull();
+  });
+
+  it.each([
+    ['2022-01', '2021-07', '2021-12'],
+    ['2022-06', '2021-07', '2021-12'],
+    ['2022-07', '2022-01', '2022-06'],
+    ['2022-12', '2022-01', '2022-06'],
+  ] as const)('the last complete half year in %s is %s to %s', (current, from, to) => {
+    expect(lastCompleteHalfYear(current)).toEqual({ from, to });
   });
 });
