@@ -57,4 +57,18 @@ describe('a transaction waiting for another connection', () => {
     other.close();
     store.close();
   });
+
+  it('is skipped at once, when it may be, and then nothing of it is written', async () => {
+    const { store, other } = setUp(5_000);
+    other.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    expect(await store.transactionIfFree(() => store.addWorker({ name: 'Anna de Vries', capacity: 3, createdAt: now() }).then(() => undefined))).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    other.exec('COMMIT');
+    expect(await store.workers()).toEqual([]);
+    expect(await store.transactionIfFree(() => store.addWorker({ name: 'Bram Jansen', capacity: 2, createdAt: now() }).then(() => undefined))).toBe(true);
+    expect((await store.workers()).map((w) => w.name)).toEqual(['Bram Jansen']);
+    other.close();
+    store.close();
+  });
 });

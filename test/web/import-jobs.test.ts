@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvLines, DUTCH_EXCEL } from '../../src/synthetic/dialect.js';
 import { NATION, signalRows } from '../../src/synthetic/lists.js';
@@ -113,6 +114,26 @@ describe('an import as a job', () => {
     const other = await signedIn(web.app, 'coord');
     expect((await other.get(posted.headers.get('location')!)).status).toBe(404);
     await coord.follow(posted);
+  });
+});
+
+describe('while an import thread holds the write lock', () => {
+  it('pages are answered at once: renewing the session waits for no one', async () => {
+    const writer = new Database(web.bundled.file);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      web.advance(5 * 60_000);
+      const started = Date.now();
+      expect((await anna.get('/')).status).toBe(200);
+      expect((await anna.get('/werklijst')).status).toBe(200);
+      // The fixture's busy timeout is 1 s: waiting for the lock would show.
+      expect(Date.now() - started).toBeLessThan(900);
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+    // Afterwards the session is renewed as usual.
+    expect((await anna.get('/')).status).toBe(200);
   });
 });
 

@@ -57,6 +57,9 @@ import { SqliteWorklist } from './worklist.js';
 /** How often a transaction that waits for another connection's write tries again. */
 const LOCK_POLL_MS = 20;
 
+/** Another connection is writing, and this transaction was not to wait for it. */
+class Busy extends Error {}
+
 /** The SQLite implementation of the storage port: a facade over one repository per concern. */
 export class SqliteStore implements Store {
   private readonly workerRepo: SqliteWorkers;
@@ -103,19 +106,33 @@ export class SqliteStore implements Store {
     return new SqliteStore(db, file, options.readonly, tooOpenMode, created, audit);
   }
 
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.inTransaction(work, this.db.pragma('busy_timeout', { simple: true }) as number);
+  }
+
+  async transactionIfFree(work: () => Promise<void>): Promise<boolean> {
+    try {
+      await this.inTransaction(work, 0);
+      return true;
+    } catch (error) {
+      if (error instanceof Busy) return false;
+      throw error;
+    }
+  }
+
+  private async inTransaction<T>(work: () => Promise<T>, waitMs: number): Promise<T> {
     if (this.db.inTransaction) throw new Error('SqliteStore.transaction cannot be nested');
     // better-sqlite3's transaction() cannot span awaits; one connection in one process makes a
     // hand-written BEGIN … COMMIT safe here. IMMEDIATE takes the write lock at once, so a
     // second eropaf waits (busy timeout) instead of failing halfway.
     try {
-      await this.beginImmediate();
+      await this.beginImmediate(waitMs);
       const result = await work();
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw translateSqliteError(error, this.file);
+      throw error instanceof Busy ? error : translateSqliteError(error, this.file);
     }
   }
 
@@ -124,9 +141,9 @@ export class SqliteStore implements Store {
    * import thread) without blocking this thread: SQLite's own busy wait would freeze every other
    * request of the web app meanwhile. Gives up after the connection's busy timeout, as SQLite would.
    */
-  private async beginImmediate(): Promise<void> {
+  private async beginImmediate(waitMs: number): Promise<void> {
     const timeoutMs = this.db.pragma('busy_timeout', { simple: true }) as number;
-    const deadline = Date.now() + timeoutMs;
+    const deadline = Date.now() + waitMs;
     this.db.pragma('busy_timeout = 0');
     try {
       for (;;) {
@@ -135,7 +152,8 @@ export class SqliteStore implements Store {
           return;
         } catch (error) {
           const code = (error as { code?: unknown }).code;
-          if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw error;
+          if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) throw error;
+          if (Date.now() >= deadline) throw waitMs === 0 ? new Busy() : error;
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(LOCK_POLL_MS, Math.max(1, deadline - Date.now()))));
       }
