@@ -3,12 +3,14 @@
 // upload waits in a private file and is gone afterwards; an error of the job shows on its page.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvLines, DUTCH_EXCEL } from '../../src/synthetic/dialect.js';
 import { NATION, signalRows } from '../../src/synthetic/lists.js';
+import { Uploads } from '../../src/web/uploads.js';
 import { queryFile } from '../app/bundled-store.js';
 import { ROOT } from '../e2e/helpers.js';
 import { signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
@@ -25,7 +27,7 @@ beforeAll(async () => {
   coord = await signedIn(web.app, 'coord');
   anna = await signedIn(web.app, 'anna');
   list = Buffer.from([...csvLines(signalRows({ seed: 11, startMonth: '2022-03', months: 1, maxRows: ROWS, ...NATION }), DUTCH_EXCEL)].join(''), 'latin1');
-});
+}, 60_000);
 afterAll(() => web.close());
 
 /** The page's text as a person reads it: tags gone. */
@@ -114,6 +116,21 @@ describe('an import as a job', () => {
     const other = await signedIn(web.app, 'coord');
     expect((await other.get(posted.headers.get('location')!)).status).toBe(404);
     await coord.follow(posted);
+  });
+});
+
+describe('uploads left behind by a server that was killed', () => {
+  it('are removed when the next server starts, when nothing was added to them for half an hour', () => {
+    const stale = fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-upload-'));
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-upload-'));
+    fs.mkdirSync(path.join(stale, 'token'));
+    fs.writeFileSync(path.join(stale, 'token', 'lijst-2022-03.csv'), list.subarray(0, 100), { mode: 0o600 });
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    fs.utimesSync(stale, hourAgo, hourAgo);
+    Uploads.removeAbandoned(() => new Date());
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+    fs.rmSync(fresh, { recursive: true });
   });
 });
 
