@@ -153,15 +153,40 @@ async function startServe(file: string, port: number): Promise<ChildProcess> {
   return child;
 }
 
+/** Stops `eropaf serve` as Ctrl+C does, and for good when it has not stopped after 5 s. */
+async function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<boolean>((resolve) => child.once('exit', () => resolve(true)));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 interface Sample {
   latencies: number[];
   failures: number;
-  /** Requests without an answer within REQUEST_TIMEOUT_S: counted as slower than any answer. */
+  /** Requests not answered within REQUEST_TIMEOUT_S: counted as slower than any answer. */
   timeouts: number;
   seconds: number;
 }
 
 const REQUEST_TIMEOUT_S = 30;
+
+/**
+ * The time the server takes for one request of `url` with nobody else asking: the median of a
+ * few. Requests are answered one after another, so with CONNECTIONS clients each waits for about
+ * CONNECTIONS of these.
+ */
+async function serviceTime(url: string, cookie: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await (await fetch(url, { headers: { cookie } })).text();
+    times.push(performance.now() - started);
+  }
+  return percentile(times, 50);
+}
 
 /** Requests `url` with CONNECTIONS clients for `seconds`, or until `stop` says so. */
 function measure(url: string, cookie: string, seconds: number, stop: () => boolean = () => false): Promise<Sample> {
@@ -273,6 +298,7 @@ async function main(): Promise<void> {
     out();
     out(`Idle server, ${CONNECTIONS} concurrent clients, ${options.seconds} s a page:`);
     for (const [label, url] of pages) {
+      out(`  ${label.padEnd(34)} one client alone: ${(await serviceTime(`${base}${url}`, session.cookie)).toFixed(0)} ms a request (median of 5)`);
       report(label, await measure(`${base}${url}`, session.cookie, options.seconds), 200);
       await drain(base);
     }
@@ -309,6 +335,7 @@ async function main(): Promise<void> {
         total.failures += sample.failures;
         total.timeouts += sample.timeouts;
         total.seconds += sample.seconds;
+        await drain(base);
       }
     }
     await importing;
@@ -317,7 +344,7 @@ async function main(): Promise<void> {
     out();
     out(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
-    server?.kill('SIGTERM');
+    if (server !== null) await stopServe(server);
     if (process.env.EROPAF_BENCH_KEEP === '1') out(`Kept ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
