@@ -111,7 +111,10 @@ export async function readMultipart(request: Request, options: MultipartOptions)
 
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(() => {
+        // The browser went away (or the connection broke) halfway through.
+        throw new RefusedBody('malformed', 'Het formulier is niet volledig aangekomen.');
+      });
       if (done) break;
       total += value.length;
       if (total > options.maxBytes) throw tooLarge(options.maxBytes);
