@@ -150,6 +150,7 @@ async function startServe(file: string, port: number): Promise<ChildProcess> {
     });
     child.once('exit', (code) => reject(new Error(`eropaf serve stopped (${code}): ${said}`)));
   });
+  child.once('exit', (code, signal) => out(`(eropaf serve ended: ${signal ?? `exit code ${code}`})`));
   return child;
 }
 
@@ -262,9 +263,20 @@ async function importThroughWeb(base: string, session: { cookie: string; csrf: s
   if (!doneHtml.includes('Ingelezen:')) throw new Error('the import did not end with its summary');
 }
 
+/** A GET that tries again when a kept-alive connection was closed under it (the server's idle timeout). */
+async function getText(url: string, cookie: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (await fetch(url, { headers: { cookie } })).text();
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 async function untilDone(base: string, jobPath: string, cookie: string): Promise<string> {
   for (;;) {
-    const html = await (await fetch(`${base}${jobPath}`, { headers: { cookie } })).text();
+    const html = await getText(`${base}${jobPath}`, cookie);
     if (!html.includes('http-equiv="refresh"')) return html;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
