@@ -189,12 +189,12 @@ async function serviceTime(url: string, cookie: string): Promise<number> {
   return percentile(times, 50);
 }
 
-/** Requests `url` with CONNECTIONS clients for `seconds`, or until `stop` says so. */
-function measure(url: string, cookie: string, seconds: number, stop: () => boolean = () => false): Promise<Sample> {
+/** Requests `url` with `connections` clients for `seconds`, or until `stop` says so. */
+function measure(url: string, cookie: string, seconds: number, connections = CONNECTIONS, stop: () => boolean = () => false): Promise<Sample> {
   const sample: Sample = { latencies: [], failures: 0, timeouts: 0, seconds: 0 };
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: REQUEST_TIMEOUT_S, headers: { cookie } }, (error, result) => {
+    const instance = autocannon({ url, connections, duration: seconds, timeout: REQUEST_TIMEOUT_S, headers: { cookie } }, (error, result) => {
       clearInterval(watch);
       sample.seconds = (performance.now() - started) / 1000;
       sample.timeouts = result?.timeouts ?? 0;
@@ -219,6 +219,7 @@ function percentile(values: readonly number[], p: number): number {
 
 function report(label: string, sample: Sample, targetMs: number): void {
   const all = [...sample.latencies, ...Array<number>(sample.timeouts).fill(Number.POSITIVE_INFINITY)];
+  if (all.length === 0) return out(`  ${label.padEnd(34)} no answer at all in ${sample.seconds.toFixed(1)} s`);
   const ms = (p: number): string => {
     const value = percentile(all, p);
     return (Number.isFinite(value) ? value.toFixed(0) : `>${REQUEST_TIMEOUT_S * 1000}`).padStart(6);
@@ -324,7 +325,7 @@ async function main(): Promise<void> {
     );
     const rows = fs.readFileSync(list, 'latin1').split('\n').length - 2;
     out();
-    out(`During the preview and import of an uploaded list of ${rows.toLocaleString('en-US')} rows (${(fs.statSync(list).size / 1024 / 1024).toFixed(1)} MB) through the web app:`);
+    out(`${CONNECTIONS} clients shared among the three pages, during the preview and import of an uploaded list of ${rows.toLocaleString('en-US')} rows (${(fs.statSync(list).size / 1024 / 1024).toFixed(1)} MB) through the web app:`);
     let done = false;
     let received = false;
     let phase = 'upload';
@@ -341,24 +342,14 @@ async function main(): Promise<void> {
     // Measured from when the upload is in: its preview and the import run in the background.
     const failed = importing.then(() => null, (error: unknown) => error);
     while (!received && !done) await new Promise((resolve) => setTimeout(resolve, 100));
-    const during = new Map<string, Sample>(pages.map(([label]) => [label, { latencies: [], failures: 0, timeouts: 0, seconds: 0 }]));
-    // Page after page, a few seconds each, until the import is done.
-    while (!done) {
-      for (const [label, url] of pages) {
-        if (done) break;
-        const sample = await measure(`${base}${url}`, session.cookie, Math.min(options.seconds, 4), () => done);
-        const total = during.get(label)!;
-        total.latencies.push(...sample.latencies);
-        total.failures += sample.failures;
-        total.timeouts += sample.timeouts;
-        total.seconds += sample.seconds;
-        await drain(base);
-      }
-    }
+    // The three pages at once, the 20 clients shared among them, until the import is done.
+    const during = await Promise.all(
+      pages.map(([, url], i) => measure(`${base}${url}`, session.cookie, 3_600, Math.floor((CONNECTIONS + i) / pages.length), () => done)),
+    );
     const failure = await failed;
     if (failure !== null) throw failure;
     out(`  (phases: ${phases.join(', then ')}; the whole import took ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    for (const [label] of pages) report(label, during.get(label)!, 500);
+    pages.forEach(([label], i) => report(label, during[i]!, 500));
     out();
     out(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
