@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { addAccount } from '../app/accounts.js';
 import { importList } from '../app/import-list.js';
 import { signIn } from '../app/sessions.js';
@@ -115,14 +116,14 @@ async function buildTenYears(file: string, dir: string): Promise<void> {
   }
 }
 
-/** A signed-in coordinator: the session cookie and its form token. */
+/** A signed-in coordinator (the session cookie and its form token), Anna, and the last triaged month. */
 async function signInCoordinator(file: string): Promise<{ cookie: string; csrf: string; annaId: number; lastMonth: Month }> {
   const store = SqliteStore.open(file, { readonly: false, busyTimeoutMs: 10_000, now: nowIso });
   try {
     const signedIn = await signIn(store, { name: 'coord', password: PASSWORD, now: new Date() }, () => store);
     if (signedIn === null) throw new Error('the bench database has no account coord with the bench password');
     const anna = (await store.workers()).find((w) => w.name === 'Anna de Vries');
-    const months = (await store.monthOverview()).map((m) => m.month).sort();
+    const months = (await store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort();
     return { cookie: `eropaf_sessie=${signedIn.token}`, csrf: signedIn.session.csrfToken, annaId: anna!.id, lastMonth: months[months.length - 1]! };
   } finally {
     store.close();
@@ -295,9 +296,14 @@ async function main(): Promise<void> {
       await buildTenYears(`${db}.bouw`, dir);
       fs.renameSync(`${db}.bouw`, db);
     }
-    const session = await signInCoordinator(db);
+    // The import below changes the database: it works on a copy, so that a reused one stays as built.
+    const copy = path.join(dir, 'kopie.db');
+    const original = new Database(db, { readonly: true });
+    await original.backup(copy);
+    original.close();
+    const session = await signInCoordinator(copy);
     const port = await freePort();
-    server = await startServe(db, port);
+    server = await startServe(copy, port);
     const base = `http://127.0.0.1:${port}`;
     const year = Number(session.lastMonth.slice(0, 4));
     const pages: Array<[string, string]> = [
