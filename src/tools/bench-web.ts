@@ -117,14 +117,21 @@ async function buildTenYears(file: string, dir: string): Promise<void> {
 }
 
 /** A signed-in coordinator (the session cookie and its form token), Anna, and the last triaged month. */
-async function signInCoordinator(file: string): Promise<{ cookie: string; csrf: string; annaId: number; lastMonth: Month }> {
+async function signInCoordinator(file: string): Promise<{ cookie: string; csrf: string; annaId: number; lastMonth: Month; lastImported: Month }> {
   const store = SqliteStore.open(file, { readonly: false, busyTimeoutMs: 10_000, now: nowIso });
   try {
     const signedIn = await signIn(store, { name: 'coord', password: PASSWORD, now: new Date() }, () => store);
     if (signedIn === null) throw new Error('the bench database has no account coord with the bench password');
     const anna = (await store.workers()).find((w) => w.name === 'Anna de Vries');
-    const months = (await store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort();
-    return { cookie: `eropaf_sessie=${signedIn.token}`, csrf: signedIn.session.csrfToken, annaId: anna!.id, lastMonth: months[months.length - 1]! };
+    const overview = await store.monthOverview();
+    const last = (months: Month[]): Month => months.sort()[months.length - 1]!;
+    return {
+      cookie: `eropaf_sessie=${signedIn.token}`,
+      csrf: signedIn.session.csrfToken,
+      annaId: anna!.id,
+      lastMonth: last(overview.filter((m) => m.triaged).map((m) => m.month)),
+      lastImported: last(overview.map((m) => m.month)),
+    };
   } finally {
     store.close();
   }
@@ -322,7 +329,7 @@ async function main(): Promise<void> {
       await drain(base);
     }
 
-    const listMonth = nextMonth(session.lastMonth);
+    const listMonth = nextMonth(session.lastImported);
     const list = path.join(dir, `lijst-${listMonth}.csv`);
     fs.writeFileSync(
       list,
