@@ -16,6 +16,8 @@ export interface SignedIn {
 const newToken = (): string => randomBytes(32).toString('base64url');
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** How stale a session's last-seen time may be before a request renews it. */
+const SESSION_TOUCH_MS = 60_000;
 
 /**
  * Checks a name and password. Null for every refusal alike (unknown name, deactivated, locked,
@@ -80,9 +82,12 @@ export async function resumeSession(store: Store, token: string, now: Date): Pro
     await store.transaction(() => store.deleteSession(found.session.idHash));
     return null;
   }
+  // Renewed at most once a minute, and not while another connection writes (an import in the
+  // web app's thread): a page must not wait for that, and the next request renews it.
+  if (now.getTime() - Date.parse(found.session.lastSeenAt) < SESSION_TOUCH_MS) return found;
   const lastSeenAt = now.toISOString();
-  await store.transaction(() => store.touchSession(found.session.idHash, lastSeenAt));
-  return { session: { ...found.session, lastSeenAt }, account: found.account };
+  const touched = await store.transactionIfFree(() => store.touchSession(found.session.idHash, lastSeenAt));
+  return touched ? { session: { ...found.session, lastSeenAt }, account: found.account } : found;
 }
 
 /** Ends a session: the cookie's token is worthless after this. */

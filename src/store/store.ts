@@ -75,6 +75,11 @@ export interface Store
   openImportSession(gemeenteId: number | null): Promise<ImportSession>;
   /** Runs `work` in one transaction: all of its writes happen, or none. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction if nobody else is writing to the database right now; false
+   * (and nothing done) when someone is: for writes that may be skipped rather than wait.
+   */
+  transactionIfFree(work: () => Promise<void>): Promise<boolean>;
   /** The same store, auditing as another actor (a web app account and its request). */
   withAudit(context: AuditContext): Store;
   close(): void;

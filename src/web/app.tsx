@@ -8,7 +8,7 @@ import { Notice, Page } from './layout.js';
 import { registerAdmin } from './pages/admin.js';
 import { registerDdas } from './pages/ddas.js';
 import { registerFigures } from './pages/figures.js';
-import { MAX_UPLOAD_BYTES, registerImport } from './pages/import.js';
+import { registerImport } from './pages/import.js';
 import { registerLogin } from './pages/login.js';
 import { registerMelding } from './pages/melding.js';
 import { registerMeldingCorrections } from './pages/melding-corrections.js';
@@ -21,6 +21,7 @@ import { registerTriage } from './pages/triage.js';
 import { registerVisits } from './pages/visits.js';
 import { registerWorklist } from './pages/worklist.js';
 import { serialised } from './queue.js';
+import { UPLOAD_PATHS } from './receive-upload.js';
 import { RefusedFile } from './refusal.js';
 import { securityHeaders } from './security.js';
 import { guard, loadSession } from './session.js';
@@ -33,8 +34,6 @@ import { Uploads } from './uploads.js';
 // The stylesheet ships with the package (public/), beside src/ and dist/ alike.
 const STYLESHEET = fs.readFileSync(new URL('../../public/eropaf.css', import.meta.url), 'utf8');
 const MAX_FORM_BYTES = 64 * 1024;
-/** Where a list or a filled-in worklist is uploaded. */
-const UPLOAD_PATHS = new Set(['/inlezen', '/uitkomsten']);
 
 export function createApp(options: WebOptions): Hono<WebEnv> {
   // The decoy hash for unknown names is made now, so that the first such sign-in takes no longer.
@@ -42,10 +41,16 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.use('*', securityHeaders(options.secure));
   app.use('*', serialised());
-  // A form is small; only an uploaded list may be large.
+  // A form is small; an uploaded file is streamed to disk with a limit of its own (receive-upload.ts).
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('Het formulier is te groot.', 413) });
-  const uploadLimit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => c.text(`Het bestand is te groot (hoogstens ${MAX_UPLOAD_BYTES / 1024 / 1024} MB).`, 413) });
-  app.use('*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? uploadLimit(c, next) : formLimit(c, next)));
+  app.use('*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? next() : formLimit(c, next)));
+  // Uploads and finished imports nobody came back for are removed on the next request.
+  const uploads = options.uploads ?? new Uploads(options.clock);
+  app.use('*', async (_c, next) => {
+    uploads.sweep();
+    options.imports?.jobs.sweep();
+    await next();
+  });
   app.use('*', loadSession(options));
   app.use('*', guard(options));
 
@@ -59,7 +64,6 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   registerSearch(app, options);
   registerTable(app, options);
   registerTriage(app, options);
-  const uploads = options.uploads ?? new Uploads(options.clock);
   registerImport(app, options, uploads);
   registerOutcomes(app, options, uploads);
   registerFigures(app, options);

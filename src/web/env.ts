@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import type { AccountRecord, SessionRecord, Store } from '../store/store.js';
+import type { AccountRecord, AuditContext, SessionRecord, Store } from '../store/store.js';
+import type { ImportJobs } from './import-jobs.js';
 import type { Uploads } from './uploads.js';
 
 // What the app's handlers share: the signed-in account of the request, and the store.
@@ -23,6 +24,8 @@ export interface WebOptions {
   uploads?: Uploads;
   /** The most vroegsignalen in one delivery file (DDAS: 50,000); tests make it small. */
   ddasMaxSignalsPerFile?: number;
+  /** The imports running off the request path, and the database file their threads open. */
+  imports?: { jobs: ImportJobs; database: string; busyTimeoutMs: number };
   /** Told of a fault in eropaf itself (a line without personal data), for the server's output. */
   reportFault?: (line: string) => void;
 }
@@ -30,6 +33,8 @@ export interface WebOptions {
 export interface WebEnv {
   Variables: {
     auth: Auth | null;
+    /** Runs `work` (waiting on the network, not the database) outside the write queue (queue.ts). */
+    offQueue: <T>(work: () => Promise<T>) => Promise<T>;
   };
 }
 
@@ -37,12 +42,16 @@ export type WebContext = Context<WebEnv>;
 
 /** The store that audits as the signed-in account doing `command` (no personal data in `options`). */
 export function auditedStore(c: WebContext, options: WebOptions, command: string, details: Record<string, unknown> = {}): Store {
-  const auth = c.get('auth');
-  return options.store.withAudit({
+  return options.store.withAudit(auditContextOf(c, options, command, details));
+}
+
+/** Who does `command` in the audit trail: the signed-in account, on the server's computer. */
+export function auditContextOf(c: WebContext, options: WebOptions, command: string, details: Record<string, unknown> = {}): AuditContext {
+  return {
     at: options.clock().toISOString(),
     osUser: options.osUser,
-    account: auth?.account.name ?? null,
+    account: c.get('auth')?.account.name ?? null,
     command: `web ${command}`,
     options: details,
-  });
+  };
 }

@@ -23,7 +23,7 @@ const NAV: readonly NavItem[] = [
   { href: '/beheer/gebruikers', label: 'Beheer', coordinatorOnly: true },
 ];
 
-export function Page(props: { title: string; auth: Auth | null; current?: string; children?: Child }) {
+export function Page(props: { title: string; auth: Auth | null; current?: string; refreshSeconds?: number; children?: Child }) {
   const { auth } = props;
   return (
     <>
@@ -32,6 +32,8 @@ export function Page(props: { title: string; auth: Auth | null; current?: string
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* A page that follows work in progress reloads itself: no script needed. */}
+        {props.refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
         <title>{`${props.title} · eropaf`}</title>
         <link rel="stylesheet" href="/static/eropaf.css" />
       </head>

@@ -14,6 +14,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/** A POST whose form token is not the session's (an old page, or a forged form). */
+export const FORM_EXPIRED = 'Het formulier is verlopen; er is niets gewijzigd. Laad de pagina opnieuw en probeer het nog eens.';
+
 export function securityHeaders(secure: boolean): MiddlewareHandler {
   return async (c, next) => {
     await next();

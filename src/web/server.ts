@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { serve, type ServerType } from '@hono/node-server';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createApp } from './app.js';
+import { ImportJobs } from './import-jobs.js';
 import { Uploads } from './uploads.js';
 
 // Starting the web app for `eropaf serve`: one store for the process, TLS when given.
@@ -19,15 +20,22 @@ export interface ServeOptions {
   reportFault: (line: string) => void;
 }
 
-/** Starts listening; `stop` closes the server and removes uploads that were never confirmed. */
+/** How long an import thread waits for a write of the server (or the command line) to end. */
+const IMPORT_BUSY_TIMEOUT_MS = 30_000;
+
+/** Starts listening; `stop` ends running imports, closes the server and removes uploads. */
 export function startServer(
   options: ServeOptions,
   onListening: (address: { address: string; port: number }) => void,
 ): { server: ServerType; stop: (done: () => void) => void } {
   const { clock } = options;
+  // Uploads a previous server left behind (it was killed) are removed now.
+  Uploads.removeAbandoned(clock);
   const uploads = new Uploads(clock);
+  const jobs = new ImportJobs(clock);
   const app = createApp({
     uploads,
+    imports: { jobs, database: options.store.file, busyTimeoutMs: IMPORT_BUSY_TIMEOUT_MS },
     store: options.store,
     clock,
     secure: options.tls !== null || options.behindProxy,
@@ -46,8 +54,11 @@ export function startServer(
   return {
     server,
     stop: (done) => {
-      uploads.dispose();
-      server.close(() => done());
+      // Imports still running end first (SQLite rolls their transaction back), then their files go.
+      void jobs.dispose().then(() => {
+        uploads.dispose();
+        server.close(() => done());
+      });
     },
   };
 }

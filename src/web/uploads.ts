@@ -10,6 +10,7 @@ import path from 'node:path';
 // stops.
 
 const KEEP_MS = 30 * 60_000;
+const PREFIX = 'eropaf-upload-';
 /** What a list's name may keep: letters, digits, dot, dash, underscore. */
 const SAFE_NAME = /[^A-Za-z0-9._-]+/g;
 
@@ -27,19 +28,28 @@ export class Uploads {
 
   constructor(private readonly clock: () => Date) {}
 
+  /**
+   * Removes the upload folders of this computer's user that nothing was added to for longer than
+   * uploads are kept: left by a server that was killed before it could clean up.
+   */
+  static removeAbandoned(clock: () => Date): void {
+    const uid = process.getuid?.();
+    for (const entry of fs.readdirSync(os.tmpdir(), { withFileTypes: true })) {
+      if (!entry.isDirectory() || !entry.name.startsWith(PREFIX)) continue;
+      const folder = path.join(os.tmpdir(), entry.name);
+      const stat = fs.statSync(folder, { throwIfNoEntry: false });
+      if (stat === undefined || (uid !== undefined && stat.uid !== uid)) continue;
+      if (clock().getTime() - stat.mtimeMs > KEEP_MS) fs.rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
   private root(): string {
-    this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-upload-'));
+    this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), PREFIX));
     fs.chmodSync(this.dir, 0o700);
     return this.dir;
   }
 
-  async save(contents: Uint8Array, originalName: string, sessionHash: string): Promise<Upload> {
-    const upload = this.reserve(originalName, sessionHash);
-    await fs.promises.writeFile(upload.file, contents, { mode: 0o600, flag: 'wx' });
-    return upload;
-  }
-
-  /** A private place for a file of this session, not written yet (eropaf writes it). */
+  /** A private place for a file of this session, not written yet (an upload arrives in it, or eropaf writes it). */
   reserve(originalName: string, sessionHash: string): Upload {
     this.sweep();
     const token = randomBytes(24).toString('base64url');

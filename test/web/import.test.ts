@@ -48,7 +48,7 @@ describe('Lijst inlezen', () => {
 
   it('previews the dry run in a private file, imports on "Inlezen" as `eropaf import` does, and removes the file', async () => {
     const before = imports();
-    const preview = await coord.upload('/inlezen', { bestand: fileField(MARCH), maand: '' });
+    const preview = await coord.follow(await coord.upload('/inlezen', { bestand: fileField(MARCH), maand: '' }));
     expect(preview.status).toBe(200);
     const html = await preview.text();
     expect(imports()).toEqual(before);
@@ -67,8 +67,8 @@ describe('Lijst inlezen', () => {
     expect(text).toContain(`Regels gelezen\n\n${dry.rowsRead}`);
     expect(text).toContain(`Signalen nieuw\n\n${dry.signals.new}`);
 
-    const token = /name="upload" value="([^"]+)"/.exec(html)![1]!;
-    const done = await coord.submit('/inlezen/bevestig', { upload: token, maand: '', vervang: '' });
+    const token = /name="taak" value="([^"]+)"/.exec(html)![1]!;
+    const done = await coord.follow(await coord.submit('/inlezen/bevestig', { taak: token }));
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Ingelezen: vroegeropaf-2022-03.csv als maart 2022 (2022-03).');
     expect(imports()).toEqual([...before, { month: '2022-03', file_name: 'vroegeropaf-2022-03.csv', rows_read: dry.rowsRead, signals_new: dry.signals.new }]);
@@ -77,31 +77,32 @@ describe('Lijst inlezen', () => {
     const audit = queryFile<{ account: string; command: string }>(web.bundled.file, "SELECT account, command FROM audit WHERE command = 'web import'");
     expect(audit).toEqual([{ account: 'coord', command: 'web import' }]);
     // The same token cannot be used twice.
-    expect((await coord.submit('/inlezen/bevestig', { upload: token })).status).toBe(400);
+    expect((await coord.submit('/inlezen/bevestig', { taak: token })).status).toBe(400);
   });
 
   it('says a list was already imported, and keeps nothing', async () => {
-    const again = await coord.upload('/inlezen', { bestand: fileField(MARCH) });
+    const again = await coord.follow(await coord.upload('/inlezen', { bestand: fileField(MARCH) }));
     expect(await again.text()).toContain('is al eerder ingelezen');
     expect(web.uploads.size).toBe(0);
   });
 
   it('refuses an upload of another session, and one not confirmed within half an hour', async () => {
-    const html = await (await coord.upload('/inlezen', { bestand: fileField(lijst('2022-04')) })).text();
-    const token = /name="upload" value="([^"]+)"/.exec(html)![1]!;
+    const html = await (await coord.follow(await coord.upload('/inlezen', { bestand: fileField(lijst('2022-04')) }))).text();
+    const token = /name="taak" value="([^"]+)"/.exec(html)![1]!;
     const other = await signedIn(web.app, 'coord');
-    expect((await other.submit('/inlezen/bevestig', { upload: token })).status).toBe(400);
+    expect((await other.submit('/inlezen/bevestig', { taak: token })).status).toBe(400);
     expect(web.uploads.size).toBe(1);
-    const stale = path.join(web.uploads.folder!, token);
+    const [uploadDir] = fs.readdirSync(web.uploads.folder!);
+    const stale = path.join(web.uploads.folder!, uploadDir!);
     expect(fs.existsSync(stale)).toBe(true);
     // Half an hour later (the session has ended too): the next upload sweeps the stale one away.
     web.advance(31 * 60_000);
     coord = await signedIn(web.app, 'coord');
     await coord.get('/inlezen');
-    expect((await coord.upload('/inlezen', { bestand: fileField(lijst('2022-05')) })).status).toBe(200);
+    expect((await coord.follow(await coord.upload('/inlezen', { bestand: fileField(lijst('2022-05')) }))).status).toBe(200);
     expect(fs.existsSync(stale)).toBe(false);
     expect(web.uploads.size).toBe(1);
-    expect((await coord.submit('/inlezen/bevestig', { upload: token })).status).toBe(400);
+    expect((await coord.submit('/inlezen/bevestig', { taak: token })).status).toBe(400);
     expect(imports()).not.toContainEqual(expect.objectContaining({ month: '2022-04' }));
     web.uploads.sweep();
   });
@@ -114,12 +115,12 @@ describe('Lijst inlezen', () => {
     expect(cli.status).toBe(0);
 
     await coord.get('/inlezen');
-    const preview = await coord.upload('/inlezen', { bestand: fileField(bad), maand: '2022-07', overslaan: 'ja' });
+    const preview = await coord.follow(await coord.upload('/inlezen', { bestand: fileField(bad), maand: '2022-07', overslaan: 'ja' }));
     expect(preview.status).toBe(200);
     const html = await preview.text();
     expect(textOf(html)).toContain('Regels afgewezen\n\n1');
-    const token = /name="upload" value="([^"]+)"/.exec(html)![1]!;
-    const done = await coord.submit('/inlezen/bevestig', { upload: token, maand: '2022-07', overslaan: 'ja' });
+    const token = /name="taak" value="([^"]+)"/.exec(html)![1]!;
+    const done = await coord.follow(await coord.submit('/inlezen/bevestig', { taak: token }));
     expect(done.status).toBe(200);
     const link = /href="(\/inlezen\/afgewezen\/[^"]+)"/.exec(await done.text())![1]!;
     const download = await coord.get(link);
@@ -148,13 +149,13 @@ describe('Lijst inlezen', () => {
     const cli = runEropaf(['import', file, '--dry-run'], { cwd: web.bundled.dir, db: web.bundled.file });
     expect(cli.status).not.toBe(0);
     await coord.get('/inlezen');
-    const refused = await coord.upload('/inlezen', { bestand: { name: 'aanvulling-2022-01.csv', data: supplement } });
+    const refused = await coord.follow(await coord.upload('/inlezen', { bestand: { name: 'aanvulling-2022-01.csv', data: supplement } }));
     expect(refused.status).toBe(422);
     expect(textOf(await refused.text())).toContain(cli.stderr.split('\n')[0]!.replace(/^fout: /, '').replace(`${web.bundled.dir}/`, ''));
-    const preview = await coord.upload('/inlezen', { bestand: { name: 'aanvulling-2022-01.csv', data: supplement }, aanvulling: 'ja' });
+    const preview = await coord.follow(await coord.upload('/inlezen', { bestand: { name: 'aanvulling-2022-01.csv', data: supplement }, aanvulling: 'ja' }));
     expect(preview.status).toBe(200);
-    const token = /name="upload" value="([^"]+)"/.exec(await preview.text())![1]!;
-    expect((await coord.submit('/inlezen/bevestig', { upload: token, aanvulling: 'ja' })).status).toBe(200);
+    const token = /name="taak" value="([^"]+)"/.exec(await preview.text())![1]!;
+    expect((await coord.follow(await coord.submit('/inlezen/bevestig', { taak: token }))).status).toBe(200);
     expect(imports()).toContainEqual({ month: '2022-01', file_name: 'aanvulling-2022-01.csv', rows_read: 1, signals_new: 1 });
   });
 
@@ -169,7 +170,7 @@ describe('Lijst inlezen', () => {
     for (const name of files) {
       const cli = runEropaf(['import', name, '--dry-run'], { cwd: dir, db: web.bundled.file });
       await coord.get('/inlezen');
-      const response = await coord.upload('/inlezen', { bestand: fileField(path.join(dir, name)) });
+      const response = await coord.follow(await coord.upload('/inlezen', { bestand: fileField(path.join(dir, name)) }));
       // "Today" is the clock's: the web app's is fixed, the command line's is the real one.
       const today = (t: string): string => t.replace(/vandaag \(\d{4}-\d{2}-\d{2}\)/g, 'vandaag (…)');
       const html = await response.text();
@@ -177,7 +178,7 @@ describe('Lijst inlezen', () => {
       if (cli.status === 0) {
         expect({ name, status: response.status }).toEqual({ name, status: 200 });
         // A preview waits for "Inlezen"; a list imported before is said so and kept not.
-        if (html.includes('name="upload"')) accepted++;
+        if (html.includes('name="taak"')) accepted++;
         else expect(text).toContain('is al eerder ingelezen');
         continue;
       }

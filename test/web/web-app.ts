@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { addAccount } from '../../src/app/accounts.js';
 import { triageMonth } from '../../src/app/triage-month.js';
 import { createApp } from '../../src/web/app.js';
+import { ImportJobs } from '../../src/web/import-jobs.js';
 import { Uploads } from '../../src/web/uploads.js';
 import { bundledStore, now, removeBundledStore, TODAY, type BundledStore } from '../app/bundled-store.js';
 
@@ -19,10 +20,11 @@ type App = ReturnType<typeof createApp>;
 export interface WebFixture {
   bundled: BundledStore;
   uploads: Uploads;
+  jobs: ImportJobs;
   app: App;
   /** Moves the app's clock forward. */
   advance(ms: number): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function webFixture(prefix: string, options: { secure?: boolean } = {}): Promise<WebFixture> {
@@ -33,13 +35,17 @@ export async function webFixture(prefix: string, options: { secure?: boolean } =
   let time = Date.parse(START);
   const clock = (): Date => new Date(time);
   const uploads = new Uploads(clock);
-  const app = createApp({ store: bundled.store, clock, secure: options.secure ?? false, behindProxy: false, osUser: 'test', uploads });
+  const jobs = new ImportJobs(clock);
+  const imports = { jobs, database: bundled.file, busyTimeoutMs: 5_000 };
+  const app = createApp({ store: bundled.store, clock, secure: options.secure ?? false, behindProxy: false, osUser: 'test', uploads, imports });
   return {
     bundled,
     uploads,
+    jobs,
     app,
     advance: (ms) => (time += ms),
-    close: () => {
+    close: async () => {
+      await jobs.dispose();
       uploads.dispose();
       removeBundledStore(bundled);
     },
@@ -77,7 +83,31 @@ export class Browser {
     return response;
   }
 
+  /**
+   * Follows a response as a browser does: a redirect (303) to its page, and a page that reloads
+   * itself (a running import) until it no longer does.
+   */
+  async follow(response: Response, pauseMs = 20): Promise<Response> {
+    let current = response;
+    for (let reloads = 0; ; reloads++) {
+      const location = current.headers.get('location');
+      if (current.status === 303 && location !== null) {
+        current = await this.get(location);
+        continue;
+      }
+      const html = (current.headers.get('content-type') ?? '').startsWith('text/html') ? await current.clone().text() : '';
+      if (!html.includes('http-equiv="refresh"')) return current;
+      if (reloads > 3_000) throw new Error('the page went on reloading itself');
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      current = await this.get(this.lastPath!);
+    }
+  }
+
+  /** The path of the last page opened with `get`. */
+  lastPath: string | undefined;
+
   async get(path: string): Promise<Response> {
+    this.lastPath = path;
     return this.keep(await this.app.request(path, { headers: this.cookieHeader() }));
   }
 
@@ -141,5 +171,13 @@ export function copyDatabase(web: WebFixture, name: string): string {
  * "today" (contact terms, proposals) is the real one.
  */
 export function onRealClock(web: WebFixture): App {
-  return createApp({ store: web.bundled.store, clock: () => new Date(), secure: false, behindProxy: false, osUser: 'test', uploads: web.uploads });
+  return createApp({
+    store: web.bundled.store,
+    clock: () => new Date(),
+    secure: false,
+    behindProxy: false,
+    osUser: 'test',
+    uploads: web.uploads,
+    imports: { jobs: web.jobs, database: web.bundled.file, busyTimeoutMs: 5_000 },
+  });
 }

@@ -55,6 +55,12 @@ import { SqliteTriage } from './triage.js';
 import { SqliteWorkers } from './workers.js';
 import { SqliteWorklist } from './worklist.js';
 
+/** How often a transaction that waits for another connection's write tries again. */
+const LOCK_POLL_MS = 20;
+
+/** Another connection is writing, and this transaction was not to wait for it. */
+class Busy extends Error {}
+
 /** The SQLite implementation of the storage port: a facade over one repository per concern. */
 export class SqliteStore implements Store {
   private readonly workerRepo: SqliteWorkers;
@@ -72,7 +78,8 @@ export class SqliteStore implements Store {
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly file: string,
+    /** The database file: a second connection (the web app's import thread) opens it too. */
+    readonly file: string,
     readonly readonly: boolean,
     /** The file mode when the database can be read by group or others, for a warning. */
     readonly tooOpenMode: number | null,
@@ -101,19 +108,59 @@ export class SqliteStore implements Store {
     return new SqliteStore(db, file, options.readonly, tooOpenMode, created, audit, close);
   }
 
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.inTransaction(work, this.db.pragma('busy_timeout', { simple: true }) as number);
+  }
+
+  async transactionIfFree(work: () => Promise<void>): Promise<boolean> {
+    try {
+      await this.inTransaction(work, 0);
+      return true;
+    } catch (error) {
+      if (error instanceof Busy) return false;
+      throw error;
+    }
+  }
+
+  private async inTransaction<T>(work: () => Promise<T>, waitMs: number): Promise<T> {
     if (this.db.inTransaction) throw new Error('SqliteStore.transaction cannot be nested');
     // better-sqlite3's transaction() cannot span awaits; one connection in one process makes a
     // hand-written BEGIN … COMMIT safe here. IMMEDIATE takes the write lock at once, so a
     // second eropaf waits (busy timeout) instead of failing halfway.
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      await this.beginImmediate(waitMs);
       const result = await work();
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw translateSqliteError(error, this.file);
+      throw error instanceof Busy ? error : translateSqliteError(error, this.file);
+    }
+  }
+
+  /**
+   * BEGIN IMMEDIATE, waiting for another connection's write (a second eropaf, or the web app's
+   * import thread) without blocking this thread: SQLite's own busy wait would freeze every other
+   * request of the web app meanwhile. Gives up after the connection's busy timeout, as SQLite would.
+   */
+  private async beginImmediate(waitMs: number): Promise<void> {
+    const timeoutMs = this.db.pragma('busy_timeout', { simple: true }) as number;
+    const deadline = Date.now() + waitMs;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      for (;;) {
+        try {
+          this.db.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (error) {
+          const code = (error as { code?: unknown }).code;
+          if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) throw error;
+          if (Date.now() >= deadline) throw waitMs === 0 ? new Busy() : error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(LOCK_POLL_MS, Math.max(1, deadline - Date.now()))));
+      }
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeoutMs}`);
     }
   }
 

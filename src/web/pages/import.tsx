@@ -1,26 +1,26 @@
 import fs from 'node:fs';
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { importList, type ImportOutcome } from '../../app/import-list.js';
 import { EropafError } from '../../core/errors.js';
 import type { ImportSummary } from '../../core/import/summary.js';
 import { describeMonth, parseMonthOption } from '../../core/month.js';
 import type { Month } from '../../core/types.js';
 import { importWarnings } from '../../terminal/import-summary.js';
-import { auditedStore, type Auth, type WebContext, type WebEnv, type WebOptions } from '../env.js';
+import { auditContextOf, type Auth, type WebContext, type WebEnv, type WebOptions } from '../env.js';
 import { InputField } from '../fields.js';
 import { todayOf } from '../format.js';
 import { CsrfField, Notice, Page } from '../layout.js';
-import { RefusedFile } from '../refusal.js';
+import type { ImportJobSpec } from '../import-job.js';
+import type { ImportJob } from '../import-jobs.js';
+import { receiveUpload } from '../receive-upload.js';
+import { forbidden, RefusedFile } from '../refusal.js';
 import { coordinatorOnly } from '../session.js';
 import type { Upload, Uploads } from '../uploads.js';
 
 // Lijst inlezen (coordinator): upload a monthly list, see exactly what `eropaf import --dry-run`
 // says (the summary, or every problem with its line, column, masked value and hint), then
-// "Inlezen". Refused lists give the command line's own Dutch messages.
-
-/** The largest list accepted: a big city's month is some 20 MB. */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+// "Inlezen". Refused lists give the command line's own Dutch messages. The preview and the
+// import run off the request path (import-jobs.ts); their page follows them until they are done.
 
 interface Choice {
   month: Month | undefined;
@@ -111,7 +111,7 @@ function Summary(props: { summary: ImportSummary }) {
   );
 }
 
-function readChoice(form: Record<string, unknown>): Choice | { errors: Record<string, string> } {
+function readChoice(form: Record<string, string>): Choice | { errors: Record<string, string> } {
   const month = typeof form.maand === 'string' ? form.maand.trim() : '';
   const replace = form.vervang === 'ja';
   const skipInvalid = form.overslaan === 'ja';
@@ -121,144 +121,172 @@ function readChoice(form: Record<string, unknown>): Choice | { errors: Record<st
   return parsed.ok ? { month: parsed.value, replace, skipInvalid, aanvulling } : { errors: { maand: 'Schrijf de maand als JJJJ-MM, bijvoorbeeld 2022-03.' } };
 }
 
+/** Seconds between the reloads of a job's page while it runs. */
+const REFRESH_SECONDS = 1;
+
+function Progress(props: { job: ImportJob }) {
+  const { job } = props;
+  const mb = (bytes: number): string => (bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+  const read = job.totalBytes > 0 && job.bytesRead >= job.totalBytes;
+  return (
+    <>
+      <p role="status">
+        {job.totalBytes === 0
+          ? 'Het bestand wordt geopend…'
+          : read
+            ? `Het bestand is gelezen (${mb(job.totalBytes)} MB); de meldingen worden nu ${job.spec.dryRun ? 'bepaald' : 'opgeslagen'}…`
+            : `Gelezen: ${mb(job.bytesRead)} van ${mb(job.totalBytes)} MB.`}
+      </p>
+      <progress max={Math.max(job.totalBytes, 1)} value={job.bytesRead} aria-label="Voortgang van het lezen" />
+      <p>Deze pagina ververst zichzelf. U kunt intussen ook andere pagina's openen; het {job.spec.dryRun ? 'voorbeeld' : 'inlezen'} gaat door.</p>
+    </>
+  );
+}
+
 export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: Uploads): void {
-  const page = (c: WebContext, body: Child, status: 200 | 400 | 422 = 200) =>
+  const page = (c: WebContext, body: Child, status: 200 | 400 | 404 | 413 | 422 | 500 = 200, refreshSeconds?: number) =>
     c.html(
-      <Page title="Lijst inlezen" auth={c.get('auth')!} current="/inlezen">
+      <Page title="Lijst inlezen" auth={c.get('auth')!} current="/inlezen" {...(refreshSeconds !== undefined && { refreshSeconds })}>
         {body}
       </Page>,
       status,
     );
+  const form = (c: WebContext, choice?: Choice, errors: Record<string, string> = {}) => (
+    <UploadForm auth={c.get('auth')!} month={choice?.month ?? ''} replace={choice?.replace ?? false} skipInvalid={choice?.skipInvalid ?? false} aanvulling={choice?.aanvulling ?? false} errors={errors} />
+  );
+  const imports = (): NonNullable<WebOptions['imports']> => {
+    if (options.imports === undefined) throw new Error('the web app was started without import jobs');
+    return options.imports;
+  };
 
-  const run = (store: WebOptions['store'], upload: Upload, choice: Choice, dryRun: boolean, rejectsFile?: string): Promise<ImportOutcome> =>
-    importList(store, {
+  /** The job of an uploaded list: its dry run (the preview), or the import itself. */
+  const start = (c: WebContext, upload: Upload, choice: Choice, dryRun: boolean, rejects: Upload | null): ImportJob => {
+    const { jobs, database, busyTimeoutMs } = imports();
+    const spec: ImportJobSpec = {
+      database,
+      busyTimeoutMs,
       file: upload.file,
       ...(choice.month !== undefined && { month: choice.month }),
       dryRun,
       replace: choice.replace,
-      force: false,
-      ...(choice.aanvulling && { aanvulling: true }),
       skipInvalid: choice.skipInvalid,
-      ...(rejectsFile !== undefined && { rejectsFile }),
+      aanvulling: choice.aanvulling,
+      ...(rejects !== null && { rejectsFile: rejects.file }),
       today: todayOf(options.clock),
-      now: () => options.clock().toISOString(),
+      now: options.clock().toISOString(),
+      audit: auditContextOf(c, options, 'import', {
+        bestand: upload.name,
+        ...(choice.month !== undefined && { maand: choice.month }),
+        ...(choice.replace && { vervang: true }),
+        ...(choice.skipInvalid && { 'skip-invalid': true }),
+        ...(choice.aanvulling && { aanvulling: true }),
+      }),
+    };
+    return jobs.start({ spec, upload, rejects }, c.get('auth')!.session.idHash, (job) => {
+      // A preview keeps its upload for "Inlezen" (half an hour at most); anything else is done with it.
+      const previewed = dryRun && job.outcome?.kind === 'imported';
+      if (!previewed) uploads.remove(upload);
+      const keptRejects = job.outcome?.kind === 'imported' && job.outcome.summary.rejectsFile !== null;
+      if (rejects !== null && !keptRejects) uploads.remove(rejects);
     });
+  };
 
-  /** A refused list: the command line's message, its problems (line, column, masked value) and hint. */
-  const refused = (c: WebContext, error: EropafError, choice: Choice) =>
-    page(
-      c,
-      <>
-        <RefusedFile error={error} />
-        <p>Er is niets ingelezen.</p>
-        <UploadForm auth={c.get('auth')!} month={choice.month ?? ''} replace={choice.replace} skipInvalid={choice.skipInvalid} aanvulling={choice.aanvulling} errors={{}} />
-      </>,
-      422,
-    );
+  const choiceOf = (job: ImportJob): Choice => ({
+    month: job.spec.month,
+    replace: job.spec.replace,
+    skipInvalid: job.spec.skipInvalid,
+    aanvulling: job.spec.aanvulling,
+  });
 
-  app.get('/inlezen', coordinatorOnly(), (c) => page(c, <UploadForm auth={c.get('auth')!} month="" replace={false} errors={{}} />));
+  app.get('/inlezen', coordinatorOnly(), (c) => page(c, form(c)));
 
   app.post('/inlezen', coordinatorOnly(), async (c) => {
-    const form = await c.req.parseBody();
-    const choice = readChoice(form);
-    const file = form.bestand;
+    const received = await receiveUpload(c, uploads);
+    if (!received.ok) return received.status === 403 ? forbidden(c, received.message) : page(c, form(c, undefined, { bestand: received.message }), received.status);
+    const { fields, upload } = received;
+    const choice = readChoice(fields);
     const errors: Record<string, string> = 'errors' in choice ? { ...choice.errors } : {};
     // A browser sends a nameless empty part when no file was chosen; an empty file that was
     // chosen goes on, to get the command line's message about it.
-    if (!(file instanceof File) || file.name === '') errors.bestand = 'Kies het bestand met de maandlijst.';
-    if ('errors' in choice || Object.keys(errors).length > 0 || !(file instanceof File)) {
-      return page(c, <UploadForm auth={c.get('auth')!} month={typeof form.maand === 'string' ? form.maand : ''} replace={form.vervang === 'ja'} skipInvalid={form.overslaan === 'ja'} aanvulling={form.aanvulling === 'ja'} errors={errors} />, 400);
+    if (upload === null) errors.bestand = 'Kies het bestand met de maandlijst.';
+    if ('errors' in choice || upload === null) {
+      if (upload !== null) uploads.remove(upload);
+      const typed = { replace: fields.vervang === 'ja', skipInvalid: fields.overslaan === 'ja', aanvulling: fields.aanvulling === 'ja' };
+      return page(c, <UploadForm auth={c.get('auth')!} month={fields.maand ?? ''} {...typed} errors={errors} />, 400);
     }
-    const session = c.get('auth')!.session;
-    const upload = await uploads.save(new Uint8Array(await file.arrayBuffer()), file.name, session.idHash);
-    let outcome: ImportOutcome;
-    try {
-      outcome = await run(options.store, upload, choice, true);
-    } catch (error) {
-      uploads.remove(upload);
-      if (error instanceof EropafError) return refused(c, error, choice);
-      throw error;
+    return c.redirect(`/inlezen/taak/${start(c, upload, choice, true, null).id}`, 303);
+  });
+
+  app.get('/inlezen/taak/:id', coordinatorOnly(), (c) => {
+    const job = imports().jobs.find(c.req.param('id'), c.get('auth')!.session.idHash);
+    if (job === undefined) {
+      return page(c, <><Notice kind="fout">Deze taak bestaat niet (meer): na een half uur wordt hij vergeten. Kies het bestand opnieuw.</Notice>{form(c)}</>, 404);
     }
-    if (outcome.kind === 'already-imported') {
-      uploads.remove(upload);
+    const { upload, outcome, error } = job;
+    if (job.state === 'bezig') {
+      return page(c, <><h2>{job.spec.dryRun ? `Voorbeeld van ${upload.name} wordt gemaakt` : `${upload.name} wordt ingelezen`}</h2><Progress job={job} /></>, 200, REFRESH_SECONDS);
+    }
+    if (error !== null) {
+      if (error instanceof EropafError) return page(c, <><RefusedFile error={error} /><p>Er is niets ingelezen.</p>{form(c, choiceOf(job))}</>, 422);
+      options.reportFault?.(`fout in eropaf bij het inlezen van een lijst (${error.name}) om ${options.clock().toISOString()}`);
+      return page(c, <><Notice kind="fout">Er ging iets mis in eropaf zelf; er is niets ingelezen. Meld dit bij de beheerder, met het tijdstip.</Notice>{form(c, choiceOf(job))}</>, 500);
+    }
+    if (outcome!.kind === 'already-imported') {
+      const { prior } = outcome!;
+      return page(c, <><Notice kind="let-op">{`${upload.name} is al eerder ingelezen, als lijst van ${describeMonth(prior.month)} (${prior.month}). Er is niets veranderd.`}</Notice>{form(c)}</>);
+    }
+    const { summary } = outcome!;
+    if (job.spec.dryRun) {
       return page(
         c,
         <>
-          <Notice kind="let-op">{`${upload.name} is al eerder ingelezen, als lijst van ${describeMonth(outcome.prior.month)} (${outcome.prior.month}). Er is niets veranderd.`}</Notice>
-          <UploadForm auth={c.get('auth')!} month="" replace={false} errors={{}} />
+          <h2>Voorbeeld: zo wordt de lijst ingelezen</h2>
+          <Summary summary={summary} />
+          <p>Er is nog niets opgeslagen.</p>
+          <form method="post" action="/inlezen/bevestig">
+            <CsrfField auth={c.get('auth')!} />
+            <input type="hidden" name="taak" value={job.id} />
+            <button type="submit">Inlezen</button>
+          </form>
+          <p>
+            <a href="/inlezen">Een ander bestand kiezen</a>
+          </p>
         </>,
       );
     }
     return page(
       c,
       <>
-        <h2>Voorbeeld: zo wordt de lijst ingelezen</h2>
-        <Summary summary={outcome.summary} />
-        <p>Er is nog niets opgeslagen.</p>
-        <form method="post" action="/inlezen/bevestig">
-          <CsrfField auth={c.get('auth')!} />
-          <input type="hidden" name="upload" value={upload.token} />
-          <input type="hidden" name="maand" value={choice.month ?? ''} />
-          <input type="hidden" name="vervang" value={choice.replace ? 'ja' : ''} />
-          <input type="hidden" name="overslaan" value={choice.skipInvalid ? 'ja' : ''} />
-          <input type="hidden" name="aanvulling" value={choice.aanvulling ? 'ja' : ''} />
-          <button type="submit">Inlezen</button>
-        </form>
+        <Notice kind="ok">{`Ingelezen: ${upload.name} als ${describeMonth(summary.month)} (${summary.month}).`}</Notice>
+        <Summary summary={summary} />
+        {summary.rejectsFile !== null && job.rejects !== null && (
+          <p>
+            {`${summary.signals.rejected} ${summary.signals.rejected === 1 ? 'regel is' : 'regels zijn'} afgewezen: `}
+            <a href={`/inlezen/afgewezen/${job.rejects.token}`}>download de afgewezen regels met de reden (CSV)</a>
+            {'. Het bestand blijft een half uur staan.'}
+          </p>
+        )}
         <p>
-          <a href="/inlezen">Een ander bestand kiezen</a>
+          Volgende stap: <a href={`/triage?maand=${summary.month}`}>triage van {describeMonth(summary.month)}</a>.
         </p>
       </>,
     );
   });
 
   app.post('/inlezen/bevestig', coordinatorOnly(), async (c) => {
-    const form = await c.req.parseBody();
-    const choice = readChoice(form);
-    const upload = uploads.take(form.upload, c.get('auth')!.session.idHash);
-    if (upload === undefined || 'errors' in choice) {
-      return page(c, <><Notice kind="fout">Dit voorbeeld is verlopen (na een half uur, of al ingelezen); er is niets ingelezen. Kies het bestand opnieuw.</Notice><UploadForm auth={c.get('auth')!} month="" replace={false} errors={{}} /></>, 400);
-    }
+    const fields = await c.req.parseBody();
     const session = c.get('auth')!.session;
+    const preview = imports().jobs.find(fields.taak, session.idHash);
+    // Taking the upload makes the preview's "Inlezen" work once.
+    const upload = preview?.spec.dryRun === true && preview.outcome?.kind === 'imported' ? uploads.take(preview.upload.token, session.idHash) : undefined;
+    if (preview === undefined || upload === undefined) {
+      return page(c, <><Notice kind="fout">Dit voorbeeld is verlopen (na een half uur, of al ingelezen); er is niets ingelezen. Kies het bestand opnieuw.</Notice>{form(c)}</>, 400);
+    }
+    imports().jobs.forget(preview);
+    const choice = choiceOf(preview);
     // The rejected rows (personal data) wait in a private file of this session, to download.
     const rejects = choice.skipInvalid ? uploads.reserve(upload.name.replace(/(\.csv)?$/i, '.afgewezen.csv'), session.idHash) : null;
-    let kept = false;
-    try {
-      const store = auditedStore(c, options, 'import', {
-        bestand: upload.name,
-        ...(choice.month !== undefined && { maand: choice.month }),
-        ...(choice.replace && { vervang: true }),
-        ...(choice.skipInvalid && { 'skip-invalid': true }),
-        ...(choice.aanvulling && { aanvulling: true }),
-      });
-      const outcome = await run(store, upload, choice, false, rejects?.file);
-      if (outcome.kind === 'already-imported') {
-        return page(c, <Notice kind="let-op">{`${upload.name} is al eerder ingelezen. Er is niets veranderd.`}</Notice>);
-      }
-      kept = rejects !== null && outcome.summary.rejectsFile !== null;
-      return page(
-        c,
-        <>
-          <Notice kind="ok">{`Ingelezen: ${upload.name} als ${describeMonth(outcome.summary.month)} (${outcome.summary.month}).`}</Notice>
-          <Summary summary={outcome.summary} />
-          {kept && (
-            <p>
-              {`${outcome.summary.signals.rejected} ${outcome.summary.signals.rejected === 1 ? 'regel is' : 'regels zijn'} afgewezen: `}
-              <a href={`/inlezen/afgewezen/${rejects!.token}`}>download de afgewezen regels met de reden (CSV)</a>
-              {'. Het bestand blijft een half uur staan.'}
-            </p>
-          )}
-          <p>
-            Volgende stap: <a href={`/triage?maand=${outcome.summary.month}`}>triage van {describeMonth(outcome.summary.month)}</a>.
-          </p>
-        </>,
-      );
-    } catch (error) {
-      if (error instanceof EropafError) return refused(c, error, choice);
-      throw error;
-    } finally {
-      uploads.remove(upload);
-      if (rejects !== null && !kept) uploads.remove(rejects);
-    }
+    return c.redirect(`/inlezen/taak/${start(c, upload, choice, false, rejects).id}`, 303);
   });
 
   app.get('/inlezen/afgewezen/:token', coordinatorOnly(), (c) => {

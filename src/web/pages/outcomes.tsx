@@ -5,7 +5,8 @@ import { EropafError } from '../../core/errors.js';
 import { auditedStore, type Auth, type WebContext, type WebEnv, type WebOptions } from '../env.js';
 import { todayOf } from '../format.js';
 import { CsrfField, Notice, Page } from '../layout.js';
-import { RefusedFile } from '../refusal.js';
+import { receiveUpload } from '../receive-upload.js';
+import { forbidden, RefusedFile } from '../refusal.js';
 import type { Uploads } from '../uploads.js';
 
 // Ingevulde werklijst teruglezen: upload the worklist CSV filled in in Excel, see exactly what
@@ -79,7 +80,7 @@ function Plan(props: { summary: OutcomesSummary }) {
 }
 
 export function registerOutcomes(app: Hono<WebEnv>, options: WebOptions, uploads: Uploads): void {
-  const page = (c: WebContext, body: Child, status: 200 | 400 | 422 = 200) =>
+  const page = (c: WebContext, body: Child, status: 200 | 400 | 413 | 422 = 200) =>
     c.html(
       <Page title="Ingevulde werklijst teruglezen" auth={c.get('auth')!} current="/werklijst">
         {body}
@@ -92,12 +93,13 @@ export function registerOutcomes(app: Hono<WebEnv>, options: WebOptions, uploads
   app.get('/uitkomsten', (c) => page(c, <UploadForm auth={c.get('auth')!} />));
 
   app.post('/uitkomsten', async (c) => {
-    const form = await c.req.parseBody();
-    const file = form.bestand;
-    if (!(file instanceof File) || file.name === '') {
-      return page(c, <><Notice kind="fout">Kies het bestand met de ingevulde werklijst.</Notice><UploadForm auth={c.get('auth')!} /></>, 400);
+    const received = await receiveUpload(c, uploads);
+    if (!received.ok && received.status === 403) return forbidden(c, received.message);
+    if (!received.ok || received.upload === null) {
+      const message = received.ok ? 'Kies het bestand met de ingevulde werklijst.' : received.message;
+      return page(c, <><Notice kind="fout">{message}</Notice><UploadForm auth={c.get('auth')!} /></>, received.ok || received.status === 403 ? 400 : received.status);
     }
-    const upload = await uploads.save(new Uint8Array(await file.arrayBuffer()), file.name, c.get('auth')!.session.idHash);
+    const { upload } = received;
     try {
       const summary = await read(options.store, upload.file, true);
       return page(
