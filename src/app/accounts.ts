@@ -34,15 +34,15 @@ export async function addAccount(
   checkPassword(input.password);
   const worker = input.worker === undefined ? null : await findWorker(store, input.worker);
   const passwordHash = await hashPassword(input.password);
-  return store.transaction(async () => {
-    const existing = await store.accountByName(name);
+  return store.transaction(async (tx) => {
+    const existing = await tx.accountByName(name);
     if (existing !== undefined) {
       throw new DataError(`Er is al een gebruiker "${existing.name}".`, {
         hint: `Kies een andere naam, of geef een nieuw wachtwoord met: eropaf users reset-password ${existing.name}`,
       });
     }
-    const account = await store.addAccount({ name, role: input.role, workerId: worker?.id ?? null, passwordHash, createdAt: input.createdAt });
-    await store.appendAudit({ counts: { gebruikers: 1 } });
+    const account = await tx.addAccount({ name, role: input.role, workerId: worker?.id ?? null, passwordHash, createdAt: input.createdAt });
+    await tx.appendAudit({ counts: { gebruikers: 1 } });
     return account;
   });
 }
@@ -50,11 +50,11 @@ export async function addAccount(
 /** Deactivating ends the account's sessions at once; activating also lifts a lock-out. */
 export async function setAccountActive(store: Store, name: string, active: boolean): Promise<AccountRecord> {
   const account = await findAccount(store, name);
-  await store.transaction(async () => {
-    await store.updateAccount(account.id, active ? { active, lockedUntil: null } : { active });
-    if (!active) await store.deleteSessionsOf(account.id);
-    await store.clearLoginFailures(account.id);
-    await store.appendAudit({ counts: { gebruikers: 1 } });
+  await store.transaction(async (tx) => {
+    await tx.updateAccount(account.id, active ? { active, lockedUntil: null } : { active });
+    if (!active) await tx.deleteSessionsOf(account.id);
+    await tx.clearLoginFailures(account.id);
+    await tx.appendAudit({ counts: { gebruikers: 1 } });
   });
   return { ...account, active };
 }
@@ -64,11 +64,11 @@ export async function resetPassword(store: Store, name: string, password: string
   const account = await findAccount(store, name);
   checkPassword(password);
   const passwordHash = await hashPassword(password);
-  await store.transaction(async () => {
-    await store.updateAccount(account.id, { passwordHash, lockedUntil: null });
-    await store.deleteSessionsOf(account.id);
-    await store.clearLoginFailures(account.id);
-    await store.appendAudit({ counts: { gebruikers: 1 } });
+  await store.transaction(async (tx) => {
+    await tx.updateAccount(account.id, { passwordHash, lockedUntil: null });
+    await tx.deleteSessionsOf(account.id);
+    await tx.clearLoginFailures(account.id);
+    await tx.appendAudit({ counts: { gebruikers: 1 } });
   });
   return account;
 }

@@ -19,24 +19,24 @@ export async function listAttempts(store: Store, ref: string): Promise<{ ref: st
  * reason (core/attempts.ts DELETE_REASONS); it is among the options the audit record keeps.
  */
 export async function deleteAttempt(store: Store, ref: string, number: number): Promise<StoredContact> {
-  return store.transaction(async () => {
-    const { ref: canonical, attempts } = await listAttempts(store, ref);
+  return store.transaction(async (tx) => {
+    const { ref: canonical, attempts } = await listAttempts(tx, ref);
     const attempt = attempts[number - 1];
     if (attempt === undefined) {
       throw new DataError(`Melding ${canonical} heeft geen poging ${number}${attempts.length === 0 ? ' (er zijn geen pogingen)' : ` (er zijn er ${attempts.length})`}.`, {
         hint: `"eropaf attempts ${canonical}" toont de pogingen met hun nummer.`,
       });
     }
-    await store.deleteContact(attempt.id);
-    await store.appendAudit({ counts: { verwijderd: 1 } });
+    await tx.deleteContact(attempt.id);
+    await tx.appendAudit({ counts: { verwijderd: 1 } });
     return attempt;
   });
 }
 
 /** Removes the result of a closed melding; its attempts stay. Returns the result it had. */
 export async function reopenMelding(store: Store, ref: string): Promise<{ ref: string; previous: Eindresultaat }> {
-  return store.transaction(async () => {
-    const state = await meldingState(store, ref);
+  return store.transaction(async (tx) => {
+    const state = await meldingState(tx, ref);
     if (state.resultaat === null) {
       throw new DataError(`Melding ${state.ref} is niet afgesloten.`, { hint: 'Alleen een afgesloten melding kan worden heropend.' });
     }
@@ -47,14 +47,14 @@ export async function reopenMelding(store: Store, ref: string): Promise<{ ref: s
     }
     // Reopened, the melding is open work again: not for a worker who left, whose open work was
     // handed over when they did.
-    const worker = (await store.workers()).find((w) => w.id === state.workerId);
+    const worker = (await tx.workers()).find((w) => w.id === state.workerId);
     if (worker !== undefined && !worker.active) {
       throw new DataError(`Na heropenen is melding ${state.ref} weer open werk van ${worker.name}, maar ${worker.name} staat op non-actief.`, {
         hint: `Activeer eerst (eropaf workers activate "${worker.name}"), heropen de melding, en draag het werk over: eropaf workers handover "${worker.name}" --to NAAM.`,
       });
     }
-    await store.deleteResult(state.id);
-    await store.appendAudit({ counts: { heropend: 1 } });
+    await tx.deleteResult(state.id);
+    await tx.appendAudit({ counts: { heropend: 1 } });
     return { ref: state.ref, previous: state.resultaat };
   });
 }

@@ -18,11 +18,11 @@ export async function deleteMonth(store: Store, options: DeleteMonthOptions): Pr
   const plan = async (): Promise<MonthRemovalPlan> =>
     planMonthRemoval(await store.monthContents(options.month, options.gemeenteId), { force: options.force });
   if (options.dryRun) return plan();
-  return store.transaction(async () => {
+  return store.transaction(async (tx) => {
     const planned = await plan();
-    await store.deleteMonthList(options.month, options.gemeenteId);
+    await tx.deleteMonthList(options.month, options.gemeenteId);
     const { contents } = planned;
-    await store.appendAudit({
+    await tx.appendAudit({
       counts: {
         meldingen: contents.meldingen,
         signalen: contents.signals,

@@ -24,16 +24,16 @@ function taken(known: readonly Gemeente[], code: string, name: string, except: n
 export async function addGemeente(store: Store, codeText: string, nameText: string): Promise<Gemeente> {
   const code = checked('code', codeText, parseGemeenteCode(codeText));
   const name = checked('naam', nameText, parseGemeenteName(nameText));
-  return store.transaction(async () => {
-    const known = await store.gemeenten();
+  return store.transaction(async (tx) => {
+    const known = await tx.gemeenten();
     if (known.some((g) => g.code === null)) {
       throw new UsageError('De lijsten die al in de database staan, horen bij een gemeente zonder code en naam.', {
         hint: 'Geef die gemeente eerst haar code en naam, bijvoorbeeld: eropaf gemeenten set 0397 Heemstede; voeg daarna de andere gemeente toe.',
       });
     }
     taken(known, code, name, null);
-    const gemeente = await store.addGemeente({ code, name });
-    await store.appendAudit({ counts: { gemeenten: known.length + 1 } });
+    const gemeente = await tx.addGemeente({ code, name });
+    await tx.appendAudit({ counts: { gemeenten: known.length + 1 } });
     return gemeente;
   });
 }
@@ -45,8 +45,8 @@ export async function addGemeente(store: Store, codeText: string, nameText: stri
 export async function nameGemeente(store: Store, codeText: string, nameText: string): Promise<{ gemeente: Gemeente; named: boolean }> {
   const code = checked('code', codeText, parseGemeenteCode(codeText));
   const name = checked('naam', nameText, parseGemeenteName(nameText));
-  return store.transaction(async () => {
-    const known = await store.gemeenten();
+  return store.transaction(async (tx) => {
+    const known = await tx.gemeenten();
     const target = known.find((g) => g.code === null) ?? known.find((g) => g.code === code);
     if (target === undefined) {
       throw new UsageError(`Er is geen gemeente met code ${code}, en ook geen gemeente zonder code.`, {
@@ -54,8 +54,8 @@ export async function nameGemeente(store: Store, codeText: string, nameText: str
       });
     }
     taken(known, code, name, target.id);
-    await store.nameGemeente(target.id, { code, name });
-    await store.appendAudit({ counts: { gemeenten: known.length } });
+    await tx.nameGemeente(target.id, { code, name });
+    await tx.appendAudit({ counts: { gemeenten: known.length } });
     return { gemeente: { id: target.id, code, name }, named: target.code === null };
   });
 }

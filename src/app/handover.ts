@@ -55,11 +55,11 @@ export async function handOver(store: Store, options: HandoverOptions): Promise<
     return { worker, moves: moves.map((m) => ({ ...m, workerName: names.get(m.workerId)! })), deactivated: options.deactivate };
   };
   if (options.dryRun) return plan();
-  return store.transaction(async () => {
+  return store.transaction(async (tx) => {
     const outcome = await plan();
-    if (outcome.moves.length > 0) await store.reassign(outcome.moves);
-    if (options.deactivate) await store.updateWorker(outcome.worker.id, { active: false });
-    await store.appendAudit({
+    if (outcome.moves.length > 0) await tx.reassign(outcome.moves);
+    if (options.deactivate) await tx.updateWorker(outcome.worker.id, { active: false });
+    await tx.appendAudit({
       counts: {
         overgedragen: outcome.moves.length,
         ontvangers: new Set(outcome.moves.map((m) => m.workerId)).size,
@@ -75,25 +75,25 @@ export async function handOver(store: Store, options: HandoverOptions): Promise<
  * on two worklists.
  */
 export async function handOverMelding(store: Store, ref: string, colleague: string): Promise<HandoverOutcome> {
-  return store.transaction(async () => {
-    const state = await meldingState(store, ref);
-    const workers = await store.workers();
+  return store.transaction(async (tx) => {
+    const state = await meldingState(tx, ref);
+    const workers = await tx.workers();
     const worker = workers.find((w) => w.id === state.workerId);
     if (worker === undefined) {
       throw new DataError(`Melding ${state.ref} heeft nog geen medewerker.`, { hint: 'Pak de melding eerst op; daarna kan ze naar een collega.' });
     }
-    const members = await store.openCase(state.id);
+    const members = await tx.openCase(state.id);
     const moves = planHandover({
       from: worker,
       open: members,
-      target: { kind: 'colleague', workerId: (await findWorker(store, colleague)).id },
+      target: { kind: 'colleague', workerId: (await findWorker(tx, colleague)).id },
       workers,
-      openLoad: await store.openLoad(),
+      openLoad: await tx.openLoad(),
       // the named melding first, so that one that is no open work is refused by its own reference
       only: [state.ref, ...members.filter((m) => m.ref !== state.ref).map((m) => m.ref)],
     });
-    await store.reassign(moves);
-    await store.appendAudit({ counts: { overgedragen: moves.length, ontvangers: new Set(moves.map((m) => m.workerId)).size } });
+    await tx.reassign(moves);
+    await tx.appendAudit({ counts: { overgedragen: moves.length, ontvangers: new Set(moves.map((m) => m.workerId)).size } });
     const names = new Map(workers.map((w) => [w.id, w.name]));
     return { worker, moves: moves.map((m) => ({ ...m, workerName: names.get(m.workerId)! })), deactivated: false };
   });

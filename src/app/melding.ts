@@ -10,7 +10,7 @@ export async function openMelding(store: Store, ref: string): Promise<{ melding:
   if (parsed === null || formatRef(parsed.month, parsed.seq) !== ref) return undefined;
   const melding = await store.meldingDetail(parsed);
   if (melding === undefined) return undefined;
-  await store.transaction(() => store.appendAudit({ counts: { geopend: 1 } }));
+  await store.transaction((tx) => tx.appendAudit({ counts: { geopend: 1 } }));
   // Who did what: the changes the audit trail holds for this melding.
   return { melding, changes: await store.auditOfMelding(ref) };
 }

@@ -12,13 +12,13 @@ export async function pickUpMelding(
   ref: string,
   options: { workerName: string | null; now: () => string },
 ): Promise<PickupPlan & { ref: string }> {
-  return store.transaction(async () => {
-    const state = await meldingState(store, ref);
-    const worker = options.workerName === null ? null : await findWorker(store, options.workerName);
-    const active = (await store.workers()).filter((w) => w.active);
+  return store.transaction(async (tx) => {
+    const state = await meldingState(tx, ref);
+    const worker = options.workerName === null ? null : await findWorker(tx, options.workerName);
+    const active = (await tx.workers()).filter((w) => w.active);
     const plan = planPickup(state, worker, active);
-    await store.pickUp(state.id, plan.decision, options.now());
-    await store.appendAudit({ counts: { opgepakt: 1, resultaten_verwijderd: plan.removedResult === null ? 0 : 1 } });
+    await tx.pickUp(state.id, plan.decision, options.now());
+    await tx.appendAudit({ counts: { opgepakt: 1, resultaten_verwijderd: plan.removedResult === null ? 0 : 1 } });
     return { ...plan, ref: state.ref };
   });
 }

@@ -26,11 +26,11 @@ export async function purgePersonalData(
     const { plan, undelivered } = await planNow();
     return { plan, counts: await store.purgePreview(plan.meldingIds), undelivered, compacted: true };
   }
-  const outcome = await store.transaction(async () => {
+  const outcome = await store.transaction(async (tx) => {
     const { plan, undelivered } = await planNow();
-    const counts = await store.purgeMeldingen(plan.meldingIds, options.now());
+    const counts = await tx.purgeMeldingen(plan.meldingIds, options.now());
     if (plan.meldingIds.length > 0) {
-      await store.appendAudit({
+      await tx.appendAudit({
         counts: { meldingen: counts.meldingen, signalen: counts.signals, notities: counts.notes, huishoudens: counts.households },
       });
     }

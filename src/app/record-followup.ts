@@ -66,18 +66,18 @@ export async function recordFollowUp(store: Store, given: readonly Given[], opti
   if (options.dryRun) return planAgainstStore();
   // Read, plan and write in one transaction: a second eropaf recording at the same moment waits
   // and then plans against what this one stored, so nothing is recorded twice.
-  return store.transaction(async () => {
+  return store.transaction(async (tx) => {
     const plan = await planAgainstStore();
     const recordedAt = options.now();
-    for (const { meldingId, contact } of plan.contacts) await store.addContact(meldingId, contact, recordedAt);
-    for (const { contactId, contact } of plan.corrections) await store.updateContact(contactId, contact, recordedAt);
+    for (const { meldingId, contact } of plan.contacts) await tx.addContact(meldingId, contact, recordedAt);
+    for (const { contactId, contact } of plan.corrections) await tx.updateContact(contactId, contact, recordedAt);
     for (const { meldingId, result } of plan.results) {
-      await store.setResult(meldingId, result, recordedAt);
+      await tx.setResult(meldingId, result, recordedAt);
       // A melding that was not picked up is not followed up with its household's case either:
       // otherwise the case's attempts would count it as opgevolgd while it says Niet opgepakt.
-      if (isNotPickedUpResult(result.resultaat)) await store.leaveCase(meldingId);
+      if (isNotPickedUpResult(result.resultaat)) await tx.leaveCase(meldingId);
     }
-    await store.appendAudit({
+    await tx.appendAudit({
       counts: {
         contactpogingen: plan.contacts.length,
         gewijzigd: plan.corrections.length,

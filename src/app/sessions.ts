@@ -35,35 +35,35 @@ export async function signIn(
     await verifyPassword(input.password, await decoyHash());
     if (account !== undefined) {
       const audited = auditAs(account.name);
-      await audited.transaction(() => audited.appendAudit({ counts: { geweigerd: 1 } }));
+      await audited.transaction((tx) => tx.appendAudit({ counts: { geweigerd: 1 } }));
     }
     return null;
   }
   const audited = auditAs(account.name);
   const at = input.now.toISOString();
   if (!(await verifyPassword(input.password, account.passwordHash))) {
-    await audited.transaction(async () => {
-      await store.addLoginFailure(account.id, at);
-      const failures = await store.countLoginFailures(account.id, new Date(input.now.getTime() - LOCKOUT_MS).toISOString());
+    await audited.transaction(async (tx) => {
+      await tx.addLoginFailure(account.id, at);
+      const failures = await tx.countLoginFailures(account.id, new Date(input.now.getTime() - LOCKOUT_MS).toISOString());
       const lock = failures >= MAX_FAILED_LOGINS;
       if (lock) {
-        await store.updateAccount(account.id, { lockedUntil: new Date(input.now.getTime() + LOCKOUT_MS).toISOString() });
-        await store.clearLoginFailures(account.id);
+        await tx.updateAccount(account.id, { lockedUntil: new Date(input.now.getTime() + LOCKOUT_MS).toISOString() });
+        await tx.clearLoginFailures(account.id);
       }
-      await audited.appendAudit({ counts: { mislukt: 1, geblokkeerd: lock ? 1 : 0 } });
+      await tx.appendAudit({ counts: { mislukt: 1, geblokkeerd: lock ? 1 : 0 } });
     });
     return null;
   }
   const token = newToken();
   const session: SessionRecord = { idHash: hashToken(token), accountId: account.id, csrfToken: newToken(), createdAt: at, lastSeenAt: at };
   const idleMs = sessionIdleMinutesFrom(await store.settings()) * 60_000;
-  await audited.transaction(async () => {
+  await audited.transaction(async (tx) => {
     // Sessions nobody came back to are removed here, at the moment a new one starts.
-    await store.deleteEndedSessions(new Date(input.now.getTime() - idleMs).toISOString(), new Date(input.now.getTime() - SESSION_MAX_MS).toISOString());
-    await store.clearLoginFailures(account.id);
-    await store.updateAccount(account.id, { lockedUntil: null });
-    await store.addSession(session);
-    await audited.appendAudit({ counts: { ingelogd: 1 } });
+    await tx.deleteEndedSessions(new Date(input.now.getTime() - idleMs).toISOString(), new Date(input.now.getTime() - SESSION_MAX_MS).toISOString());
+    await tx.clearLoginFailures(account.id);
+    await tx.updateAccount(account.id, { lockedUntil: null });
+    await tx.addSession(session);
+    await tx.appendAudit({ counts: { ingelogd: 1 } });
   });
   const { passwordHash: _secret, ...publicAccount } = account;
   return { token, session, account: publicAccount };
@@ -79,21 +79,21 @@ export async function resumeSession(store: Store, token: string, now: Date): Pro
   if (found === undefined) return null;
   const idleMs = sessionIdleMinutesFrom(await store.settings()) * 60_000;
   if (!found.account.active || sessionExpired(found.session, now, idleMs)) {
-    await store.transaction(() => store.deleteSession(found.session.idHash));
+    await store.transaction((tx) => tx.deleteSession(found.session.idHash));
     return null;
   }
   // Renewed at most once a minute, and not while another connection writes (an import in the
   // web app's thread): a page must not wait for that, and the next request renews it.
   if (now.getTime() - Date.parse(found.session.lastSeenAt) < SESSION_TOUCH_MS) return found;
   const lastSeenAt = now.toISOString();
-  const touched = await store.transactionIfFree(() => store.touchSession(found.session.idHash, lastSeenAt));
+  const touched = await store.transactionIfFree((tx) => tx.touchSession(found.session.idHash, lastSeenAt));
   return touched ? { session: { ...found.session, lastSeenAt }, account: found.account } : found;
 }
 
 /** Ends a session: the cookie's token is worthless after this. */
 export async function signOut(store: Store, session: SessionRecord): Promise<void> {
-  await store.transaction(async () => {
-    await store.deleteSession(session.idHash);
-    await store.appendAudit({ counts: { uitgelogd: 1 } });
+  await store.transaction(async (tx) => {
+    await tx.deleteSession(session.idHash);
+    await tx.appendAudit({ counts: { uitgelogd: 1 } });
   });
 }

@@ -11,9 +11,9 @@ export async function changeSetting(store: Store, key: string, value: string): P
   if (!normalised.ok) {
     throw new UsageError(`${key} ${value}: verwacht ${normalised.expected}.`, normalised.hint === undefined ? {} : { hint: normalised.hint });
   }
-  await store.transaction(async () => {
-    await store.setSetting(key, normalised.value);
-    await store.appendAudit({ counts: {} });
+  await store.transaction(async (tx) => {
+    await tx.setSetting(key, normalised.value);
+    await tx.appendAudit({ counts: {} });
   });
   return normalised.value;
 }

@@ -46,13 +46,13 @@ export interface TriageOutcome {
  */
 export async function triageMonth(store: Store, options: TriageOptions): Promise<TriageOutcome> {
   if (options.dryRun) return planMonth(store, options);
-  return store.transaction(async () => {
-    const outcome = await planMonth(store, options);
+  return store.transaction(async (tx) => {
+    const outcome = await planMonth(tx, options);
     const { plan, run } = outcome;
     const shares = new Map((outcome.fixedCapacities ?? []).map((f) => [f.gemeente.id, f.capacity]));
-    await store.applyTriage(plan, run, options.today, options.gemeente === undefined ? undefined : [options.gemeente.id], shares);
+    await tx.applyTriage(plan, run, options.today, options.gemeente === undefined ? undefined : [options.gemeente.id], shares);
     const { figures } = plan;
-    await store.appendAudit({
+    await tx.appendAudit({
       counts: {
         meldingen: plan.decisions.length,
         capaciteit: figures.capacity,

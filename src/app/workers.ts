@@ -19,15 +19,15 @@ export async function addWorker(
 ): Promise<WorkerRecord> {
   const name = worker.name.trim().replace(/\s+/g, ' ');
   if (name === '') throw new DataError('Een medewerker heeft een naam nodig.', { hint: 'Bijvoorbeeld: eropaf workers add "Anna de Vries" --capacity 17' });
-  return store.transaction(async () => {
-    const existing = (await store.workers()).find((w) => w.name.toLowerCase() === name.toLowerCase());
+  return store.transaction(async (tx) => {
+    const existing = (await tx.workers()).find((w) => w.name.toLowerCase() === name.toLowerCase());
     if (existing !== undefined) {
       throw new DataError(`Er is al een medewerker "${existing.name}".`, {
         hint: `Wijzig de capaciteit met: eropaf workers set "${existing.name}" --capacity N${existing.active ? '' : `, of activeer de medewerker weer met: eropaf workers activate "${existing.name}"`}`,
       });
     }
-    const added = await store.addWorker({ ...worker, name });
-    await store.appendAudit({ counts: { capaciteit: added.capacity } });
+    const added = await tx.addWorker({ ...worker, name });
+    await tx.appendAudit({ counts: { capaciteit: added.capacity } });
     return added;
   });
 }
@@ -38,9 +38,9 @@ export async function updateWorker(
   change: { capacity?: number; active?: boolean },
 ): Promise<WorkerRecord> {
   const worker = await findWorker(store, name);
-  await store.transaction(async () => {
-    await store.updateWorker(worker.id, change);
-    await store.appendAudit({ counts: change.capacity === undefined ? {} : { capaciteit: change.capacity } });
+  await store.transaction(async (tx) => {
+    await tx.updateWorker(worker.id, change);
+    await tx.appendAudit({ counts: change.capacity === undefined ? {} : { capaciteit: change.capacity } });
   });
   return { ...worker, ...change };
 }

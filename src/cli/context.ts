@@ -83,7 +83,7 @@ export async function withStore<T>(
     failed = false;
     return result;
   } finally {
-    store.close();
+    await store.close();
     if (failed && store.created) removeDatabaseFiles(databasePath(command, io));
   }
 }

@@ -92,7 +92,7 @@ export function createDdasApi(options: DdasApiOptions): Hono {
           ...(request.aanleverendeOrganisatie !== undefined && { aanleverendeOrganisatie: request.aanleverendeOrganisatie }),
         };
     const audited = options.store.withAudit({ at: options.clock().toISOString(), osUser: options.osUser, command: 'ddas-api gegevens', options: details });
-    await audited.transaction(() => audited.appendAudit({ counts }));
+    await audited.transaction((tx) => tx.appendAudit({ counts }));
   };
 
   const refuse = async (c: Context, problem: Problem, request?: DeliveryPageRequest): Promise<Response> => {

@@ -73,16 +73,21 @@ export interface Store
    * `apply`. Null: a gemeente the import is about to make, so nothing is stored for it yet.
    */
   openImportSession(gemeenteId: number | null): Promise<ImportSession>;
-  /** Runs `work` in one transaction: all of its writes happen, or none. */
-  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: all of its writes happen, or none. `work` gets the store to
+   * read and write through (`tx`): an adapter over a database server hands it the transaction's
+   * own connection, so what the work does must go through `tx`, not the store it was called on.
+   */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   /**
    * Runs `work` in one transaction if nobody else is writing to the database right now; false
    * (and nothing done) when someone is: for writes that may be skipped rather than wait.
    */
-  transactionIfFree(work: () => Promise<void>): Promise<boolean>;
+  transactionIfFree(work: (tx: Store) => Promise<void>): Promise<boolean>;
   /** The same store, auditing as another actor (a web app account and its request). */
   withAudit(context: AuditContext): Store;
-  close(): void;
+  /** Ends the connection (a server adapter's pool). Safe to call twice. */
+  close(): Promise<void>;
 }
 
 /** Which gemeenten a command is about: one, or (undefined) all of them. */

@@ -93,9 +93,9 @@ async function buildTenYears(file: string, dir: string): Promise<void> {
   const started = performance.now();
   const store = SqliteStore.open(file, { readonly: false, busyTimeoutMs: 10_000, now: nowIso });
   try {
-    await store.transaction(async () => {
-      await store.addWorker({ name: 'Anna de Vries', capacity: ANNA_CAPACITY, createdAt: nowIso() });
-      await store.addWorker({ name: 'Bert Jansen', capacity: 1_200, createdAt: nowIso() });
+    await store.transaction(async (tx) => {
+      await tx.addWorker({ name: 'Anna de Vries', capacity: ANNA_CAPACITY, createdAt: nowIso() });
+      await tx.addWorker({ name: 'Bert Jansen', capacity: 1_200, createdAt: nowIso() });
     });
     const list = { seed: SEED, startMonth: START, months: MONTHS, ...CITY, householdsPerMonth: [3_600, 3_900] as const };
     let rows = 0;
@@ -112,7 +112,7 @@ async function buildTenYears(file: string, dir: string): Promise<void> {
     }
     await addAccount(store, { name: 'coord', role: 'coordinator', password: PASSWORD, createdAt: nowIso() });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -133,7 +133,7 @@ async function signInCoordinator(file: string): Promise<{ cookie: string; csrf: 
       lastImported: last(overview.map((m) => m.month)),
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -307,7 +307,7 @@ async function main(): Promise<void> {
     const copy = path.join(dir, 'kopie.db');
     const original = new Database(db, { readonly: true });
     await original.backup(copy);
-    original.close();
+    await original.close();
     const session = await signInCoordinator(copy);
     const port = await freePort();
     server = await startServe(copy, port);

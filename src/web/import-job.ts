@@ -52,6 +52,6 @@ export async function runImportJob(spec: ImportJobSpec, report: (message: Import
   } catch (error) {
     report({ kind: 'error', error: serializeError(error) });
   } finally {
-    store?.close();
+    await store?.close();
   }
 }

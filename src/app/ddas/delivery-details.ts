@@ -92,10 +92,10 @@ export function deliveryDetails(
 
 /** Records deliveries made (for the reminders of changed deliveries and purge), each audited with its counts. */
 export async function recordDeliveries(store: Store, period: Period, at: Date, plans: readonly DeliveryPlan[]): Promise<void> {
-  await store.transaction(async () => {
+  await store.transaction(async (tx) => {
     for (const { details } of plans) {
-      await store.recordDelivery('ddas', period, at.toISOString(), details);
-      await store.appendAudit({ counts: { vroegsignalen: details.vroegsignalen, vroegsignaalzaken: details.vroegsignaalzaken, delen: details.parts } });
+      await tx.recordDelivery('ddas', period, at.toISOString(), details);
+      await tx.appendAudit({ counts: { vroegsignalen: details.vroegsignalen, vroegsignaalzaken: details.vroegsignaalzaken, delen: details.parts } });
     }
   });
 }

@@ -52,9 +52,9 @@ export async function runSetConfig(io: Io, key: string, value: string, command: 
 async function setGemeenteCapacity(io: Io, key: string, code: string, capacity: number, command: Command): Promise<void> {
   await withStore(command, io, 'write', async (store) => {
     const gemeente = resolveGemeenteOption(await store.gemeenten(), key, code);
-    await store.transaction(async () => {
-      await store.setSetting(key, String(capacity));
-      await store.appendAudit({ counts: {} });
+    await store.transaction(async (tx) => {
+      await tx.setSetting(key, String(capacity));
+      await tx.appendAudit({ counts: {} });
     });
     writeLine(io.stdout, `${key} is nu ${capacity}: ${gemeente.name} krijgt bij elke triage ${capacity} meldingen van de capaciteit. Dit geldt vanaf de volgende triage.`);
   });

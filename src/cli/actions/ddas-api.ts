@@ -47,6 +47,6 @@ export async function runDdasApi(io: Io, options: DdasApiCommandOptions, command
       io.onInterrupt(stop);
     });
   } finally {
-    store.close();
+    await store.close();
   }
 }

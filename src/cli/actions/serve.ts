@@ -63,6 +63,6 @@ export async function runServe(io: Io, options: ServeCommandOptions, command: Co
       io.onInterrupt(stop);
     });
   } finally {
-    store.close();
+    await store.close();
   }
 }

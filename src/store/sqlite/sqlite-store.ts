@@ -108,11 +108,11 @@ export class SqliteStore implements Store {
     return new SqliteStore(db, file, options.readonly, tooOpenMode, created, audit, close);
   }
 
-  transaction<T>(work: () => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     return this.inTransaction(work, this.db.pragma('busy_timeout', { simple: true }) as number);
   }
 
-  async transactionIfFree(work: () => Promise<void>): Promise<boolean> {
+  async transactionIfFree(work: (tx: Store) => Promise<void>): Promise<boolean> {
     try {
       await this.inTransaction(work, 0);
       return true;
@@ -122,14 +122,15 @@ export class SqliteStore implements Store {
     }
   }
 
-  private async inTransaction<T>(work: () => Promise<T>, waitMs: number): Promise<T> {
+  private async inTransaction<T>(work: (tx: Store) => Promise<T>, waitMs: number): Promise<T> {
     if (this.db.inTransaction) throw new Error('SqliteStore.transaction cannot be nested');
     // better-sqlite3's transaction() cannot span awaits; one connection in one process makes a
     // hand-written BEGIN … COMMIT safe here. IMMEDIATE takes the write lock at once, so a
     // second eropaf waits (busy timeout) instead of failing halfway.
     try {
       await this.beginImmediate(waitMs);
-      const result = await work();
+      // One connection: the transaction's handle is this store itself.
+      const result = await work(this);
       this.db.exec('COMMIT');
       return result;
     } catch (error) {
@@ -466,7 +467,7 @@ export class SqliteStore implements Store {
     return this.accountRepo.deleteEndedSessions(idleBefore, startedBefore);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.closeDatabase();
   }
 }
