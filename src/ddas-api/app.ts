@@ -4,7 +4,7 @@ import { apiDeliverySetup, ddasDeliveryPage, type DeliveryPageRequest } from '..
 import { DeliverySchemaError } from '../app/ddas/export-delivery.js';
 import { DataError, EropafError, UsageError } from '../core/errors.js';
 import { ddasTimestamp } from '../core/report/ddas.js';
-import type { Store } from '../store/store.js';
+import type { DeliveryDetails, Store } from '../store/store.js';
 import { serialised } from '../web/queue.js';
 import { SECURITY_HEADERS } from '../web/security.js';
 import { parseGegevensRequest } from './request.js';
@@ -80,8 +80,16 @@ export function createDdasApi(options: DdasApiOptions): Hono {
   // One store connection, and transactions span awaits: calls are answered one after another.
   app.use('*', serialised());
 
-  /** One audit line per call: what was asked (never personal data) and what was answered. */
-  const audit = async (request: DeliveryPageRequest | undefined, counts: Record<string, number>, asked: Record<string, unknown> = {}): Promise<void> => {
+  /**
+   * One audit line per call: what was asked (never personal data) and what was answered; with
+   * the deliveries the call completed, recorded in the same transaction.
+   */
+  const audit = async (
+    request: DeliveryPageRequest | undefined,
+    counts: Record<string, number>,
+    asked: Record<string, unknown> = {},
+    delivered: readonly DeliveryDetails[] = [],
+  ): Promise<void> => {
     const details = request === undefined
       ? asked
       : {
@@ -91,8 +99,12 @@ export function createDdasApi(options: DdasApiOptions): Hono {
           pageSize: request.pageSize,
           ...(request.aanleverendeOrganisatie !== undefined && { aanleverendeOrganisatie: request.aanleverendeOrganisatie }),
         };
-    const audited = options.store.withAudit({ at: options.clock().toISOString(), osUser: options.osUser, command: 'ddas-api gegevens', options: details });
-    await audited.transaction(() => audited.appendAudit({ counts }));
+    const at = options.clock().toISOString();
+    const audited = options.store.withAudit({ at, osUser: options.osUser, command: 'ddas-api gegevens', options: details });
+    await audited.transaction(async () => {
+      if (request !== undefined) for (const details of delivered) await audited.recordDelivery('ddas', request.period, at, details);
+      await audited.appendAudit({ counts });
+    });
   };
 
   const refuse = async (c: Context, problem: Problem, request?: DeliveryPageRequest): Promise<Response> => {
@@ -120,15 +132,17 @@ export function createDdasApi(options: DdasApiOptions): Hono {
       const request = parsed.value;
       let json: string;
       let counts: Record<string, number>;
+      let delivered: DeliveryDetails[] | undefined;
       try {
         const setup = await apiDeliverySetup(options.store);
         const page = await ddasDeliveryPage(options.store, setup, request, ddasTimestamp(options.clock()));
         json = JSON.stringify({ gegevens: page.gegevens, paginering: page.paginering });
         counts = { status: 200, ...page.counts, paginas: page.paginering.totalPages, totaalVroegsignalen: page.paginering.totalRecords };
+        delivered = page.delivered;
       } catch (error) {
         return refuse(c, problemOf(error, options), request);
       }
-      await audit(request, counts);
+      await audit(request, counts, {}, delivered);
       return signedResponse(options, 200, 'application/json; charset=utf-8', json);
     },
   );

@@ -289,6 +289,34 @@ describe('POST /gegevens on a database of several gemeenten', () => {
     expect(one.gegevens.leveringen[0]!.vroegsignalen).toEqual(gegevens.leveringen[1]!.vroegsignalen);
   });
 
+  it('records one delivery per gemeente, as export ddas does, once CBS has had the last page', async () => {
+    const ddasDeliveries = async () => (await several.store.deliveries()).filter((d) => d.kind === 'ddas');
+    const before = (await ddasDeliveries()).length;
+    const first = await answer(several.store, { ...PERIOD, pageSize: 5, page: 1 });
+    expect(first.paginering.totalPages).toBeGreaterThan(1);
+    for (let page = 2; page < first.paginering.totalPages; page++) await answer(several.store, { ...PERIOD, pageSize: 5, page });
+    expect(await ddasDeliveries()).toHaveLength(before);
+    await answer(several.store, { ...PERIOD, pageSize: 5, page: first.paginering.totalPages });
+    const recorded = (await ddasDeliveries()).slice(before);
+    const gemeenten = await several.store.gemeenten();
+    const exported = await Promise.all(
+      ['0397', '0398'].map(async (code) => {
+        const plan = await planDdasDelivery(several.store, {
+          period: { from: '2022-01', to: '2022-02' },
+          gemeentecode: code,
+          gemeenteId: gemeenten.find((g) => g.code === code)!.id,
+          organisation: { naam: 'WIJ Heemstede', contact: { email: 'vroegeropaf@example.nl' } },
+          supplierCode: 'eropaf 0.1.0',
+          deliveredAt: '2022-07-15T10:00:00Z',
+        });
+        return { ...plan.details, parts: first.paginering.totalPages };
+      }),
+    );
+    expect(recorded.map((d) => [d.from, d.to, d.deliveredAt, d.details])).toEqual(
+      exported.map((details) => ['2022-01', '2022-02', CLOCK().toISOString(), details]),
+    );
+  });
+
   it('refuses a period whose personal data is purged with 422, saying so', async () => {
     await purgePersonalData(several.store, { dryRun: false, today: '2030-01-01', now });
     const refused = await problem(several.store, PERIOD, 422);
