@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { apiDeliverySetup, ddasDeliveryPage, type DeliveryPageRequest } from '../app/ddas/delivery-page.js';
+import { apiDeliverySetup, ddasDeliveryPage, type ApiDeliverySetup, type DeliveryPageRequest } from '../app/ddas/delivery-page.js';
 import { DeliverySchemaError } from '../app/ddas/export-delivery.js';
 import { DataError, EropafError, UsageError } from '../core/errors.js';
 import { ddasTimestamp } from '../core/report/ddas.js';
@@ -67,12 +67,24 @@ function problemOf(error: unknown, options: DdasApiOptions): Problem {
   if (error instanceof DataError) return { status: 422, slug: 'niet-verwerkbaar', title: 'Verzoek niet verwerkbaar', detail: describe(error) };
   if (error instanceof UsageError) return { status: 400, slug: 'ongeldig-verzoek', title: 'Ongeldig verzoek', detail: describe(error) };
   options.reportFault(`ddas-api: onverwachte fout: ${error instanceof EropafError ? describe(error) : error instanceof Error ? error.name : 'onbekend'}`);
-  return {
-    status: 500,
-    slug: 'interne-fout',
-    title: 'Interne fout',
-    detail: 'Er ging iets mis bij het samenstellen van de levering; er is niets verstuurd. Meld dit bij de beheerder van deze bron.',
-  };
+  return INTERNAL_ERROR;
+}
+
+const INTERNAL_ERROR: Problem = {
+  status: 500,
+  slug: 'interne-fout',
+  title: 'Interne fout',
+  detail: 'Er ging iets mis bij het samenstellen van de levering; er is niets verstuurd. Meld dit bij de beheerder van deze bron.',
+};
+
+/**
+ * A setup this server cannot deliver with (a setting missing, a gemeente without its code) is
+ * the administrator's to fix, not CBS's: CBS is told of an internal error, the administrator what to set.
+ */
+function setupProblem(error: unknown, options: DdasApiOptions): Problem {
+  if (!(error instanceof UsageError)) return problemOf(error, options);
+  options.reportFault(`ddas-api: de instellingen van deze bron zijn niet compleet; CBS kreeg een interne fout. ${describe(error)}`);
+  return INTERNAL_ERROR;
 }
 
 export function createDdasApi(options: DdasApiOptions): Hono {
@@ -133,8 +145,13 @@ export function createDdasApi(options: DdasApiOptions): Hono {
       let json: string;
       let counts: Record<string, number>;
       let delivered: DeliveryDetails[] | undefined;
+      let setup: ApiDeliverySetup;
       try {
-        const setup = await apiDeliverySetup(options.store);
+        setup = await apiDeliverySetup(options.store);
+      } catch (error) {
+        return refuse(c, setupProblem(error, options), request);
+      }
+      try {
         const page = await ddasDeliveryPage(options.store, setup, request, ddasTimestamp(options.clock()));
         json = JSON.stringify({ gegevens: page.gegevens, paginering: page.paginering });
         counts = { status: 200, ...page.counts, paginas: page.paginering.totalPages, totaalVroegsignalen: page.paginering.totalRecords };

@@ -83,6 +83,17 @@ async function problem(store: Store, body: unknown, status: number, raw?: string
   return response.body;
 }
 
+/** The store with one method replaced (the rest bound to the store itself). */
+function replacing<K extends keyof Store>(store: Store, method: K, replacement: Store[K]): Store {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === method) return replacement;
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 beforeAll(async () => {
   bundled = await bundledStore('eropaf-ddas-api-', { anna: 8, bram: 6 });
   const files = makeSigningFiles(bundled.dir);
@@ -219,21 +230,25 @@ describe('POST /gegevens', () => {
 
   it('sends nothing but a 500 "meld dit" when a page would break the schema', async () => {
     const store = bundled.store;
-    const broken = new Proxy(store, {
-      get(target, property, receiver) {
-        if (property === 'ddasData') {
-          return async (...args: Parameters<Store['ddasData']>) =>
-            (await target.ddasData(...args)).map((m) => ({ ...m, signals: m.signals.map((s) => ({ ...s, signaaldatum: 'gisteren' })) }));
-        }
-        const value = Reflect.get(target, property, receiver) as unknown;
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    const broken = replacing(store, 'ddasData', async (...args) =>
+      (await store.ddasData(...args)).map((m) => ({ ...m, signals: m.signals.map((s) => ({ ...s, signaaldatum: 'gisteren' })) })),
+    );
     const refused = await problem(broken, PERIOD, 500);
     expect(refused.detail).toContain('voldoet niet aan het DDAS-schema');
     expect(refused.detail).toContain('meld dit');
     expect(refused.detail).not.toContain('gisteren');
     expect(faults.some((line) => line.includes('DDAS-schema'))).toBe(true);
+  });
+
+  it('answers a setting missing on the server with a 500 to CBS, and tells the administrator which', async () => {
+    const store = bundled.store;
+    const unset = replacing(store, 'settings', async () => new Map([...(await store.settings())].filter(([key]) => key !== 'ddas.contact-email')));
+    const faultsBefore = faults.length;
+    const refused = await problem(unset, PERIOD, 500);
+    expect(refused.type).toContain('interne-fout');
+    expect(refused.detail).not.toContain('ddas.contact-email');
+    expect(refused.detail).not.toContain('config set');
+    expect(faults.slice(faultsBefore).some((line) => line.includes('eropaf config set ddas.contact-email'))).toBe(true);
   });
 
   it('answers over a real socket on 127.0.0.1, signed over the bytes that arrive', async () => {
