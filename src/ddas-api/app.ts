@@ -36,10 +36,27 @@ interface Problem {
   detail: string;
 }
 
-/** The body as bytes, signed, with the headers every response of this API carries. */
+/**
+ * The body as bytes, signed, with the headers every response of this API carries. When nothing
+ * can be signed (the certificate expired) CBS gets an unsigned 500 without content, and the
+ * administrator the reason.
+ */
 function signedResponse(options: DdasApiOptions, status: number, contentType: string, text: string, extra: Record<string, string> = {}): Response {
   const body = Buffer.from(text, 'utf8');
-  const headers = new Headers({ ...SECURITY_HEADERS, 'Content-Type': contentType, ...options.sign(body), ...extra });
+  let signature: Record<string, string>;
+  try {
+    signature = { ...options.sign(body) };
+  } catch (error) {
+    options.reportFault(`ddas-api: ${error instanceof EropafError ? describe(error) : `ondertekenen mislukt (${error instanceof Error ? error.name : 'onbekend'})`}`);
+    const unsigned = JSON.stringify({
+      type: `${PROBLEM_TYPE}${INTERNAL_ERROR.slug}`,
+      title: INTERNAL_ERROR.title,
+      status: INTERNAL_ERROR.status,
+      detail: 'Deze bron kan haar antwoord nu niet ondertekenen; er is niets verstuurd. Meld dit bij de beheerder van deze bron.',
+    });
+    return new Response(unsigned, { status: 500, headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/problem+json; charset=utf-8' } });
+  }
+  const headers = new Headers({ ...SECURITY_HEADERS, 'Content-Type': contentType, ...signature, ...extra });
   return new Response(body, { status, headers });
 }
 
@@ -120,8 +137,9 @@ export function createDdasApi(options: DdasApiOptions): Hono {
   };
 
   const refuse = async (c: Context, problem: Problem, request?: DeliveryPageRequest): Promise<Response> => {
-    await audit(request, { status: problem.status });
-    return problemResponse(c, options, problem);
+    const response = problemResponse(c, options, problem);
+    await audit(request, { status: response.status });
+    return response;
   };
 
   app.post(
@@ -159,8 +177,11 @@ export function createDdasApi(options: DdasApiOptions): Hono {
       } catch (error) {
         return refuse(c, problemOf(error, options), request);
       }
-      await audit(request, counts, {}, delivered);
-      return signedResponse(options, 200, 'application/json; charset=utf-8', json);
+      // Signed first: a page that could not be signed was not delivered, and is audited as what CBS got.
+      const response = signedResponse(options, 200, 'application/json; charset=utf-8', json);
+      if (response.ok) await audit(request, counts, {}, delivered);
+      else await audit(request, { status: response.status });
+      return response;
     },
   );
 

@@ -73,12 +73,19 @@ function readText(option: string, file: string): string {
   }
 }
 
+/** How long before the certificate expires the administrator is warned (once). */
+const EXPIRY_WARNING_MS = 30 * 24 * 3600 * 1000;
+
+/** The signing certificate expired while the server ran: nothing may be signed with it. */
+export class SigningCertificateExpiredError extends EnvironmentError {}
+
 /**
  * Reads and checks the signing key and certificate: refused (with what to fix) when a file is
  * missing, when the key is not an RSA key of at least 2048 bits, or when it is not the key of the
- * certificate, or the certificate is not valid now.
+ * certificate, or the certificate is not valid now. A server runs for months: the signer itself
+ * refuses once the certificate has expired, and `warn` is told once when it expires within 30 days.
  */
-export function loadBodySigner(keyFile: string, certFile: string, clock: () => Date): BodySigner {
+export function loadBodySigner(keyFile: string, certFile: string, clock: () => Date, warn: (line: string) => void = () => undefined): BodySigner {
   const key = readKey(keyFile, readText('--signing-key', keyFile));
   const chain = readCertificates(certFile, readText('--signing-cert', certFile));
   const certificate = chain[0]!;
@@ -101,11 +108,25 @@ export function loadBodySigner(keyFile: string, certFile: string, clock: () => D
     typ: 'JOSE',
     b64: false,
   };
+  const validTo = new Date(certificate.validTo);
+  let warned = false;
   return (body) => {
+    const now = clock();
+    if (now > validTo) {
+      throw new SigningCertificateExpiredError(`Het ondertekeningscertificaat ${certFile} is verlopen (geldig tot ${certificate.validTo}); er wordt niets meer ondertekend.`, {
+        hint: 'Vraag een nieuw ondertekeningscertificaat aan en start "eropaf ddas-api" opnieuw met --signing-cert en --signing-key van het nieuwe.',
+      });
+    }
+    if (!warned && validTo.getTime() - now.getTime() < EXPIRY_WARNING_MS) {
+      warned = true;
+      warn(
+        `ddas-api: het ondertekeningscertificaat ${certFile} verloopt op ${certificate.validTo}; vraag een nieuw aan en start "eropaf ddas-api" daarmee opnieuw vóór die datum.`,
+      );
+    }
     const digest = `SHA-256=${createHash('sha256').update(body).digest('base64')}`;
     const header = {
       ...fixed,
-      sigT: ddasTimestamp(clock()),
+      sigT: ddasTimestamp(now),
       sigD: { mId: HTTP_HEADERS_MECHANISM, pars: ['digest'] },
       crit: ['b64', 'sigT', 'sigD'],
     };

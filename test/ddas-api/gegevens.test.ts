@@ -2,6 +2,7 @@
 // from the bundled synthetic lists: what CBS gets, page by page, and what it is told when its
 // request cannot be answered. Every response is verified as CBS would, over the bytes received.
 
+import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ const PERIOD = { aanleverperiodeStartdatum: '2022-01-01', aanleverperiodeEinddat
 
 let bundled: BundledStore;
 let certificate: string;
+let signingFiles: ReturnType<typeof makeSigningFiles>;
 let sign: ReturnType<typeof loadBodySigner>;
 const faults: string[] = [];
 
@@ -96,9 +98,9 @@ function replacing<K extends keyof Store>(store: Store, method: K, replacement: 
 
 beforeAll(async () => {
   bundled = await bundledStore('eropaf-ddas-api-', { anna: 8, bram: 6 });
-  const files = makeSigningFiles(bundled.dir);
-  certificate = fs.readFileSync(files.cert, 'utf8');
-  sign = loadBodySigner(files.key, files.cert, () => new Date());
+  signingFiles = makeSigningFiles(bundled.dir);
+  certificate = fs.readFileSync(signingFiles.cert, 'utf8');
+  sign = loadBodySigner(signingFiles.key, signingFiles.cert, () => new Date());
   await setUp(bundled.store);
   await triageMonth(bundled.store, { month: '2022-01', dryRun: false, today: TODAY, now });
 }, 120_000);
@@ -249,6 +251,23 @@ describe('POST /gegevens', () => {
     expect(refused.detail).not.toContain('ddas.contact-email');
     expect(refused.detail).not.toContain('config set');
     expect(faults.slice(faultsBefore).some((line) => line.includes('eropaf config set ddas.contact-email'))).toBe(true);
+  });
+
+  it('answers with a 500, signs nothing and records no delivery once the signing certificate has expired', async () => {
+    let now = new Date();
+    const expired = loadBodySigner(signingFiles.key, signingFiles.cert, () => now);
+    now = new Date(Date.parse(new X509Certificate(certificate).validTo) + 1000);
+    const deliveries = (await bundled.store.deliveries()).length;
+    const faultsBefore = faults.length;
+    const response = await createDdasApi({ store: bundled.store, sign: expired, clock: CLOCK, osUser: 'tester', reportFault: (line) => faults.push(line) }).request(
+      '/gegevens',
+      { method: 'POST', body: JSON.stringify(PERIOD) },
+    );
+    expect(response.status).toBe(500);
+    expect(response.headers.get('nlgov-adr-payload-sig')).toBeNull();
+    expect(((await response.json()) as Problem).type).toContain('interne-fout');
+    expect(await bundled.store.deliveries()).toHaveLength(deliveries);
+    expect(faults.slice(faultsBefore).some((line) => line.includes('is verlopen') && line.includes('opnieuw'))).toBe(true);
   });
 
   it('answers over a real socket on 127.0.0.1, signed over the bytes that arrive', async () => {
