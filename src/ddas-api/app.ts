@@ -4,9 +4,9 @@ import { apiDeliverySetup, ddasDeliveryPage, type ApiDeliverySetup, type Deliver
 import { DeliverySchemaError } from '../app/ddas/export-delivery.js';
 import { DataError, EropafError, UsageError } from '../core/errors.js';
 import { ddasTimestamp } from '../core/report/ddas.js';
+import { serialised } from '../http/queue.js';
+import { SECURITY_HEADERS } from '../http/security-headers.js';
 import type { DeliveryDetails, Store } from '../store/store.js';
-import { serialised } from '../web/queue.js';
-import { SECURITY_HEADERS } from '../web/security.js';
 import { parseGegevensRequest } from './request.js';
 import type { BodySigner } from './signing.js';
 
