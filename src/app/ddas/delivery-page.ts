@@ -13,7 +13,7 @@ import { deliveryDetails } from './delivery-details.js';
 import type { Period } from '../../core/report/period.js';
 import type { DeliveryDetails, Store } from '../../store/store.js';
 import { deliveryRecordOf, refuseInvalidDelivery, refusePurgedPeriod } from './export-delivery.js';
-import { ddasValidator, type DeliveryValidator } from './validate-delivery.js';
+import { ddasValidator } from './validate-delivery.js';
 
 // One page of the national delivery as CBS pulls it through the DDAS supplier API: the same
 // content as `export ddas` for the period, one levering per gemeente in the database, paged so
@@ -107,9 +107,6 @@ function normalise(text: string): string {
 
 type PagedMelding = DdasMeldingInput & { levering: number };
 
-/** Compiled on the first page and kept: the schema does not change while the API runs. */
-let validator: DeliveryValidator | undefined;
-
 /**
  * Builds the requested page and checks it against the DDAS schema. A period with purged months
  * and an unknown organisation are DataErrors; a page past the last a UsageError; a page that breaks
@@ -141,8 +138,7 @@ export async function ddasDeliveryPage(store: Store, setup: ApiDeliverySetup, re
     ),
   );
   const gegevens = ddasDeliveryOf(leveringen, { period: request.period, supplierCode: setup.supplierCode, deliveredAt });
-  validator ??= ddasValidator();
-  refuseInvalidDelivery(validator, gegevens, request.page, totalPages);
+  refuseInvalidDelivery(ddasValidator(), gegevens, request.page, totalPages);
   return {
     gegevens,
     paginering: { pageSize, currentPage: request.page, totalPages, totalRecords: all.reduce((sum, m) => sum + m.signals.length, 0) },

@@ -45,7 +45,7 @@ export async function refusePurgedPeriod(store: Store, period: Period): Promise<
 }
 
 /** The meldingen of a period, refused when their personal data is gone or there are none. */
-export async function deliverableMeldingen(store: Store, period: Period, gemeenteId?: number): Promise<DdasMeldingInput[]> {
+async function deliverableMeldingen(store: Store, period: Period, gemeenteId?: number): Promise<DdasMeldingInput[]> {
   await refusePurgedPeriod(store, period);
   const meldingen = await store.ddasData(period, gemeenteId);
   if (meldingen.length === 0) {
