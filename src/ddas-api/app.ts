@@ -30,7 +30,7 @@ const PROBLEM_TYPE = 'urn:eropaf:probleem:';
 const MAX_REQUEST_BYTES = 16 * 1024;
 
 interface Problem {
-  status: 400 | 404 | 405 | 413 | 422 | 500;
+  status: 400 | 413 | 422 | 500;
   slug: string;
   title: string;
   detail: string;
@@ -69,6 +69,24 @@ function problemResponse(c: Context, options: DdasApiOptions, problem: Problem, 
     instance: new URL(c.req.url).pathname,
   });
   return signedResponse(options, problem.status, 'application/problem+json; charset=utf-8', json, extra);
+}
+
+/**
+ * A 404 or 405 as DDAS-VS.yaml declares them: an FscError body (FSC Core 1.0.0) and its code in
+ * the `Fsc-Error-Code` header. FSC Core names the domain by the code: SERVICE_NOT_FOUND is an
+ * inway code, METHOD_UNSUPPORTED an outway code (its domain MUST be ERROR_DOMAIN_OUTWAY).
+ */
+interface FscProblem {
+  status: 404 | 405;
+  code: 'ERROR_CODE_SERVICE_NOT_FOUND' | 'ERROR_CODE_METHOD_UNSUPPORTED';
+  domain: 'ERROR_DOMAIN_INWAY' | 'ERROR_DOMAIN_OUTWAY';
+  title: string;
+  detail: string;
+}
+
+function fscErrorResponse(options: DdasApiOptions, problem: FscProblem, extra: Record<string, string> = {}): Response {
+  const json = JSON.stringify({ code: problem.code, domain: problem.domain, title: problem.title, detail: problem.detail, status: problem.status });
+  return signedResponse(options, problem.status, 'application/problem+json; charset=utf-8', json, { 'Fsc-Error-Code': problem.code, ...extra });
 }
 
 function describe(error: EropafError): string {
@@ -188,15 +206,28 @@ export function createDdasApi(options: DdasApiOptions): Hono {
   // GET is not used: its parameters would be in the URL, and a cache might answer (berichten.md).
   app.all('/gegevens', async (c) => {
     await audit(undefined, { status: 405 }, { methode: c.req.method });
-    return problemResponse(
-      c,
+    return fscErrorResponse(
       options,
-      { status: 405, slug: 'methode-niet-toegestaan', title: 'Methode niet toegestaan', detail: `${c.req.method} wordt niet ondersteund; vraag gegevens op met POST /gegevens.` },
+      {
+        status: 405,
+        code: 'ERROR_CODE_METHOD_UNSUPPORTED',
+        domain: 'ERROR_DOMAIN_OUTWAY',
+        title: 'Methode niet toegestaan',
+        detail: `${c.req.method} wordt niet ondersteund; vraag gegevens op met POST /gegevens.`,
+      },
       { Allow: 'POST' },
     );
   });
 
-  app.notFound((c) => problemResponse(c, options, { status: 404, slug: 'niet-gevonden', title: 'Niet gevonden', detail: 'Deze bron kent alleen POST /gegevens.' }));
+  app.notFound(() =>
+    fscErrorResponse(options, {
+      status: 404,
+      code: 'ERROR_CODE_SERVICE_NOT_FOUND',
+      domain: 'ERROR_DOMAIN_INWAY',
+      title: 'Niet gevonden',
+      detail: 'Deze bron kent alleen POST /gegevens.',
+    }),
+  );
   app.onError((error, c) => problemResponse(c, options, problemOf(error, options)));
   return app;
 }

@@ -37,6 +37,14 @@ interface Problem {
   detail: string;
 }
 
+interface FscError {
+  code: string;
+  domain: string;
+  title: string;
+  detail: string;
+  status: number;
+}
+
 const CLOCK = (): Date => new Date('2022-07-15T10:00:00Z');
 const PERIOD = { aanleverperiodeStartdatum: '2022-01-01', aanleverperiodeEinddatum: '2022-02-28' };
 
@@ -158,14 +166,30 @@ describe('POST /gegevens', () => {
     expect([gegevens.startdatumLevering, gegevens.einddatumLevering]).toEqual(['2022-01-01', '2022-06-30']);
   });
 
-  it('refuses GET with 405, naming POST', async () => {
-    const response = await api(bundled.store).request('/gegevens');
-    expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('POST');
+  /** A 404 or 405 as DDAS-VS.yaml declares it: an FscError (FSC Core) with its code in Fsc-Error-Code, signed. */
+  async function fscError(path: string, method: string, status: number): Promise<{ headers: Headers; body: FscError }> {
+    const response = await api(bundled.store).request(path, { method });
+    expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     verifyResponse(response.headers, bytes, certificate);
-    expect((JSON.parse(Buffer.from(bytes).toString()) as Problem).detail).toContain('GET wordt niet ondersteund');
+    const body = JSON.parse(Buffer.from(bytes).toString()) as FscError;
+    expect(response.headers.get('fsc-error-code')).toBe(body.code);
+    expect(body.status).toBe(status);
+    return { headers: response.headers, body };
+  }
+
+  it('refuses GET with 405 ERROR_CODE_METHOD_UNSUPPORTED (an outway code in FSC Core), naming POST', async () => {
+    const { headers, body } = await fscError('/gegevens', 'GET', 405);
+    expect(headers.get('allow')).toBe('POST');
+    expect(body).toMatchObject({ code: 'ERROR_CODE_METHOD_UNSUPPORTED', domain: 'ERROR_DOMAIN_OUTWAY' });
+    expect(body.detail).toContain('GET wordt niet ondersteund');
+  });
+
+  it('answers any other path with 404 ERROR_CODE_SERVICE_NOT_FOUND (an inway code in FSC Core)', async () => {
+    const { body } = await fscError('/vs', 'POST', 404);
+    expect(body).toMatchObject({ code: 'ERROR_CODE_SERVICE_NOT_FOUND', domain: 'ERROR_DOMAIN_INWAY' });
+    expect(body.detail).toContain('POST /gegevens');
   });
 
   it.each([
