@@ -9,6 +9,7 @@ import { SECURITY_HEADERS } from '../http/security-headers.js';
 import type { DeliveryDetails, Store } from '../store/store.js';
 import { parseGegevensRequest } from './request.js';
 import type { BodySigner } from './signing.js';
+import type { RequestVerifier } from './verify-request.js';
 
 // The DDAS supplier API: CBS calls `POST /gegevens` (through its FSC outway and this
 // organisation's FSC inway, which does the mutual TLS) and gets one page of the national
@@ -22,6 +23,8 @@ export interface DdasApiOptions {
   osUser: string;
   /** Where an unexpected failure is told (stderr), without personal data. */
   reportFault: (line: string) => void;
+  /** With `--trust-anchors`: a request not signed as DDAS asks is refused. Without, the FSC inway must check. */
+  verifyRequest?: RequestVerifier;
 }
 
 /** ProblemDetails `type` is a URI; eropaf's problem types have no page of their own, so a URN names them. */
@@ -167,9 +170,14 @@ export function createDdasApi(options: DdasApiOptions): Hono {
       onError: (c) => refuse(c, { status: 413, slug: 'te-groot', title: 'Verzoek te groot', detail: `Het verzoek is groter dan ${MAX_REQUEST_BYTES} bytes.` }),
     }),
     async (c) => {
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const unsigned = options.verifyRequest?.(c.req.raw.headers, bytes);
+      if (unsigned !== undefined) {
+        return refuse(c, { status: 400, slug: 'ongeldige-handtekening', title: 'Verzoek niet (goed) ondertekend', detail: `Het verzoek is niet ondertekend zoals DDAS voorschrijft: ${unsigned}.` });
+      }
       let body: unknown;
       try {
-        body = JSON.parse(await c.req.text());
+        body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
       } catch {
         return refuse(c, { status: 400, slug: 'ongeldig-verzoek', title: 'Ongeldig verzoek', detail: 'Het verzoek is geen geldige JSON.' });
       }

@@ -16,9 +16,10 @@ import { triageMonth } from '../../src/app/triage-month.js';
 import { createDdasApi } from '../../src/ddas-api/app.js';
 import { startDdasApi } from '../../src/ddas-api/server.js';
 import { loadBodySigner } from '../../src/ddas-api/signing.js';
+import { loadTrustAnchors, requestVerifier } from '../../src/ddas-api/verify-request.js';
 import type { Store } from '../../src/store/store.js';
 import { bundledStore, lijst, now, removeBundledStore, TODAY, type BundledStore } from '../app/bundled-store.js';
-import { makeSigningFiles, verifyResponse } from './keys.js';
+import { makeIssuedSigningFiles, makeSigningFiles, verifyResponse } from './keys.js';
 
 interface Levering {
   teller: number;
@@ -292,6 +293,29 @@ describe('POST /gegevens', () => {
     expect(((await response.json()) as Problem).type).toContain('interne-fout');
     expect(await bundled.store.deliveries()).toHaveLength(deliveries);
     expect(faults.slice(faultsBefore).some((line) => line.includes('is verlopen') && line.includes('opnieuw'))).toBe(true);
+  });
+
+  it('with trust anchors, refuses an unsigned request with 400 and answers one CBS signed', async () => {
+    const cbs = makeIssuedSigningFiles(bundled.dir, 'cbs');
+    const verifying = createDdasApi({
+      store: bundled.store,
+      sign,
+      clock: CLOCK,
+      osUser: 'tester',
+      reportFault: (line) => faults.push(line),
+      verifyRequest: requestVerifier(loadTrustAnchors(cbs.ca), () => new Date()),
+    });
+    const request = Buffer.from(JSON.stringify(PERIOD));
+    const unsigned = await verifying.request('/gegevens', { method: 'POST', body: request });
+    expect(unsigned.status).toBe(400);
+    const refused = (await unsigned.json()) as Problem;
+    expect(refused.type).toContain('ongeldige-handtekening');
+    expect(refused.detail).toContain('Digest ontbreekt');
+    const headers = { ...loadBodySigner(cbs.key, cbs.cert, () => new Date())(request) };
+    const answered = await verifying.request('/gegevens', { method: 'POST', headers, body: request });
+    expect(answered.status).toBe(200);
+    const bytes = new Uint8Array(await answered.arrayBuffer());
+    verifyResponse(answered.headers, bytes, certificate);
   });
 
   it('answers over a real socket on 127.0.0.1, signed over the bytes that arrive', async () => {

@@ -103,6 +103,13 @@ describe('the body signer', () => {
     expect((expired as SigningCertificateExpiredError).hint).toContain('opnieuw');
   });
 
+  it('warns at start when the certificate expires within 30 days', () => {
+    const validTo = new Date(new X509Certificate(fs.readFileSync(files.cert)).validTo).getTime();
+    const warnings: string[] = [];
+    loadBodySigner(files.key, files.cert, () => new Date(validTo - 20 * 24 * 3600 * 1000), (line) => warnings.push(line));
+    expect(warnings).toHaveLength(1);
+  });
+
   it('refuses a certificate that is not valid at the moment of starting', () => {
     const later = (): Date => new Date(Date.now() + 2 * 365 * 24 * 3600 * 1000);
     expect((refusal(() => loadBodySigner(files.key, files.cert, later)) as Error).message).toContain('is nu niet geldig');
