@@ -41,8 +41,8 @@ interface Problem {
 
 /**
  * The body as bytes, signed, with the headers every response of this API carries. When nothing
- * can be signed (the certificate expired) CBS gets an unsigned 500 without content, and the
- * administrator the reason.
+ * can be signed (the certificate expired) CBS gets an unsigned 500 ProblemDetails saying nothing
+ * was sent instead of the body, and the administrator the reason.
  */
 function signedResponse(options: DdasApiOptions, status: number, contentType: string, text: string, extra: Record<string, string> = {}): Response {
   const body = Buffer.from(text, 'utf8');
@@ -75,7 +75,7 @@ function problemResponse(c: Context, options: DdasApiOptions, problem: Problem, 
 }
 
 /**
- * A 404 or 405 as DDAS-VS.yaml declares them: an FscError body (FSC Core 1.0.0) and its code in
+ * A 404 or 405 as DDAS-VS.yaml declares them: an FscError body (FSC Core) and its code in
  * the `Fsc-Error-Code` header. FSC Core names the domain by the code: SERVICE_NOT_FOUND is an
  * inway code, METHOD_UNSUPPORTED an outway code (its domain MUST be ERROR_DOMAIN_OUTWAY).
  */
