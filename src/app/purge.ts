@@ -6,7 +6,7 @@ import type { PurgeCounts, Store } from '../store/store.js';
 export interface PurgeOutcome {
   plan: PurgePlan;
   counts: PurgeCounts;
-  /** Months being purged that were never delivered nationally (export ddas). */
+  /** Months being purged that were never delivered nationally (export ddas, the web, or CBS through the DDAS API). */
   undelivered: Month[];
   /** False when another process kept old copies in the write-ahead log: run purge again later. */
   compacted: boolean;

@@ -12,9 +12,19 @@ import { issuerSerial } from './issuer-serial.js';
 // requires with sigD: b64 false, sigT, and crit naming the JAdES and RFC 7797 parameters.
 
 export const PAYLOAD_SIGNATURE_HEADER = 'nlgov-adr-payload-sig';
-const HTTP_HEADERS_MECHANISM = 'http://uri.etsi.org/19182/HttpHeaders';
+export const HTTP_HEADERS_MECHANISM = 'http://uri.etsi.org/19182/HttpHeaders';
 /** PS256 (RFC 7518 3.5): RSASSA-PSS with SHA-256, MGF1 with SHA-256, a salt as long as the hash. */
-const PS256_SALT_LENGTH = 32;
+export const PS256 = { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } as const;
+
+/** The Digest header (RFC 3230) of these exact bytes. */
+export function bodyDigest(body: Uint8Array): string {
+  return `SHA-256=${createHash('sha256').update(body).digest('base64')}`;
+}
+
+/** JAdES 5.2.8.2 with b64 false and sigD over the digest header: what is signed is the header line "digest: <value>". */
+export function jadesSigningInput(protectedHeader: string, digest: string): Buffer {
+  return Buffer.from(`${protectedHeader}.digest: ${digest}`, 'ascii');
+}
 /** RFC 7518 3.5: a key of 2048 bits or more. */
 const MIN_MODULUS_BITS = 2048;
 
@@ -31,7 +41,12 @@ function base64url(data: Buffer | string): string {
 }
 
 /** The certificates of a PEM file, the signing certificate first, then its chain as given. */
-function readCertificates(file: string, pem: string): X509Certificate[] {
+export function readCertificates(
+  file: string,
+  pem: string,
+  option = '--signing-cert',
+  hint = 'Geef het PKIoverheid-ondertekeningscertificaat als PEM-bestand ("-----BEGIN CERTIFICATE-----"), eventueel gevolgd door de tussenliggende certificaten.',
+): X509Certificate[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   try {
     const certificates = blocks.map((block) => new X509Certificate(block));
@@ -39,9 +54,7 @@ function readCertificates(file: string, pem: string): X509Certificate[] {
   } catch {
     // Reported below, as for a file without certificates.
   }
-  throw new UsageError(`--signing-cert ${file} bevat geen leesbaar X.509-certificaat (PEM).`, {
-    hint: 'Geef het PKIoverheid-ondertekeningscertificaat als PEM-bestand ("-----BEGIN CERTIFICATE-----"), eventueel gevolgd door de tussenliggende certificaten.',
-  });
+  throw new UsageError(`${option} ${file} bevat geen leesbaar X.509-certificaat (PEM).`, { hint });
 }
 
 function readKey(file: string, pem: string): KeyObject {
@@ -65,7 +78,7 @@ function readKey(file: string, pem: string): KeyObject {
   return key;
 }
 
-function readText(option: string, file: string): string {
+export function readText(option: string, file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
@@ -73,12 +86,19 @@ function readText(option: string, file: string): string {
   }
 }
 
+/** How long before the certificate expires the administrator is warned (once). */
+const EXPIRY_WARNING_MS = 30 * 24 * 3600 * 1000;
+
+/** The signing certificate expired while the server ran: nothing may be signed with it. */
+export class SigningCertificateExpiredError extends EnvironmentError {}
+
 /**
  * Reads and checks the signing key and certificate: refused (with what to fix) when a file is
  * missing, when the key is not an RSA key of at least 2048 bits, or when it is not the key of the
- * certificate, or the certificate is not valid now.
+ * certificate, or the certificate is not valid now. A server runs for months: the signer itself
+ * refuses once the certificate has expired, and `warn` is told once when it expires within 30 days.
  */
-export function loadBodySigner(keyFile: string, certFile: string, clock: () => Date): BodySigner {
+export function loadBodySigner(keyFile: string, certFile: string, clock: () => Date, warn: (line: string) => void = () => undefined): BodySigner {
   const key = readKey(keyFile, readText('--signing-key', keyFile));
   const chain = readCertificates(certFile, readText('--signing-cert', certFile));
   const certificate = chain[0]!;
@@ -101,18 +121,32 @@ export function loadBodySigner(keyFile: string, certFile: string, clock: () => D
     typ: 'JOSE',
     b64: false,
   };
+  const validTo = new Date(certificate.validTo);
+  let warned = false;
+  const warnOnceWhenExpiring = (at: Date): void => {
+    if (warned || validTo.getTime() - at.getTime() >= EXPIRY_WARNING_MS) return;
+    warned = true;
+    warn(`ddas-api: het ondertekeningscertificaat ${certFile} verloopt op ${certificate.validTo}; vraag een nieuw aan en start "eropaf ddas-api" daarmee opnieuw vóór die datum.`);
+  };
+  // At start too: a server that starts in the last 30 days says so before the first call.
+  warnOnceWhenExpiring(now);
   return (body) => {
-    const digest = `SHA-256=${createHash('sha256').update(body).digest('base64')}`;
+    const now = clock();
+    if (now > validTo) {
+      throw new SigningCertificateExpiredError(`Het ondertekeningscertificaat ${certFile} is verlopen (geldig tot ${certificate.validTo}); er wordt niets meer ondertekend.`, {
+        hint: 'Vraag een nieuw ondertekeningscertificaat aan en start "eropaf ddas-api" opnieuw met --signing-cert en --signing-key van het nieuwe.',
+      });
+    }
+    warnOnceWhenExpiring(now);
+    const digest = bodyDigest(body);
     const header = {
       ...fixed,
-      sigT: ddasTimestamp(clock()),
+      sigT: ddasTimestamp(now),
       sigD: { mId: HTTP_HEADERS_MECHANISM, pars: ['digest'] },
       crit: ['b64', 'sigT', 'sigD'],
     };
     const protectedHeader = base64url(JSON.stringify(header));
-    // JAdES 5.2.8.2 with b64 false: the signed payload is the header line "digest: <value>".
-    const signingInput = Buffer.from(`${protectedHeader}.digest: ${digest}`, 'ascii');
-    const signature = sign('sha256', signingInput, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: PS256_SALT_LENGTH });
+    const signature = sign('sha256', jadesSigningInput(protectedHeader, digest), { key, ...PS256 });
     return { Digest: digest, [PAYLOAD_SIGNATURE_HEADER]: `${protectedHeader}..${base64url(signature)}` };
   };
 }

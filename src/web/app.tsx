@@ -20,7 +20,7 @@ import { registerTable } from './pages/table.js';
 import { registerTriage } from './pages/triage.js';
 import { registerVisits } from './pages/visits.js';
 import { registerWorklist } from './pages/worklist.js';
-import { serialised } from './queue.js';
+import { serialised } from '../http/queue.js';
 import { UPLOAD_PATHS } from './receive-upload.js';
 import { RefusedFile } from './refusal.js';
 import { securityHeaders } from './security.js';

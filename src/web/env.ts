@@ -1,3 +1,4 @@
+import type { OffQueue } from '../http/queue.js';
 import type { Context } from 'hono';
 import type { AccountRecord, AuditContext, SessionRecord, Store } from '../store/store.js';
 import type { ImportJobs } from './import-jobs.js';
@@ -33,8 +34,8 @@ export interface WebOptions {
 export interface WebEnv {
   Variables: {
     auth: Auth | null;
-    /** Runs `work` (waiting on the network, not the database) outside the write queue (queue.ts). */
-    offQueue: <T>(work: () => Promise<T>) => Promise<T>;
+    /** Runs `work` (waiting on the network, not the database) outside the write queue (http/queue.ts). */
+    offQueue: OffQueue;
   };
 }
 

@@ -1,18 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { SECURITY_HEADERS } from '../http/security-headers.js';
 
 // What every response and every POST must satisfy, whatever the route: the headers, and proof
 // that a POST comes from one of this app's own pages.
-
-/** No inline script, no eval, no framing, nothing from elsewhere; forms post to this origin only. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
 
 /** A POST whose form token is not the session's (an old page, or a forged form). */
 export const FORM_EXPIRED = 'Het formulier is verlopen; er is niets gewijzigd. Laad de pagina opnieuw en probeer het nog eens.';

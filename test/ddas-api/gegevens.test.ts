@@ -2,6 +2,7 @@
 // from the bundled synthetic lists: what CBS gets, page by page, and what it is told when its
 // request cannot be answered. Every response is verified as CBS would, over the bytes received.
 
+import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +16,10 @@ import { triageMonth } from '../../src/app/triage-month.js';
 import { createDdasApi } from '../../src/ddas-api/app.js';
 import { startDdasApi } from '../../src/ddas-api/server.js';
 import { loadBodySigner } from '../../src/ddas-api/signing.js';
+import { loadTrustAnchors, requestVerifier } from '../../src/ddas-api/verify-request.js';
 import type { Store } from '../../src/store/store.js';
 import { bundledStore, lijst, now, removeBundledStore, TODAY, type BundledStore } from '../app/bundled-store.js';
-import { makeSigningFiles, verifyResponse } from './keys.js';
+import { makeIssuedSigningFiles, makeSigningFiles, verifyResponse } from './keys.js';
 
 interface Levering {
   teller: number;
@@ -36,11 +38,20 @@ interface Problem {
   detail: string;
 }
 
+interface FscError {
+  code: string;
+  domain: string;
+  title: string;
+  detail: string;
+  status: number;
+}
+
 const CLOCK = (): Date => new Date('2022-07-15T10:00:00Z');
 const PERIOD = { aanleverperiodeStartdatum: '2022-01-01', aanleverperiodeEinddatum: '2022-02-28' };
 
 let bundled: BundledStore;
 let certificate: string;
+let signingFiles: ReturnType<typeof makeSigningFiles>;
 let sign: ReturnType<typeof loadBodySigner>;
 const faults: string[] = [];
 
@@ -83,11 +94,22 @@ async function problem(store: Store, body: unknown, status: number, raw?: string
   return response.body;
 }
 
+/** The store with one method replaced (the rest bound to the store itself). */
+function replacing<K extends keyof Store>(store: Store, method: K, replacement: Store[K]): Store {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === method) return replacement;
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 beforeAll(async () => {
   bundled = await bundledStore('eropaf-ddas-api-', { anna: 8, bram: 6 });
-  const files = makeSigningFiles(bundled.dir);
-  certificate = fs.readFileSync(files.cert, 'utf8');
-  sign = loadBodySigner(files.key, files.cert, () => new Date());
+  signingFiles = makeSigningFiles(bundled.dir);
+  certificate = fs.readFileSync(signingFiles.cert, 'utf8');
+  sign = loadBodySigner(signingFiles.key, signingFiles.cert, () => new Date());
   await setUp(bundled.store);
   await triageMonth(bundled.store, { month: '2022-01', dryRun: false, today: TODAY, now });
 }, 120_000);
@@ -145,14 +167,30 @@ describe('POST /gegevens', () => {
     expect([gegevens.startdatumLevering, gegevens.einddatumLevering]).toEqual(['2022-01-01', '2022-06-30']);
   });
 
-  it('refuses GET with 405, naming POST', async () => {
-    const response = await api(bundled.store).request('/gegevens');
-    expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('POST');
+  /** A 404 or 405 as DDAS-VS.yaml declares it: an FscError (FSC Core) with its code in Fsc-Error-Code, signed. */
+  async function fscError(path: string, method: string, status: number): Promise<{ headers: Headers; body: FscError }> {
+    const response = await api(bundled.store).request(path, { method });
+    expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     verifyResponse(response.headers, bytes, certificate);
-    expect((JSON.parse(Buffer.from(bytes).toString()) as Problem).detail).toContain('GET wordt niet ondersteund');
+    const body = JSON.parse(Buffer.from(bytes).toString()) as FscError;
+    expect(response.headers.get('fsc-error-code')).toBe(body.code);
+    expect(body.status).toBe(status);
+    return { headers: response.headers, body };
+  }
+
+  it('refuses GET with 405 ERROR_CODE_METHOD_UNSUPPORTED (an outway code in FSC Core), naming POST', async () => {
+    const { headers, body } = await fscError('/gegevens', 'GET', 405);
+    expect(headers.get('allow')).toBe('POST');
+    expect(body).toMatchObject({ code: 'ERROR_CODE_METHOD_UNSUPPORTED', domain: 'ERROR_DOMAIN_OUTWAY' });
+    expect(body.detail).toContain('GET wordt niet ondersteund');
+  });
+
+  it('answers any other path with 404 ERROR_CODE_SERVICE_NOT_FOUND (an inway code in FSC Core)', async () => {
+    const { body } = await fscError('/vs', 'POST', 404);
+    expect(body).toMatchObject({ code: 'ERROR_CODE_SERVICE_NOT_FOUND', domain: 'ERROR_DOMAIN_INWAY' });
+    expect(body.detail).toContain('POST /gegevens');
   });
 
   it.each([
@@ -219,21 +257,65 @@ describe('POST /gegevens', () => {
 
   it('sends nothing but a 500 "meld dit" when a page would break the schema', async () => {
     const store = bundled.store;
-    const broken = new Proxy(store, {
-      get(target, property, receiver) {
-        if (property === 'ddasData') {
-          return async (...args: Parameters<Store['ddasData']>) =>
-            (await target.ddasData(...args)).map((m) => ({ ...m, signals: m.signals.map((s) => ({ ...s, signaaldatum: 'gisteren' })) }));
-        }
-        const value = Reflect.get(target, property, receiver) as unknown;
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    const broken = replacing(store, 'ddasData', async (...args) =>
+      (await store.ddasData(...args)).map((m) => ({ ...m, signals: m.signals.map((s) => ({ ...s, signaaldatum: 'gisteren' })) })),
+    );
     const refused = await problem(broken, PERIOD, 500);
     expect(refused.detail).toContain('voldoet niet aan het DDAS-schema');
     expect(refused.detail).toContain('meld dit');
     expect(refused.detail).not.toContain('gisteren');
     expect(faults.some((line) => line.includes('DDAS-schema'))).toBe(true);
+  });
+
+  it('answers a setting missing on the server with a 500 to CBS, and tells the administrator which', async () => {
+    const store = bundled.store;
+    const unset = replacing(store, 'settings', async () => new Map([...(await store.settings())].filter(([key]) => key !== 'ddas.contact-email')));
+    const faultsBefore = faults.length;
+    const refused = await problem(unset, PERIOD, 500);
+    expect(refused.type).toContain('interne-fout');
+    expect(refused.detail).not.toContain('ddas.contact-email');
+    expect(refused.detail).not.toContain('config set');
+    expect(faults.slice(faultsBefore).some((line) => line.includes('eropaf config set ddas.contact-email'))).toBe(true);
+  });
+
+  it('answers with a 500, signs nothing and records no delivery once the signing certificate has expired', async () => {
+    let now = new Date();
+    const expired = loadBodySigner(signingFiles.key, signingFiles.cert, () => now);
+    now = new Date(Date.parse(new X509Certificate(certificate).validTo) + 1000);
+    const deliveries = (await bundled.store.deliveries()).length;
+    const faultsBefore = faults.length;
+    const response = await createDdasApi({ store: bundled.store, sign: expired, clock: CLOCK, osUser: 'tester', reportFault: (line) => faults.push(line) }).request(
+      '/gegevens',
+      { method: 'POST', body: JSON.stringify(PERIOD) },
+    );
+    expect(response.status).toBe(500);
+    expect(response.headers.get('nlgov-adr-payload-sig')).toBeNull();
+    expect(((await response.json()) as Problem).type).toContain('interne-fout');
+    expect(await bundled.store.deliveries()).toHaveLength(deliveries);
+    expect(faults.slice(faultsBefore).some((line) => line.includes('is verlopen') && line.includes('opnieuw'))).toBe(true);
+  });
+
+  it('with trust anchors, refuses an unsigned request with 400 and answers one CBS signed', async () => {
+    const cbs = makeIssuedSigningFiles(bundled.dir, 'cbs');
+    const verifying = createDdasApi({
+      store: bundled.store,
+      sign,
+      clock: CLOCK,
+      osUser: 'tester',
+      reportFault: (line) => faults.push(line),
+      verifyRequest: requestVerifier(loadTrustAnchors(cbs.ca), () => new Date()),
+    });
+    const request = Buffer.from(JSON.stringify(PERIOD));
+    const unsigned = await verifying.request('/gegevens', { method: 'POST', body: request });
+    expect(unsigned.status).toBe(400);
+    const refused = (await unsigned.json()) as Problem;
+    expect(refused.type).toContain('ongeldige-handtekening');
+    expect(refused.detail).toContain('Digest ontbreekt');
+    const headers = { ...loadBodySigner(cbs.key, cbs.cert, () => new Date())(request) };
+    const answered = await verifying.request('/gegevens', { method: 'POST', headers, body: request });
+    expect(answered.status).toBe(200);
+    const bytes = new Uint8Array(await answered.arrayBuffer());
+    verifyResponse(answered.headers, bytes, certificate);
   });
 
   it('answers over a real socket on 127.0.0.1, signed over the bytes that arrive', async () => {
@@ -287,6 +369,34 @@ describe('POST /gegevens on a database of several gemeenten', () => {
     const one = await answer(several.store, { ...PERIOD, aanleverendeOrganisatie: 'Gemeente Bennebroek' });
     expect(one.gegevens.leveringen.map((l) => [l.teller, l.gemeentecode])).toEqual([[1, '0398']]);
     expect(one.gegevens.leveringen[0]!.vroegsignalen).toEqual(gegevens.leveringen[1]!.vroegsignalen);
+  });
+
+  it('records one delivery per gemeente, as export ddas does, once CBS has had the last page', async () => {
+    const ddasDeliveries = async () => (await several.store.deliveries()).filter((d) => d.kind === 'ddas');
+    const before = (await ddasDeliveries()).length;
+    const first = await answer(several.store, { ...PERIOD, pageSize: 5, page: 1 });
+    expect(first.paginering.totalPages).toBeGreaterThan(1);
+    for (let page = 2; page < first.paginering.totalPages; page++) await answer(several.store, { ...PERIOD, pageSize: 5, page });
+    expect(await ddasDeliveries()).toHaveLength(before);
+    await answer(several.store, { ...PERIOD, pageSize: 5, page: first.paginering.totalPages });
+    const recorded = (await ddasDeliveries()).slice(before);
+    const gemeenten = await several.store.gemeenten();
+    const exported = await Promise.all(
+      ['0397', '0398'].map(async (code) => {
+        const plan = await planDdasDelivery(several.store, {
+          period: { from: '2022-01', to: '2022-02' },
+          gemeentecode: code,
+          gemeenteId: gemeenten.find((g) => g.code === code)!.id,
+          organisation: { naam: 'WIJ Heemstede', contact: { email: 'vroegeropaf@example.nl' } },
+          supplierCode: 'eropaf 0.1.0',
+          deliveredAt: '2022-07-15T10:00:00Z',
+        });
+        return { ...plan.details, parts: first.paginering.totalPages };
+      }),
+    );
+    expect(recorded.map((d) => [d.from, d.to, d.deliveredAt, d.details])).toEqual(
+      exported.map((details) => ['2022-01', '2022-02', CLOCK().toISOString(), details]),
+    );
   });
 
   it('refuses a period whose personal data is purged with 422, saying so', async () => {

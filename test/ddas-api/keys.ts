@@ -28,6 +28,22 @@ export function makeSigningFiles(dir: string, name = 'ondertekening', keyPem = r
   return { key, cert };
 }
 
+/** A CA certificate and a signing key with a certificate it issued (the CA's key is not kept). */
+export function makeIssuedSigningFiles(dir: string, name: string): SigningFiles & { ca: string } {
+  const caKey = path.join(dir, `${name}-ca-sleutel.pem`);
+  const ca = path.join(dir, `${name}-ca.pem`);
+  fs.writeFileSync(caKey, rsaKeyPem(), { mode: 0o600 });
+  const run = (args: string[]): void => void execFileSync('openssl', args, { stdio: 'ignore' });
+  run(['req', '-x509', '-new', '-key', caKey, '-subj', `/CN=Test-CA ${name}`, '-days', '365', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign', '-out', ca]);
+  const key = path.join(dir, `${name}-sleutel.pem`);
+  const request = path.join(dir, `${name}.csr`);
+  const cert = path.join(dir, `${name}-certificaat.pem`);
+  fs.writeFileSync(key, rsaKeyPem(), { mode: 0o600 });
+  run(['req', '-new', '-key', key, '-subj', `/CN=${name}/O=CBS-test`, '-out', request]);
+  run(['x509', '-req', '-in', request, '-CA', ca, '-CAkey', caKey, '-set_serial', '7', '-days', '365', '-out', cert]);
+  return { key, cert, ca };
+}
+
 const decode = (part: string): Record<string, unknown> => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 /**

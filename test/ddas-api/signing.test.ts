@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EnvironmentError, UsageError } from '../../src/core/errors.js';
-import { loadBodySigner } from '../../src/ddas-api/signing.js';
+import { loadBodySigner, SigningCertificateExpiredError } from '../../src/ddas-api/signing.js';
 import { makeSigningFiles, rsaKeyPem, verifyResponse } from './keys.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eropaf-ddas-signing-'));
@@ -80,6 +80,34 @@ describe('the body signer', () => {
     const notKey = refusal(() => loadBodySigner(files.cert, files.cert, clock));
     expect(notKey).toBeInstanceOf(UsageError);
     expect((notKey as Error).message).toContain('geen leesbare, onversleutelde privésleutel');
+  });
+
+  it('warns once when the certificate expires within 30 days, and refuses to sign once it has expired', () => {
+    const validTo = new Date(new X509Certificate(fs.readFileSync(files.cert)).validTo).getTime();
+    const day = 24 * 3600 * 1000;
+    let now = validTo - 40 * day;
+    const warnings: string[] = [];
+    const sign = loadBodySigner(files.key, files.cert, () => new Date(now), (line) => warnings.push(line));
+    const body = Buffer.from('{}');
+    sign(body);
+    expect(warnings).toEqual([]);
+    now = validTo - 20 * day;
+    sign(body);
+    sign(body);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('verloopt op');
+    now = validTo + 1000;
+    const expired = refusal(() => sign(body));
+    expect(expired).toBeInstanceOf(SigningCertificateExpiredError);
+    expect((expired as SigningCertificateExpiredError).message).toContain('is verlopen');
+    expect((expired as SigningCertificateExpiredError).hint).toContain('opnieuw');
+  });
+
+  it('warns at start when the certificate expires within 30 days', () => {
+    const validTo = new Date(new X509Certificate(fs.readFileSync(files.cert)).validTo).getTime();
+    const warnings: string[] = [];
+    loadBodySigner(files.key, files.cert, () => new Date(validTo - 20 * 24 * 3600 * 1000), (line) => warnings.push(line));
+    expect(warnings).toHaveLength(1);
   });
 
   it('refuses a certificate that is not valid at the moment of starting', () => {

@@ -11,9 +11,9 @@ import {
 import { parseGemeentecode, savedDetail } from '../../core/report/ddas-settings.js';
 import { deliveryDetails } from './delivery-details.js';
 import type { Period } from '../../core/report/period.js';
-import type { Store } from '../../store/store.js';
-import { refuseInvalidDelivery, refusePurgedPeriod } from './export-delivery.js';
-import { ddasValidator, type DeliveryValidator } from './validate-delivery.js';
+import type { DeliveryDetails, Store } from '../../store/store.js';
+import { deliveryRecordOf, refuseInvalidDelivery, refusePurgedPeriod } from './export-delivery.js';
+import { ddasValidator } from './validate-delivery.js';
 
 // One page of the national delivery as CBS pulls it through the DDAS supplier API: the same
 // content as `export ddas` for the period, one levering per gemeente in the database, paged so
@@ -40,6 +40,11 @@ export interface DeliveryPage {
   paginering: Paginering;
   /** What the page holds, in counts (for the audit log). */
   counts: { vroegsignalen: number; vroegsignaalzaken: number; leveringen: number };
+  /**
+   * On the last page CBS has had the whole period: one delivery per gemeente to record, as
+   * `export ddas` records it (its parts: the pages). Absent on the pages before.
+   */
+  delivered?: DeliveryDetails[];
 }
 
 /** The saved delivery details the API delivers with: it has no options to take them from. */
@@ -102,9 +107,6 @@ function normalise(text: string): string {
 
 type PagedMelding = DdasMeldingInput & { levering: number };
 
-/** Compiled on the first page and kept: the schema does not change while the API runs. */
-let validator: DeliveryValidator | undefined;
-
 /**
  * Builds the requested page and checks it against the DDAS schema. A period with purged months
  * and an unknown organisation are DataErrors; a page past the last a UsageError; a page that breaks
@@ -115,8 +117,11 @@ export async function ddasDeliveryPage(store: Store, setup: ApiDeliverySetup, re
   await refusePurgedPeriod(store, request.period);
   const pageSize = Math.min(request.pageSize, DDAS_MAX_SIGNALS_PER_FILE);
   const all: PagedMelding[] = [];
+  const perTarget: DdasMeldingInput[][] = [];
   for (const [levering, target] of targets.entries()) {
-    for (const melding of await store.ddasData(request.period, target.gemeenteId)) all.push({ ...melding, levering });
+    const meldingen = await store.ddasData(request.period, target.gemeenteId);
+    perTarget.push(meldingen);
+    for (const melding of meldingen) all.push({ ...melding, levering });
   }
   const pages = splitIntoParts(all, pageSize);
   const totalPages = Math.max(1, pages.length);
@@ -133,8 +138,7 @@ export async function ddasDeliveryPage(store: Store, setup: ApiDeliverySetup, re
     ),
   );
   const gegevens = ddasDeliveryOf(leveringen, { period: request.period, supplierCode: setup.supplierCode, deliveredAt });
-  validator ??= ddasValidator();
-  refuseInvalidDelivery(validator, gegevens, request.page, totalPages);
+  refuseInvalidDelivery(ddasValidator(), gegevens, request.page, totalPages);
   return {
     gegevens,
     paginering: { pageSize, currentPage: request.page, totalPages, totalRecords: all.reduce((sum, m) => sum + m.signals.length, 0) },
@@ -143,5 +147,8 @@ export async function ddasDeliveryPage(store: Store, setup: ApiDeliverySetup, re
       vroegsignaalzaken: onPage.length,
       leveringen: leveringen.length,
     },
+    ...(request.page === totalPages && {
+      delivered: targets.map((target, index) => deliveryRecordOf(target.code, perTarget[index] ?? [], totalPages)),
+    }),
   };
 }

@@ -45,7 +45,7 @@ export async function refusePurgedPeriod(store: Store, period: Period): Promise<
 }
 
 /** The meldingen of a period, refused when their personal data is gone or there are none. */
-export async function deliverableMeldingen(store: Store, period: Period, gemeenteId?: number): Promise<DdasMeldingInput[]> {
+async function deliverableMeldingen(store: Store, period: Period, gemeenteId?: number): Promise<DdasMeldingInput[]> {
   await refusePurgedPeriod(store, period);
   const meldingen = await store.ddasData(period, gemeenteId);
   if (meldingen.length === 0) {
@@ -72,15 +72,17 @@ export async function planDdasDelivery(
       vroegsignaalzaken: meldingenOfPart.length,
     };
   });
+  return { parts, details: deliveryRecordOf(options.gemeentecode, meldingen, parts.length) };
+}
+
+/** What is recorded of one gemeente's delivery of these meldingen (for purge and the reminders of changed deliveries). */
+export function deliveryRecordOf(gemeentecode: string, meldingen: readonly DdasMeldingInput[], parts: number): DeliveryDetails {
   return {
+    gemeentecode,
+    vroegsignalen: meldingen.reduce((sum, m) => sum + m.signals.length, 0),
+    vroegsignaalzaken: meldingen.length,
     parts,
-    details: {
-      gemeentecode: options.gemeentecode,
-      vroegsignalen: parts.reduce((sum, p) => sum + p.vroegsignalen, 0),
-      vroegsignaalzaken: meldingen.length,
-      parts: parts.length,
-      contentSha256: deliveryContentSha256(meldingen),
-    },
+    contentSha256: deliveryContentSha256(meldingen),
   };
 }
 

@@ -14,7 +14,10 @@ export async function runDdasApi(io: Io, options: DdasApiCommandOptions, command
   const clock = io.now;
   // Refused before anything listens: a missing key, one that is not RSA or not the certificate's.
   const { loadBodySigner } = await import('../../ddas-api/signing.js');
-  const sign = loadBodySigner(inCwd(io, options.signingKey), inCwd(io, options.signingCert), clock);
+  const reportFault = (line: string): void => writeLine(io.stderr, line);
+  const sign = loadBodySigner(inCwd(io, options.signingKey), inCwd(io, options.signingCert), clock, reportFault);
+  const { loadTrustAnchors, requestVerifier } = await import('../../ddas-api/verify-request.js');
+  const verifyRequest = options.trustAnchors === undefined ? undefined : requestVerifier(loadTrustAnchors(inCwd(io, options.trustAnchors)), clock);
   const file = databasePath(command, io);
   if (!fs.existsSync(file)) {
     throw new EnvironmentError(`De database ${file} bestaat niet.`, { hint: 'Controleer --db of EROPAF_DB.' });
@@ -27,10 +30,13 @@ export async function runDdasApi(io: Io, options: DdasApiCommandOptions, command
     const { startDdasApi } = await import('../../ddas-api/server.js');
     await new Promise<void>((resolve, reject) => {
       const server = startDdasApi(
-        { store, sign, clock, osUser: io.osUser, host, port, reportFault: (line) => writeLine(io.stderr, line) },
+        { store, sign, clock, osUser: io.osUser, host, port, reportFault, verifyRequest },
         (info) => {
           const shown = info.address.includes(':') ? `[${info.address}]` : info.address;
           writeLine(io.stdout, `De DDAS-API draait op http://${shown}:${info.port}/gegevens — stop met Ctrl+C.`);
+          if (verifyRequest === undefined) {
+            writeLine(io.stdout, 'De handtekening van verzoeken wordt niet gecontroleerd: laat de FSC-inway dat doen, of geef --trust-anchors ca.pem.');
+          }
           if (!LOOPBACK.test(host)) writeLine(io.stdout, 'Zorg dat alleen de FSC-inway deze poort kan bereiken: de levering bevat volledige BSN’s.');
         },
       );
