@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
-import { changeSetting, settingTakesEffect } from '../../app/settings.js';
-import { describeSettings, isSettingKey, SETTING_KEYS } from '../../core/settings.js';
+import { assertSettingKey, changeGemeenteCapacity, changeSetting, settingTakesEffect } from '../../app/settings.js';
+import { describeSettings } from '../../core/settings.js';
 import { colourFor, writeLine, type Io } from '../../terminal/io.js';
 import { renderTable } from '../../terminal/table.js';
 import { withStore } from '../context.js';
-import { codeOfCapacitySetting, describeGemeente, resolveGemeenteOption } from '../../core/gemeente.js';
+import { codeOfCapacitySetting, describeGemeente } from '../../core/gemeente.js';
 import { parseCount } from '../options.js';
 
 export async function runShowConfig(io: Io, command: Command): Promise<void> {
@@ -39,9 +38,7 @@ export async function runSetConfig(io: Io, key: string, value: string, command: 
     return;
   }
   // Checked before the database is opened, so that a mistyped key leaves nothing behind.
-  if (!isSettingKey(key)) {
-    throw new UsageError(`Er is geen instelling "${key}".`, { hint: `Kies uit: ${SETTING_KEYS.join(', ')}.` });
-  }
+  assertSettingKey(key);
   await withStore(command, io, 'write', async (store) => {
     const stored = await changeSetting(store, key, value);
     writeLine(io.stdout, `${key} is nu ${stored}. Dit geldt vanaf ${settingTakesEffect(key)}.`);
@@ -51,11 +48,7 @@ export async function runSetConfig(io: Io, key: string, value: string, command: 
 /** `capaciteit.CODE`: the capacity a gemeente's contract fixes for each month (see `eropaf triage`). */
 async function setGemeenteCapacity(io: Io, key: string, code: string, capacity: number, command: Command): Promise<void> {
   await withStore(command, io, 'write', async (store) => {
-    const gemeente = resolveGemeenteOption(await store.gemeenten(), key, code);
-    await store.transaction(async (tx) => {
-      await tx.setSetting(key, String(capacity));
-      await tx.appendAudit({ counts: {} });
-    });
+    const gemeente = await changeGemeenteCapacity(store, key, code, capacity);
     writeLine(io.stdout, `${key} is nu ${capacity}: ${gemeente.name} krijgt bij elke triage ${capacity} meldingen van de capaciteit. Dit geldt vanaf de volgende triage.`);
   });
 }
