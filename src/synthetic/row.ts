@@ -97,3 +97,18 @@ export function rowMonth(row: SignalRow): Month {
 export function householdKey(row: Pick<SignalRow, 'postcode' | 'huisnummer' | 'toevoeging'>): string {
   return `${row.postcode.replace(/\s+/g, '').toUpperCase()}|${row.huisnummer}|${row.toevoeging.trim().toUpperCase()}`;
 }
+
+/** The rows of a list that runs over several months, month by month (the rows come in month order). */
+export function* rowsByMonth(rows: Iterable<SignalRow>): Generator<{ month: Month; rows: SignalRow[] }> {
+  let current: { month: Month; rows: SignalRow[] } | null = null;
+  for (const row of rows) {
+    const month = rowMonth(row);
+    if (current !== null && current.month !== month) {
+      yield current;
+      current = null;
+    }
+    current ??= { month, rows: [] };
+    current.rows.push(row);
+  }
+  if (current !== null) yield current;
+}

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { Month } from '../core/types.js';
 import { csvLines, DUTCH_EXCEL } from '../synthetic/dialect.js';
 import { CITY, type ListOptions, signalRows } from '../synthetic/lists.js';
-import { rowMonth, type SignalRow } from '../synthetic/row.js';
+import { rowsByMonth } from '../synthetic/row.js';
 import { eropaf } from './bench-run.js';
 
 export interface TenYears {
@@ -35,7 +35,7 @@ export function buildTenYears(dir: string, seed: number, log: (line: string) => 
   const built: TenYears = {
     db, from: FROM, to: FROM, rows: 0, meldingen: 0, importSeconds: 0, triageSeconds: 0, importPeakMiB: 0, triagePeakMiB: 0,
   };
-  for (const monthRows of byMonth(signalRows(list))) {
+  for (const monthRows of rowsByMonth(signalRows(list))) {
     const month = monthRows.month;
     const file = path.join(dir, `lijst-${month}.csv`);
     fs.writeFileSync(file, [...csvLines(monthRows.rows, DUTCH_EXCEL)].join(''), { mode: 0o600 });
@@ -56,19 +56,6 @@ export function buildTenYears(dir: string, seed: number, log: (line: string) => 
   return built;
 }
 
-function* byMonth(rows: Iterable<SignalRow>): Generator<{ month: Month; rows: SignalRow[] }> {
-  let current: { month: Month; rows: SignalRow[] } | null = null;
-  for (const row of rows) {
-    const month = rowMonth(row);
-    if (current !== null && current.month !== month) {
-      yield current;
-      current = null;
-    }
-    current ??= { month, rows: [] };
-    current.rows.push(row);
-  }
-  if (current !== null) yield current;
-}
 
 /** Contact attempts for four in five picked-up meldingen, and a result for half of those. */
 function recordFollowUp(file: string): void {

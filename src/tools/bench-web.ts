@@ -32,7 +32,7 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { nextMonth } from '../synthetic/demo-year.js';
 import { csvLines, DUTCH_EXCEL } from '../synthetic/dialect.js';
 import { CITY, signalRows } from '../synthetic/lists.js';
-import { rowMonth, type SignalRow } from '../synthetic/row.js';
+import { rowsByMonth } from '../synthetic/row.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = path.resolve(here, '..', '..', 'bin', 'eropaf.js');
@@ -73,19 +73,6 @@ function parseArgs(argv: readonly string[]): { db: string | null; seconds: numbe
   return options;
 }
 
-function* byMonth(rows: Iterable<SignalRow>): Generator<{ month: Month; rows: SignalRow[] }> {
-  let current: { month: Month; rows: SignalRow[] } | null = null;
-  for (const row of rows) {
-    const month = rowMonth(row);
-    if (current !== null && current.month !== month) {
-      yield current;
-      current = null;
-    }
-    current ??= { month, rows: [] };
-    current.rows.push(row);
-  }
-  if (current !== null) yield current;
-}
 
 /** Ten years of a big city, imported and triaged month by month; the last month of it. */
 async function buildTenYears(file: string, dir: string): Promise<void> {
@@ -99,7 +86,7 @@ async function buildTenYears(file: string, dir: string): Promise<void> {
     });
     const list = { seed: SEED, startMonth: START, months: MONTHS, ...CITY, householdsPerMonth: [3_600, 3_900] as const };
     let rows = 0;
-    for (const { month, rows: monthRows } of byMonth(signalRows(list))) {
+    for (const { month, rows: monthRows } of rowsByMonth(signalRows(list))) {
       const csv = path.join(dir, `lijst-${month}.csv`);
       fs.writeFileSync(csv, [...csvLines(monthRows, DUTCH_EXCEL)].join(''), { mode: 0o600 });
       // The day after the month: every signal of the list lies before it.
