@@ -2,9 +2,12 @@
 // limit that leaves nothing behind, and the form token checked before the file is written.
 
 import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeStreamOf, readMultipart, RefusedBody, type MultipartOptions } from '../../src/web/multipart.js';
 
@@ -181,6 +184,40 @@ describe('readMultipart', () => {
         reason: 'malformed',
         message: 'Het formulier is niet goed verstuurd.',
       });
+    }
+  });
+
+  it('reads a Node request off a socket, and leaves no file when the client hangs up halfway', async () => {
+    const outcomes: Promise<unknown>[] = [];
+    const server = http.createServer((request) => {
+      const target = path.join(dir, `socket-${outcomes.length}.csv`);
+      const headers = new Headers({ 'content-type': request.headers['content-type']! });
+      outcomes.push(readMultipart(headers, request, options(target)).then((read) => ({ read, target }), (error: unknown) => ({ error, target })));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as net.AddressInfo;
+      const { headers, bytes } = await encoded(form());
+      const send = async (body: Buffer, declared: number): Promise<void> => {
+        const socket = net.connect(port, '127.0.0.1');
+        await once(socket, 'connect');
+        socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Type: ${headers.get('content-type')}\r\nContent-Length: ${declared}\r\n\r\n`);
+        socket.write(body);
+        // Let the server start on the file before the client goes away.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        socket.destroy();
+      };
+      await send(bytes, bytes.length);
+      await send(bytes.subarray(0, bytes.length - 200), bytes.length);
+      await expect.poll(() => outcomes.length).toBe(2);
+      const [whole, cut] = (await Promise.all(outcomes)) as { read?: { file: unknown }; error?: unknown; target: string }[];
+      expect(whole!.read?.file).toMatchObject({ size: CONTENTS.length });
+      expect(fs.readFileSync(whole!.target)).toEqual(CONTENTS);
+      expect(cut!.error).toMatchObject({ reason: 'malformed', message: 'Het formulier is niet volledig aangekomen.' });
+      expect(fs.existsSync(cut!.target)).toBe(false);
+    } finally {
+      server.close();
     }
   });
 });
