@@ -99,7 +99,9 @@ export async function readMultipart(headers: Headers, body: Readable, options: M
     file = opened;
     const out = fs.createWriteStream('', { fd });
     written = pipeline(stream, out).then(() => void (opened.size = out.bytesWritten));
-    written.catch((error: unknown) => refuse(error));
+    // Writing failed (a full disk): stop the parse too, which would otherwise wait for the file
+    // to be read on. A parse that failed first ended the file itself; that is reported below.
+    written.catch((error: unknown) => parser.errored === null && refuse(error));
   });
 
   let total = 0;
