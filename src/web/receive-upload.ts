@@ -1,5 +1,7 @@
+import type { Readable } from 'node:stream';
+import type { HttpBindings } from '@hono/node-server';
 import type { WebContext } from './env.js';
-import { readMultipart, RefusedBody } from './multipart.js';
+import { nodeStreamOf, readMultipart, RefusedBody } from './multipart.js';
 import { FORM_EXPIRED, sameToken } from './security.js';
 import type { Upload, Uploads } from './uploads.js';
 
@@ -27,7 +29,7 @@ export async function receiveUpload(c: WebContext, uploads: Uploads): Promise<Re
   let upload: Upload | null = null;
   try {
     const form = await c.get('offQueue')(() =>
-      readMultipart(c.req.raw, {
+      readMultipart(c.req.raw.headers, bodyOf(c), {
         maxBytes: MAX_UPLOAD_BYTES,
         maxFieldBytes: MAX_FIELD_BYTES,
         beforeFile: (name, fields) => {
@@ -45,4 +47,13 @@ export async function receiveUpload(c: WebContext, uploads: Uploads): Promise<Re
     if (error instanceof RefusedBody) return { ok: false, status: error.reason === 'too-large' ? 413 : 400, message: error.message };
     throw error;
   }
+}
+
+/**
+ * The request's body as it comes off the socket: @hono/node-server's Node request, untouched by a
+ * web stream in between; requests handed to the app directly (tests) have only the web body.
+ */
+function bodyOf(c: WebContext): Readable {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return incoming ?? nodeStreamOf(c.req.raw);
 }
