@@ -4,7 +4,7 @@ import type { WebEnv } from './env.js';
 // The server's write queue. One database connection serves every browser, and a transaction
 // spans awaits, so two requests must never interleave on it: requests are handled one after
 // another, in arrival order. Each is short (pages read one month, a POST records one thing; a
-// list is imported by a thread of its own, see import-jobs.ts); SQLite's own lock orders this
+// list is imported by a thread of its own, see jobs.ts); SQLite's own lock orders this
 // process against the import thread and the command line.
 //
 // A request that waits on the network rather than the database (an upload arriving) steps out of
