@@ -130,3 +130,44 @@ describe('the Triage page', () => {
     expect(html).toMatch(/id="capaciteit"[^>]*aria-invalid="true"/);
   });
 });
+
+describe('a triage in a worker thread, as the server runs it', () => {
+  let threaded: WebFixture;
+  beforeAll(async () => {
+    threaded = await webFixture('eropaf-web-triage-thread-', { workerThreads: true });
+  });
+  afterAll(() => threaded.close());
+
+  it('leaves the other pages answered while it runs, and shows its progress until it is done', async () => {
+    const coordinator = await signedIn(threaded.app, 'coord');
+    const anna = await signedIn(threaded.app, 'anna');
+    expect(threaded.jobs.inThread).toBe(false);
+    const html = await (await coordinator.follow(await coordinator.get('/triage?maand=2022-01'))).text();
+    expect(rows(html).length).toBeGreaterThan(0);
+
+    // The command line holds the write lock: the confirmed run waits for it in its own thread.
+    const writer = new Database(threaded.bundled.file);
+    writer.exec('BEGIN IMMEDIATE');
+    let jobPage: string;
+    try {
+      const confirmed = await coordinator.submit('/triage', { maand: '2022-01', capaciteit: '', plan: planOf(html) });
+      jobPage = confirmed.headers.get('location')!;
+      const running = await (await coordinator.get(jobPage)).text();
+      expect(running).toContain('<meta http-equiv="refresh" content="1"/>');
+      expect(running).toContain('Triage van januari 2022 wordt opgeslagen');
+      expect(threaded.jobs.running).toBe(1);
+      const started = Date.now();
+      expect((await anna.get('/werklijst')).status).toBe(200);
+      expect((await anna.get('/')).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(900);
+      expect(threaded.jobs.running).toBe(1);
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+    const done = await coordinator.follow(await coordinator.get(jobPage));
+    expect(await done.text()).toContain('januari 2022 is getrieerd.');
+    expect(queryFile(threaded.bundled.file, DECISIONS).length).toBe(rows(html).length);
+    expect(queryFile(threaded.bundled.file, "SELECT account FROM audit WHERE command = 'web triage'")).toEqual([{ account: 'coord' }]);
+  }, 60_000);
+});
