@@ -1,4 +1,4 @@
-// Lijst inlezen off the request path: the preview and the import run as jobs (import-jobs.ts)
+// Lijst inlezen off the request path: the preview and the import run as jobs (jobs.ts)
 // whose page reloads itself until the summary is there; other pages are answered meanwhile; the
 // upload waits in a private file and is gone afterwards; an error of the job shows on its page.
 
