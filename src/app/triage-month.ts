@@ -7,6 +7,7 @@ import { storedPlan } from '../core/triage/stored-plan.js';
 import type { PlannedMonth } from '../core/triage/types.js';
 import type { IsoDate, Month } from '../core/types.js';
 import type { Store, TriageRun, WorkerRecord } from '../store/store.js';
+import { triageFingerprint } from './triage-preview.js';
 
 export interface TriageOptions {
   month: Month;
@@ -17,6 +18,13 @@ export interface TriageOptions {
   dryRun: boolean;
   today: IsoDate;
   now: () => string;
+  /**
+   * The fingerprint (triage-preview.ts) of the preview this run confirms: when the plan made now
+   * differs, nothing is stored and the outcome says so. Checked inside the run's transaction.
+   */
+  previewed?: string;
+  /** Called as the month's meldingen are read, with how many were read so far. */
+  onProgress?: (meldingen: number) => void;
 }
 
 export interface TriageOutcome {
@@ -37,6 +45,8 @@ export interface TriageOutcome {
    * triaged alone, or those with a fixed share of a run of all gemeenten. Absent: none.
    */
   fixedCapacities?: Array<{ gemeente: Gemeente; capacity: number }>;
+  /** The plan differs from the confirmed preview (`previewed`), so nothing was stored. */
+  changedSincePreview?: true;
 }
 
 /**
@@ -48,6 +58,7 @@ export async function triageMonth(store: Store, options: TriageOptions): Promise
   if (options.dryRun) return planMonth(store, options);
   return store.transaction(async (tx) => {
     const outcome = await planMonth(tx, options);
+    if (options.previewed !== undefined && triageFingerprint(outcome) !== options.previewed) return { ...outcome, changedSincePreview: true as const };
     const { plan, run } = outcome;
     const shares = new Map((outcome.fixedCapacities ?? []).map((f) => [f.gemeente.id, f.capacity]));
     await tx.applyTriage(plan, run, options.today, options.gemeente === undefined ? undefined : [options.gemeente.id], shares);
@@ -101,7 +112,10 @@ async function planMonth(store: Store, options: TriageOptions): Promise<TriageOu
     config,
   });
   const data = await store.triageData(options.month, config.repeatMonths, scope);
-  for await (const batch of data.meldingen) planner.add(batch);
+  for await (const batch of data.meldingen) {
+    planner.add(batch);
+    options.onProgress?.(planner.size);
+  }
   if (planner.size === 0) {
     throw new DataError(`Er is geen lijst van ${options.month} ingelezen.`, {
       hint: `Lees eerst de lijst in met "eropaf import BESTAND --month ${options.month}"; "eropaf months" toont de ingelezen maanden.`,

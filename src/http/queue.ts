@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 // The write queue of a server with one database connection (the web app's browsers, CBS on the
 // DDAS API). A transaction spans awaits, so two requests must never interleave on it: requests
 // are handled one after another, in arrival order. Each is short (a page reads one month, a POST
-// records one thing; a list is imported by a thread of its own, see web/import-jobs.ts); SQLite's
+// records one thing; a list is imported by a thread of its own, see web/jobs.ts); SQLite's
 // own lock orders this process against an import thread and the command line. Shared by src/web
 // and src/ddas-api, so that neither loads the other's code.
 //

@@ -44,11 +44,11 @@ export function createApp(options: WebOptions): Hono<WebEnv> {
   // A form is small; an uploaded file is streamed to disk with a limit of its own (receive-upload.ts).
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('Het formulier is te groot.', 413) });
   app.use('*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? next() : formLimit(c, next)));
-  // Uploads and finished imports nobody came back for are removed on the next request.
+  // Uploads and finished jobs nobody came back for are removed on the next request.
   const uploads = options.uploads ?? new Uploads(options.clock);
   app.use('*', async (_c, next) => {
     uploads.sweep();
-    options.imports?.jobs.sweep();
+    options.background?.jobs.sweep();
     await next();
   });
   app.use('*', loadSession(options));

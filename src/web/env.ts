@@ -1,7 +1,7 @@
 import type { OffQueue } from '../http/queue.js';
 import type { Context } from 'hono';
 import type { AccountRecord, AuditContext, SessionRecord, Store } from '../store/store.js';
-import type { ImportJobs } from './import-jobs.js';
+import type { Jobs } from './jobs.js';
 import type { Uploads } from './uploads.js';
 
 // What the app's handlers share: the signed-in account of the request, and the store.
@@ -25,8 +25,8 @@ export interface WebOptions {
   uploads?: Uploads;
   /** The most vroegsignalen in one delivery file (DDAS: 50,000); tests make it small. */
   ddasMaxSignalsPerFile?: number;
-  /** The imports running off the request path, and the database file their threads open. */
-  imports?: { jobs: ImportJobs; database: string; busyTimeoutMs: number };
+  /** The jobs running off the request path (imports, triages), and the database file their threads open. */
+  background?: { jobs: Jobs; database: string; busyTimeoutMs: number };
   /** Told of a fault in eropaf itself (a line without personal data), for the server's output. */
   reportFault?: (line: string) => void;
 }

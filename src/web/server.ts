@@ -3,7 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { serve, type ServerType } from '@hono/node-server';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createApp } from './app.js';
-import { ImportJobs } from './import-jobs.js';
+import { Jobs } from './jobs.js';
 import { Uploads } from './uploads.js';
 
 // Starting the web app for `eropaf serve`: one store for the process, TLS when given.
@@ -20,10 +20,10 @@ export interface ServeOptions {
   reportFault: (line: string) => void;
 }
 
-/** How long an import thread waits for a write of the server (or the command line) to end. */
-const IMPORT_BUSY_TIMEOUT_MS = 30_000;
+/** How long a job's thread (an import, a triage) waits for a write of the server (or the command line) to end. */
+const JOB_BUSY_TIMEOUT_MS = 30_000;
 
-/** Starts listening; `stop` ends running imports, closes the server and removes uploads. */
+/** Starts listening; `stop` ends running jobs, closes the server and removes uploads. */
 export function startServer(
   options: ServeOptions,
   onListening: (address: { address: string; port: number }) => void,
@@ -32,10 +32,10 @@ export function startServer(
   // Uploads a previous server left behind (it was killed) are removed now.
   Uploads.removeAbandoned(clock);
   const uploads = new Uploads(clock);
-  const jobs = new ImportJobs(clock);
+  const jobs = new Jobs(clock);
   const app = createApp({
     uploads,
-    imports: { jobs, database: options.store.file, busyTimeoutMs: IMPORT_BUSY_TIMEOUT_MS },
+    background: { jobs, database: options.store.file, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS },
     store: options.store,
     clock,
     secure: options.tls !== null || options.behindProxy,
@@ -54,7 +54,7 @@ export function startServer(
   return {
     server,
     stop: (done) => {
-      // Imports still running end first (SQLite rolls their transaction back), then their files go.
+      // Jobs still running end first (SQLite rolls their transaction back), then their files go.
       void jobs.dispose().then(() => {
         uploads.dispose();
         server.close(() => done());

@@ -183,6 +183,18 @@ describe.skipIf(CHROMIUM === null)(SUITE, () => {
       await page.waitForLoadState();
       expect({ file, violations: await seriousViolations(page) }).toEqual({ file, violations: [] });
     }
+    // A month triaged through the web: its preview and its run are jobs whose page reloads itself.
+    await page.goto(`${base}/triage?maand=2022-01`);
+    await page.getByText('Voorbeeld: triage van januari 2022').waitFor();
+    await page.waitForLoadState();
+    expect(await seriousViolations(page)).toEqual([]);
+    const decided = (): number => queryFile<{ n: number }>(web.bundled.file, "SELECT count(*) AS n FROM decisions d JOIN meldingen m ON m.id = d.melding_id WHERE m.month = '2022-01'")[0]!.n;
+    expect(decided()).toBe(0);
+    await page.getByRole('button', { name: 'Triëren' }).click();
+    await page.getByText('januari 2022 is getrieerd.').waitFor();
+    await page.waitForLoadState();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(decided()).toBeGreaterThan(0);
   }, 180_000);
 
   it('pages fit a window zoomed to 200% without scrolling sideways', async () => {

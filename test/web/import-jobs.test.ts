@@ -1,19 +1,17 @@
-// Lijst inlezen off the request path: the preview and the import run as jobs (import-jobs.ts)
+// Lijst inlezen off the request path: the preview and the import run as jobs (jobs.ts)
 // whose page reloads itself until the summary is there; other pages are answered meanwhile; the
 // upload waits in a private file and is gone afterwards; an error of the job shows on its page.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvLines, DUTCH_EXCEL } from '../../src/synthetic/dialect.js';
 import { NATION, signalRows } from '../../src/synthetic/lists.js';
 import { Uploads } from '../../src/web/uploads.js';
 import { queryFile } from '../app/bundled-store.js';
-import { ROOT } from '../e2e/helpers.js';
-import { signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
+import { compiledJobs, signedIn, webFixture, type Browser, type WebFixture } from './web-app.js';
 
 /** Big enough that the preview and the import take a while, small enough for a test. */
 const ROWS = 15_000;
@@ -156,10 +154,8 @@ describe('while an import thread holds the write lock', () => {
 
 describe('the compiled job runner', () => {
   it('runs an import in a worker thread of its own, on its own connection', async () => {
-    const compiled = path.join(ROOT, 'dist', 'web', 'import-jobs.js');
-    expect(fs.existsSync(compiled), 'build first: npx tsc -p tsconfig.json').toBe(true);
-    const { ImportJobs } = (await import(pathToFileURL(compiled).href)) as typeof import('../../src/web/import-jobs.js');
-    const jobs = new ImportJobs(() => new Date());
+    const Jobs = await compiledJobs();
+    const jobs = new Jobs(() => new Date());
     expect(jobs.inThread).toBe(false);
     const file = path.join(web.bundled.dir, 'lijst-2022-05.csv');
     fs.writeFileSync(file, Buffer.from([...csvLines(signalRows({ seed: 12, startMonth: '2022-05', months: 1, maxRows: 3_000, ...NATION }), DUTCH_EXCEL)].join(''), 'latin1'));
@@ -167,21 +163,19 @@ describe('the compiled job runner', () => {
     const ended = new Promise<{ error: Error | null; rows: number | null }>((resolve) =>
       jobs.start(
         {
-          spec: {
-            database: web.bundled.file,
-            busyTimeoutMs: 5_000,
-            file,
-            dryRun: false,
-            replace: false,
-            skipInvalid: false,
-            aanvulling: false,
-            today: '2022-06-30',
-            now: '2022-06-30T10:00:00.000Z',
-            audit: { at: '2022-06-30T10:00:00.000Z', osUser: 'test', account: 'coord', command: 'web import', options: {} },
-          },
-          upload,
-          rejects: null,
+          kind: 'import',
+          database: web.bundled.file,
+          busyTimeoutMs: 5_000,
+          file,
+          dryRun: false,
+          replace: false,
+          skipInvalid: false,
+          aanvulling: false,
+          today: '2022-06-30',
+          now: '2022-06-30T10:00:00.000Z',
+          audit: { at: '2022-06-30T10:00:00.000Z', osUser: 'test', account: 'coord', command: 'web import', options: {} },
         },
+        { upload, rejects: null },
         's',
         (job) => resolve({ error: job.error, rows: job.outcome?.kind === 'imported' ? job.outcome.summary.rowsRead : null }),
       ),

@@ -4,13 +4,15 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { addAccount } from '../../src/app/accounts.js';
 import { triageMonth } from '../../src/app/triage-month.js';
 import { createApp } from '../../src/web/app.js';
-import { ImportJobs } from '../../src/web/import-jobs.js';
+import { Jobs } from '../../src/web/jobs.js';
 import { Uploads } from '../../src/web/uploads.js';
 import { bundledStore, now, removeBundledStore, TODAY, type BundledStore } from '../app/bundled-store.js';
+import { ROOT } from '../e2e/helpers.js';
 
 export const PASSWORD = 'een lange wachtwoordzin';
 export const START = '2022-06-30T10:00:00.000Z';
@@ -20,14 +22,22 @@ type App = ReturnType<typeof createApp>;
 export interface WebFixture {
   bundled: BundledStore;
   uploads: Uploads;
-  jobs: ImportJobs;
+  jobs: Jobs;
   app: App;
   /** Moves the app's clock forward. */
   advance(ms: number): void;
   close(): Promise<void>;
 }
 
-export async function webFixture(prefix: string, options: { secure?: boolean } = {}): Promise<WebFixture> {
+/** The job runner as the server runs it: compiled, each job in a worker thread of its own. */
+export async function compiledJobs(): Promise<typeof Jobs> {
+  const compiled = path.join(ROOT, 'dist', 'web', 'jobs.js');
+  if (!fs.existsSync(compiled)) throw new Error('build first: npx tsc -p tsconfig.json');
+  return ((await import(pathToFileURL(compiled).href)) as typeof import('../../src/web/jobs.js')).Jobs;
+}
+
+/** `workerThreads`: jobs run in worker threads (compiled), not in the test's own thread. */
+export async function webFixture(prefix: string, options: { secure?: boolean; workerThreads?: boolean } = {}): Promise<WebFixture> {
   const bundled = await bundledStore(prefix, { anna: 10, bram: 5 });
   await triageMonth(bundled.store, { month: '2022-02', dryRun: false, today: TODAY, now });
   await addAccount(bundled.store, { name: 'coord', role: 'coordinator', password: PASSWORD, createdAt: now() });
@@ -35,9 +45,9 @@ export async function webFixture(prefix: string, options: { secure?: boolean } =
   let time = Date.parse(START);
   const clock = (): Date => new Date(time);
   const uploads = new Uploads(clock);
-  const jobs = new ImportJobs(clock);
-  const imports = { jobs, database: bundled.file, busyTimeoutMs: 5_000 };
-  const app = createApp({ store: bundled.store, clock, secure: options.secure ?? false, behindProxy: false, osUser: 'test', uploads, imports });
+  const jobs = options.workerThreads === true ? new (await compiledJobs())(clock) : new Jobs(clock);
+  const background = { jobs, database: bundled.file, busyTimeoutMs: 5_000 };
+  const app = createApp({ store: bundled.store, clock, secure: options.secure ?? false, behindProxy: false, osUser: 'test', uploads, background });
   return {
     bundled,
     uploads,
@@ -178,6 +188,6 @@ export function onRealClock(web: WebFixture): App {
     behindProxy: false,
     osUser: 'test',
     uploads: web.uploads,
-    imports: { jobs: web.jobs, database: web.bundled.file, busyTimeoutMs: 5_000 },
+    background: { jobs: web.jobs, database: web.bundled.file, busyTimeoutMs: 5_000 },
   });
 }

@@ -10,8 +10,8 @@ import { auditContextOf, type Auth, type WebContext, type WebEnv, type WebOption
 import { InputField } from '../fields.js';
 import { todayOf } from '../format.js';
 import { CsrfField, Notice, Page } from '../layout.js';
-import type { ImportJobSpec } from '../import-job.js';
-import type { ImportJob } from '../import-jobs.js';
+import type { JobSpec } from '../job-kinds.js';
+import type { Job } from '../jobs.js';
 import { receiveUpload } from '../receive-upload.js';
 import { forbidden, RefusedFile } from '../refusal.js';
 import { coordinatorOnly } from '../session.js';
@@ -20,7 +20,7 @@ import type { Upload, Uploads } from '../uploads.js';
 // Lijst inlezen (coordinator): upload a monthly list, see exactly what `eropaf import --dry-run`
 // says (the summary, or every problem with its line, column, masked value and hint), then
 // "Inlezen". Refused lists give the command line's own Dutch messages. The preview and the
-// import run off the request path (import-jobs.ts); their page follows them until they are done.
+// import run off the request path (jobs.ts); their page follows them until they are done.
 
 interface Choice {
   month: Month | undefined;
@@ -124,20 +124,20 @@ function readChoice(form: Record<string, string>): Choice | { errors: Record<str
 /** Seconds between the reloads of a job's page while it runs. */
 const REFRESH_SECONDS = 1;
 
-function Progress(props: { job: ImportJob }) {
+function Progress(props: { job: Job<'import'> }) {
   const { job } = props;
   const mb = (bytes: number): string => (bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
-  const read = job.totalBytes > 0 && job.bytesRead >= job.totalBytes;
+  const read = job.total > 0 && job.done >= job.total;
   return (
     <>
       <p role="status">
-        {job.totalBytes === 0
+        {job.total === 0
           ? 'Het bestand wordt geopend…'
           : read
-            ? `Het bestand is gelezen (${mb(job.totalBytes)} MB); de meldingen worden nu ${job.spec.dryRun ? 'bepaald' : 'opgeslagen'}…`
-            : `Gelezen: ${mb(job.bytesRead)} van ${mb(job.totalBytes)} MB.`}
+            ? `Het bestand is gelezen (${mb(job.total)} MB); de meldingen worden nu ${job.spec.dryRun ? 'bepaald' : 'opgeslagen'}…`
+            : `Gelezen: ${mb(job.done)} van ${mb(job.total)} MB.`}
       </p>
-      <progress max={Math.max(job.totalBytes, 1)} value={job.bytesRead} aria-label="Voortgang van het lezen" />
+      <progress max={Math.max(job.total, 1)} value={job.done} aria-label="Voortgang van het lezen" />
       <p>Deze pagina ververst zichzelf. U kunt intussen ook andere pagina's openen; het {job.spec.dryRun ? 'voorbeeld' : 'inlezen'} gaat door.</p>
     </>
   );
@@ -154,15 +154,16 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
   const form = (c: WebContext, choice?: Choice, errors: Record<string, string> = {}) => (
     <UploadForm auth={c.get('auth')!} month={choice?.month ?? ''} replace={choice?.replace ?? false} skipInvalid={choice?.skipInvalid ?? false} aanvulling={choice?.aanvulling ?? false} errors={errors} />
   );
-  const imports = (): NonNullable<WebOptions['imports']> => {
-    if (options.imports === undefined) throw new Error('the web app was started without import jobs');
-    return options.imports;
+  const imports = (): NonNullable<WebOptions['background']> => {
+    if (options.background === undefined) throw new Error('the web app was started without its job runner');
+    return options.background;
   };
 
   /** The job of an uploaded list: its dry run (the preview), or the import itself. */
-  const start = (c: WebContext, upload: Upload, choice: Choice, dryRun: boolean, rejects: Upload | null): ImportJob => {
+  const start = (c: WebContext, upload: Upload, choice: Choice, dryRun: boolean, rejects: Upload | null): Job<'import'> => {
     const { jobs, database, busyTimeoutMs } = imports();
-    const spec: ImportJobSpec = {
+    const spec: JobSpec<'import'> = {
+      kind: 'import',
       database,
       busyTimeoutMs,
       file: upload.file,
@@ -182,7 +183,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
         ...(choice.aanvulling && { aanvulling: true }),
       }),
     };
-    return jobs.start({ spec, upload, rejects }, c.get('auth')!.session.idHash, (job) => {
+    return jobs.start(spec, { upload, rejects }, c.get('auth')!.session.idHash, (job) => {
       // A preview keeps its upload for "Inlezen" (half an hour at most); anything else is done with it.
       const previewed = dryRun && job.outcome?.kind === 'imported';
       if (!previewed) uploads.remove(upload);
@@ -191,7 +192,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
     });
   };
 
-  const choiceOf = (job: ImportJob): Choice => ({
+  const choiceOf = (job: Job<'import'>): Choice => ({
     month: job.spec.month,
     replace: job.spec.replace,
     skipInvalid: job.spec.skipInvalid,
@@ -218,7 +219,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
   });
 
   app.get('/inlezen/taak/:id', coordinatorOnly(), (c) => {
-    const job = imports().jobs.find(c.req.param('id'), c.get('auth')!.session.idHash);
+    const job = imports().jobs.find('import', c.req.param('id'), c.get('auth')!.session.idHash);
     if (job === undefined) {
       return page(c, <><Notice kind="fout">Deze taak bestaat niet (meer): na een half uur wordt hij vergeten. Kies het bestand opnieuw.</Notice>{form(c)}</>, 404);
     }
@@ -276,7 +277,7 @@ export function registerImport(app: Hono<WebEnv>, options: WebOptions, uploads: 
   app.post('/inlezen/bevestig', coordinatorOnly(), async (c) => {
     const fields = await c.req.parseBody();
     const session = c.get('auth')!.session;
-    const preview = imports().jobs.find(fields.taak, session.idHash);
+    const preview = imports().jobs.find('import', fields.taak, session.idHash);
     // Taking the upload makes the preview's "Inlezen" work once.
     const upload = preview?.spec.dryRun === true && preview.outcome?.kind === 'imported' ? uploads.take(preview.upload.token, session.idHash) : undefined;
     if (preview === undefined || upload === undefined) {

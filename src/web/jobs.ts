@@ -2,14 +2,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ImportOutcome } from '../app/import-list.js';
 import { deserializeError } from '../app/import/read-list.js';
-import { runImportJob, type ImportJobMessage, type ImportJobSpec } from './import-job.js';
-import type { Upload } from './uploads.js';
+import { runJob, type AnyJobSpec, type JobKind, type JobKinds, type JobMessage, type JobSpec } from './job-kinds.js';
 
-// The imports (and previews) the web app runs off the request path: each in a worker thread of
-// its own, so that the server's thread goes on answering other requests. A job belongs to the
-// session that started it; its page (pages/import.tsx) shows its progress until it is done. A
+// The jobs the web app runs off the request path (an import, a triage, their previews): each in a
+// worker thread of its own, so that the server's thread goes on answering other requests. A job
+// belongs to the session that started it; its page shows its progress until it is done. A
 // finished job is forgotten after half an hour, or when the server stops (which also ends any
 // job still running: its transaction is then rolled back by SQLite).
 //
@@ -17,29 +15,28 @@ import type { Upload } from './uploads.js';
 // sources run directly, as in unit tests) the job runs in this thread instead, by the very same
 // code and on a connection of its own.
 
-const WORKER_URL = new URL('./import-worker.js', import.meta.url);
+const WORKER_URL = new URL('./job-worker.js', import.meta.url);
 const KEEP_MS = 30 * 60_000;
 
 export type JobState = 'bezig' | 'klaar' | 'fout';
 
-export interface ImportJob {
+export type Job<K extends JobKind> = {
   id: string;
   sessionHash: string;
-  spec: ImportJobSpec;
-  /** The uploaded list it reads. */
-  upload: Upload;
-  /** Where the rejected rows go, to download (an import that skips them). */
-  rejects: Upload | null;
+  spec: JobSpec<K>;
   state: JobState;
-  bytesRead: number;
-  totalBytes: number;
-  outcome: ImportOutcome | null;
+  /** How far it is, in the kind's own unit (bytes read, meldingen planned); `total` 0: not known. */
+  done: number;
+  total: number;
+  outcome: JobKinds[K]['outcome'] | null;
   error: Error | null;
   finishedAt: number | null;
-}
+} & JobKinds[K]['extra'];
 
-export class ImportJobs {
-  private readonly jobs = new Map<string, ImportJob>();
+type AnyJob = { [K in JobKind]: Job<K> }[JobKind];
+
+export class Jobs {
+  private readonly jobs = new Map<string, AnyJob>();
   private readonly workers = new Set<Worker>();
 
   constructor(
@@ -49,38 +46,38 @@ export class ImportJobs {
   ) {}
 
   /** Starts a job; `onEnd` runs once it is done (with its outcome or error), before it is shown so. */
-  start(input: { spec: ImportJobSpec; upload: Upload; rejects: Upload | null }, sessionHash: string, onEnd: (job: ImportJob) => void): ImportJob {
+  start<K extends JobKind>(spec: JobSpec<K>, extra: JobKinds[K]['extra'], sessionHash: string, onEnd: (job: Job<K>) => void = () => {}): Job<K> {
     this.sweep();
-    const { spec } = input;
-    const job: ImportJob = {
+    const job = {
       id: randomBytes(18).toString('base64url'),
       sessionHash,
-      ...input,
+      spec,
+      ...extra,
       state: 'bezig',
-      bytesRead: 0,
-      totalBytes: 0,
+      done: 0,
+      total: 0,
       outcome: null,
       error: null,
       finishedAt: null,
-    };
-    this.jobs.set(job.id, job);
-    const receive = (message: ImportJobMessage): void => {
+    } as Job<K>;
+    this.jobs.set(job.id, job as unknown as AnyJob);
+    const receive = (message: JobMessage<unknown>): void => {
       if (job.state !== 'bezig') return;
       if (message.kind === 'progress') {
-        job.bytesRead = message.bytesRead;
-        job.totalBytes = message.totalBytes;
+        job.done = message.done;
+        job.total = message.total;
         return;
       }
-      if (message.kind === 'done') job.outcome = message.outcome;
+      if (message.kind === 'done') job.outcome = message.outcome as JobKinds[K]['outcome'];
       else job.error = deserializeError(message.error);
       this.finish(job, onEnd);
     };
-    if (this.inThread) void runImportJob(spec, receive);
-    else this.inWorker(spec, receive);
+    if (this.inThread) void runJob(spec as AnyJobSpec, receive);
+    else this.inWorker(spec as AnyJobSpec, receive);
     return job;
   }
 
-  private inWorker(spec: ImportJobSpec, receive: (message: ImportJobMessage) => void): void {
+  private inWorker(spec: AnyJobSpec, receive: (message: JobMessage<unknown>) => void): void {
     const worker = new Worker(WORKER_URL, { workerData: spec });
     this.workers.add(worker);
     worker.on('message', receive);
@@ -88,11 +85,11 @@ export class ImportJobs {
     worker.on('error', (error) => receive({ kind: 'error', error: { type: 'Error', message: error.message } }));
     worker.on('exit', (code) => {
       this.workers.delete(worker);
-      receive({ kind: 'error', error: { type: 'Error', message: `the import thread stopped with code ${code} before it was done` } });
+      receive({ kind: 'error', error: { type: 'Error', message: `the ${spec.kind} thread stopped with code ${code} before it was done` } });
     });
   }
 
-  private finish(job: ImportJob, onEnd: (job: ImportJob) => void): void {
+  private finish<K extends JobKind>(job: Job<K>, onEnd: (job: Job<K>) => void): void {
     try {
       onEnd(job);
     } finally {
@@ -101,16 +98,16 @@ export class ImportJobs {
     }
   }
 
-  /** The job of this session under this id. */
-  find(id: unknown, sessionHash: string): ImportJob | undefined {
+  /** The job of this kind of this session under this id. */
+  find<K extends JobKind>(kind: K, id: unknown, sessionHash: string): Job<K> | undefined {
     this.sweep();
     if (typeof id !== 'string') return undefined;
     const job = this.jobs.get(id);
-    return job !== undefined && job.sessionHash === sessionHash ? job : undefined;
+    return job !== undefined && job.spec.kind === kind && job.sessionHash === sessionHash ? (job as unknown as Job<K>) : undefined;
   }
 
   /** Forgets a finished job (its preview was confirmed). */
-  forget(job: ImportJob): void {
+  forget(job: { id: string; state: JobState }): void {
     if (job.state !== 'bezig') this.jobs.delete(job.id);
   }
 
