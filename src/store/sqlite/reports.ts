@@ -249,6 +249,24 @@ export class SqliteReports implements ReportStore {
     }));
   }
 
+  async triagedMonths(): Promise<Month[]> {
+    // Only the triage runs and, per run, whether some gemeente's list of that month went
+    // without one: a few lookups per month in the gemeente index instead of every melding.
+    return this.db
+      .prepare(
+        `SELECT DISTINCT t.month FROM triage_runs t
+         WHERE EXISTS (SELECT 1 FROM meldingen m WHERE m.month = t.month)
+           AND NOT EXISTS (
+             SELECT 1 FROM gemeenten g
+             WHERE EXISTS (SELECT 1 FROM meldingen m WHERE m.gemeente_id = g.id AND m.month = t.month)
+               AND NOT EXISTS (SELECT 1 FROM triage_runs u WHERE u.month = t.month AND u.gemeente_id = g.id)
+           )
+         ORDER BY t.month`,
+      )
+      .pluck()
+      .all() as Month[];
+  }
+
   async pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>> {
     // Open means picked, not opgevolgd (so without any attempt) and without a result.
     const rows = this.db
