@@ -286,6 +286,8 @@ export interface ReportStore {
   importedMonths(gemeenteId?: GemeenteFilter): Promise<Set<Month>>;
   /** Each imported month's state: received, triaged, assigned, followed up, deferred, closed. */
   monthOverview(gemeenteId?: GemeenteFilter): Promise<MonthOverview[]>;
+  /** The months triaged for every gemeente that has a list of them (as monthOverview's `triaged`), oldest first. */
+  triagedMonths(): Promise<Month[]>;
   /**
    * Per month, the picked-up meldingen without any contact attempt or result, personal data
    * still stored, whose list was imported before `listedBefore` (a moment, ISO).

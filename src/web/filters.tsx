@@ -9,7 +9,7 @@ import { SelectField } from './fields.js';
 
 /** The triaged months, newest first. */
 export async function triagedMonths(options: WebOptions): Promise<Month[]> {
-  return (await options.store.monthOverview()).filter((m) => m.triaged).map((m) => m.month).sort().reverse();
+  return (await options.store.triagedMonths()).reverse();
 }
 
 /** The worker of the address: absent is the account's own worker, `alle` none; undefined when it is no id. */

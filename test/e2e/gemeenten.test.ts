@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { lijst, runMain, withDb, workspace, type RunResult } from './helpers.js';
 
 const TIMEOUT = 120_000;
@@ -28,6 +29,18 @@ function householdsOf(month: string): number {
 
 type CsvRow = Record<string, string>;
 const csvRows = (text: string): CsvRow[] => parse(text, { bom: true, delimiter: ';', columns: true }) as CsvRow[];
+
+/** The months the store says are triaged, checked against the month overview's own judgement. */
+async function triagedMonths(file: string): Promise<string[]> {
+  const store = SqliteStore.open(file, { readonly: true, busyTimeoutMs: 1000, now: () => new Date().toISOString() });
+  try {
+    const triaged = await store.triagedMonths();
+    expect(triaged).toEqual((await store.monthOverview()).filter((m) => m.triaged).map((m) => m.month));
+    return triaged;
+  } finally {
+    store.close();
+  }
+}
 
 /** A database with only this gemeente's lists, triaged month by month with these capacities. */
 async function alone(name: string, capacities: readonly number[]): Promise<{ perMonth: CsvRow[]; table: CsvRow[] }> {
@@ -102,9 +115,12 @@ describe('two gemeenten in one database', () => {
   }, TIMEOUT);
 
   it('triages each gemeente separately with its own capacity: each table is that of the gemeente alone', async () => {
-    for (const month of MONTHS) {
+    for (const [i, month] of MONTHS.entries()) {
       ok(await run(['triage', '--month', month, '--gemeente', '0397', '--capacity', '12']));
+      // A month is triaged only once each gemeente's list of it is.
+      expect(await triagedMonths(ws.db)).toEqual(MONTHS.slice(0, i));
       ok(await run(['triage', '--month', month, '--gemeente', 'Bloemendaal', '--capacity', '6']));
+      expect(await triagedMonths(ws.db)).toEqual(MONTHS.slice(0, i + 1));
     }
     // The workers are shared: what they took on in one gemeente counts when the other is handed
     // out, so over both their capacity left stays even (January: no household has a worker yet).

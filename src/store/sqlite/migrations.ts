@@ -477,6 +477,18 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 11,
+    name: 'the imports of a melding read from the index',
+    sql: `
+      -- When a melding was listed (its first import, store/sqlite/listed-at.ts) is asked for
+      -- every open melding by the month overview and the worklist; with the import in the index
+      -- that is answered without reading each signal's row (personal data, wide). Same name, so
+      -- that a large import still drops and rebuilds it (store/sqlite/import-session.ts).
+      DROP INDEX signals_by_melding;
+      CREATE INDEX signals_by_melding ON signals (melding_id, import_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

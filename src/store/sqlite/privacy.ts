@@ -46,8 +46,8 @@ export class SqlitePrivacy implements Omit<PrivacyStore, 'appendAudit'> {
   async countNotFollowedUpBefore(month: Month): Promise<number> {
     return this.db
       .prepare(
-        `SELECT count(*) FROM meldingen m JOIN melding_status s ON s.melding_id = m.id
-         WHERE m.month < ? AND m.purged_at IS NULL AND s.opgevolgd = 0`,
+        // The melding keeps whether it is opgevolgd (migration 4): no decision or result to join.
+        'SELECT count(*) FROM meldingen WHERE month < ? AND purged_at IS NULL AND opgevolgd = 0',
       )
       .pluck()
       .get(month) as number;

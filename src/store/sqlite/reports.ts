@@ -213,40 +213,63 @@ export class SqliteReports implements ReportStore {
   }
 
   async monthOverview(gemeenteId?: number): Promise<MonthOverview[]> {
-    // A month counts as triaged when each gemeente's list of it was.
+    // Not through melding_status: one pass over the index on (month, category, opgevolgd) with
+    // each melding's decision, a look in results only for a deferred one, and the results
+    // (few) counted from their side.
     const gemeente = ofGemeente('m.gemeente_id', gemeenteId);
     const rows = this.db
       .prepare(
-        `SELECT s.month,
+        `SELECT m.month,
                 count(*) AS received,
-                min(t.month IS NOT NULL) AS triaged,
-                sum(s.decision IN ('altijd', 'capaciteit')) AS assigned,
-                sum(s.opgevolgd) AS followed_up,
-                sum(s.uitgesteld) AS deferred,
-                sum(s.resultaat IS NOT NULL) AS closed
-         FROM melding_status s JOIN meldingen m ON m.id = s.melding_id
-         LEFT JOIN triage_runs t ON t.month = s.month AND t.gemeente_id = m.gemeente_id
+                sum(d.kind IN ('altijd', 'capaciteit')) AS assigned,
+                sum(m.opgevolgd) AS followed_up,
+                sum(CASE WHEN d.kind = 'uitgesteld' AND m.opgevolgd = 0
+                         THEN NOT EXISTS (SELECT 1 FROM results r WHERE r.melding_id = m.id) ELSE 0 END) AS deferred
+         FROM meldingen m LEFT JOIN decisions d ON d.melding_id = m.id
          WHERE true${gemeente.sql}
-         GROUP BY s.month ORDER BY s.month`,
+         GROUP BY m.month ORDER BY m.month`,
       )
-      .all(...gemeente.params) as Array<{
-      month: Month;
-      received: number;
-      triaged: number;
-      assigned: number | null;
-      followed_up: number;
-      deferred: number;
-      closed: number;
-    }>;
+      .all(...gemeente.params) as Array<{ month: Month; received: number; assigned: number | null; followed_up: number; deferred: number }>;
+    const closed = new Map(
+      (
+        this.db
+          .prepare(`SELECT m.month, count(*) AS closed FROM results r CROSS JOIN meldingen m ON m.id = r.melding_id WHERE true${gemeente.sql} GROUP BY m.month`)
+          .all(...gemeente.params) as Array<{ month: Month; closed: number }>
+      ).map((row) => [row.month, row.closed]),
+    );
+    // A month counts as triaged when each gemeente's list of it was.
+    const triaged = new Set(
+      gemeenteId === undefined
+        ? await this.triagedMonths()
+        : (this.db.prepare('SELECT month FROM triage_runs WHERE gemeente_id = ?').pluck().all(gemeenteId) as Month[]),
+    );
     return rows.map((row) => ({
       month: row.month,
       received: row.received,
-      triaged: row.triaged === 1,
+      triaged: triaged.has(row.month),
       assigned: row.assigned ?? 0,
       followedUp: row.followed_up,
       deferred: row.deferred,
-      closed: row.closed,
+      closed: closed.get(row.month) ?? 0,
     }));
+  }
+
+  async triagedMonths(): Promise<Month[]> {
+    // Only the triage runs and, per run, whether some gemeente's list of that month went
+    // without one: a few lookups per month in the gemeente index instead of every melding.
+    return this.db
+      .prepare(
+        `SELECT DISTINCT t.month FROM triage_runs t
+         WHERE EXISTS (SELECT 1 FROM meldingen m WHERE m.month = t.month)
+           AND NOT EXISTS (
+             SELECT 1 FROM gemeenten g
+             WHERE EXISTS (SELECT 1 FROM meldingen m WHERE m.gemeente_id = g.id AND m.month = t.month)
+               AND NOT EXISTS (SELECT 1 FROM triage_runs u WHERE u.month = t.month AND u.gemeente_id = g.id)
+           )
+         ORDER BY t.month`,
+      )
+      .pluck()
+      .all() as Month[];
   }
 
   async pastContactTermCounts(listedBefore: string): Promise<Map<Month, number>> {

@@ -241,6 +241,10 @@ export class SqliteStore implements Store {
     return this.reportRepo.monthOverview(gemeenteId);
   }
 
+  triagedMonths(): Promise<Month[]> {
+    return this.reportRepo.triagedMonths();
+  }
+
   meldingStates(refs: ReadonlyArray<{ month: Month; seq: number }>): Promise<MeldingState[]> {
     return this.followUpRepo.meldingStates(refs);
   }
