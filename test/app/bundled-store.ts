@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { importList, type ImportOutcome } from '../../src/app/import-list.js';
+import { triageMonth } from '../../src/app/triage-month.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -69,4 +70,20 @@ export function queryFile<T>(file: string, sql: string, ...params: unknown[]): T
   } finally {
     db.close();
   }
+}
+
+/**
+ * Triages January and February, and gives the first household whose February melding joined its
+ * January case in progress (rule "lopend"): January's melding and February's.
+ */
+export async function firstJoinedCase(bundled: BundledStore): Promise<{ janRef: string; febRef: string }> {
+  for (const month of ['2022-01', '2022-02']) await triageMonth(bundled.store, { month, dryRun: false, today: TODAY, now });
+  const [pair] = queryFile<{ janRef: string; febRef: string }>(
+    bundled.file,
+    `SELECT printf('%s-%03d', j.month, j.seq) AS janRef, printf('%s-%03d', f.month, f.seq) AS febRef
+     FROM decisions df JOIN meldingen f ON f.id = df.melding_id JOIN meldingen j ON j.id = df.case_melding_id
+     WHERE df.rule = 'lopend' ORDER BY f.seq LIMIT 1`,
+  );
+  if (pair === undefined) throw new Error('the fixture lists have no household whose February melding joined its January case');
+  return pair;
 }

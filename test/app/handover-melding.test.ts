@@ -3,8 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handOverMelding } from '../../src/app/handover.js';
-import { triageMonth } from '../../src/app/triage-month.js';
-import { bundledStore, now, queryFile, removeBundledStore, TODAY, type BundledStore } from './bundled-store.js';
+import { bundledStore, firstJoinedCase, queryFile, removeBundledStore, type BundledStore } from './bundled-store.js';
 
 let bundled: BundledStore;
 
@@ -14,15 +13,7 @@ let febRef: string;
 
 beforeEach(async () => {
   bundled = await bundledStore('eropaf-app-handover-', { anna: 10, bram: 8 });
-  for (const month of ['2022-01', '2022-02']) await triageMonth(bundled.store, { month, dryRun: false, today: TODAY, now });
-  const [pair] = queryFile<{ janRef: string; febRef: string }>(
-    bundled.file,
-    `SELECT printf('%s-%03d', j.month, j.seq) AS janRef, printf('%s-%03d', f.month, f.seq) AS febRef
-     FROM decisions df JOIN meldingen f ON f.id = df.melding_id JOIN meldingen j ON j.id = df.case_melding_id
-     WHERE df.rule = 'lopend' ORDER BY f.seq LIMIT 1`,
-  );
-  expect(pair).toBeDefined();
-  ({ janRef, febRef } = pair!);
+  ({ janRef, febRef } = await firstJoinedCase(bundled));
 });
 
 afterEach(() => {

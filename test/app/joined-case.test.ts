@@ -10,7 +10,7 @@ import { triageMonth } from '../../src/app/triage-month.js';
 import type { FollowUpEntry } from '../../src/core/followup-plan.js';
 import type { Eindresultaat } from '../../src/core/followup.js';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { bundledStore, importFile, lijst, now, queryFile, removeBundledStore, TODAY, type BundledStore } from './bundled-store.js';
+import { bundledStore, firstJoinedCase, importFile, lijst, now, queryFile, removeBundledStore, TODAY, type BundledStore } from './bundled-store.js';
 import { deliveredPeriod } from './month-states.js';
 
 let bundled: BundledStore;
@@ -23,15 +23,7 @@ let febRef: string;
 beforeEach(async () => {
   bundled = await bundledStore('eropaf-app-joined-', { anna: 10, bram: 8 });
   store = bundled.store;
-  for (const month of ['2022-01', '2022-02']) await triageMonth(store, { month, dryRun: false, today: TODAY, now });
-  const [pair] = queryFile<{ janRef: string; febRef: string }>(
-    bundled.file,
-    `SELECT printf('%s-%03d', j.month, j.seq) AS janRef, printf('%s-%03d', f.month, f.seq) AS febRef
-     FROM decisions df JOIN meldingen f ON f.id = df.melding_id JOIN meldingen j ON j.id = df.case_melding_id
-     WHERE df.rule = 'lopend' ORDER BY f.seq LIMIT 1`,
-  );
-  expect(pair).toBeDefined();
-  ({ janRef, febRef } = pair!);
+  ({ janRef, febRef } = await firstJoinedCase(bundled));
 });
 
 afterEach(() => {
