@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/migrations.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const NOW = (): string => '2022-04-01T00:00:00.000Z';
@@ -42,5 +44,15 @@ describe('a read-only store (a dry run) on an existing WAL database', () => {
     const again = SqliteStore.open(file, { readonly: true, busyTimeoutMs: 1000, now: NOW });
     expect((await again.settings()).get('termijn.eerste-contact')).toBe('21');
     again.close();
+  });
+
+  it('leaves none either when it refuses a database of a newer eropaf', () => {
+    const file = freshDatabase();
+    const db = new Database(file);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'van later', '2030-01-01')").run(SCHEMA_VERSION + 1);
+    db.close();
+    expect(listing()).toEqual(['eropaf.db']);
+    expect(() => SqliteStore.open(file, { readonly: true, busyTimeoutMs: 1000, now: NOW })).toThrow(/nieuwere versie van eropaf/);
+    expect(listing()).toEqual(['eropaf.db']);
   });
 });

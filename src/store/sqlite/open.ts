@@ -48,6 +48,7 @@ export function openDatabase(file: string, options: OpenOptions): OpenedDatabase
     // Refused (a newer schema, a failed migration): the handle would otherwise stay open for the
     // rest of the process, with its -wal and -shm files.
     db?.close();
+    if (readingMadeCompanions) removeCompanionsMadeByReading(file);
     throw translateSqliteError(error, file);
   }
 }
