@@ -15,11 +15,11 @@ export interface DeleteMonthOptions {
  * run shows it, the real run makes it again inside its transaction and applies that.
  */
 export async function deleteMonth(store: Store, options: DeleteMonthOptions): Promise<MonthRemovalPlan> {
-  const plan = async (): Promise<MonthRemovalPlan> =>
-    planMonthRemoval(await store.monthContents(options.month, options.gemeenteId), { force: options.force });
-  if (options.dryRun) return plan();
+  const plan = async (from: Store): Promise<MonthRemovalPlan> =>
+    planMonthRemoval(await from.monthContents(options.month, options.gemeenteId), { force: options.force });
+  if (options.dryRun) return plan(store);
   return store.transaction(async (tx) => {
-    const planned = await plan();
+    const planned = await plan(tx);
     await tx.deleteMonthList(options.month, options.gemeenteId);
     const { contents } = planned;
     await tx.appendAudit({

@@ -28,9 +28,10 @@ export interface HandoverOutcome {
  * transaction and applies exactly that.
  */
 export async function handOver(store: Store, options: HandoverOptions): Promise<HandoverOutcome> {
-  const plan = async (): Promise<HandoverOutcome> => {
-    const worker = await findWorker(store, options.from);
-    const open = await store.openWork(worker.id);
+  // Reads through `from`: the store for a dry run, the transaction's handle for the real run.
+  const plan = async (from: Store): Promise<HandoverOutcome> => {
+    const worker = await findWorker(from, options.from);
+    const open = await from.openWork(worker.id);
     if (options.target === null) {
       if (open.length > 0) {
         throw new UsageError(
@@ -42,21 +43,21 @@ export async function handOver(store: Store, options: HandoverOptions): Promise<
       }
       return { worker, moves: [], deactivated: options.deactivate };
     }
-    const workers = await store.workers();
+    const workers = await from.workers();
     const target = options.target;
     const moves = planHandover({
       from: worker,
       open,
-      target: target.kind === 'spread' ? target : { kind: 'colleague', workerId: (await findWorker(store, target.name)).id },
+      target: target.kind === 'spread' ? target : { kind: 'colleague', workerId: (await findWorker(from, target.name)).id },
       workers,
-      openLoad: await store.openLoad(),
+      openLoad: await from.openLoad(),
     });
     const names = new Map(workers.map((w) => [w.id, w.name]));
     return { worker, moves: moves.map((m) => ({ ...m, workerName: names.get(m.workerId)! })), deactivated: options.deactivate };
   };
-  if (options.dryRun) return plan();
+  if (options.dryRun) return plan(store);
   return store.transaction(async (tx) => {
-    const outcome = await plan();
+    const outcome = await plan(tx);
     if (outcome.moves.length > 0) await tx.reassign(outcome.moves);
     if (options.deactivate) await tx.updateWorker(outcome.worker.id, { active: false });
     await tx.appendAudit({

@@ -17,17 +17,18 @@ export async function purgePersonalData(
   store: Store,
   options: { dryRun: boolean; today: IsoDate; now: () => string },
 ): Promise<PurgeOutcome> {
-  const planNow = async (): Promise<{ plan: PurgePlan; undelivered: Month[] }> => {
-    const policy = retentionPolicyFrom(await store.settings());
-    const plan = planPurge(await store.retentionCandidates(), policy, options.today);
-    return { plan, undelivered: undeliveredMonths(plan.months, await store.deliveries()) };
+  // Reads through `from`: the store for a dry run, the transaction's handle for the real run.
+  const planNow = async (from: Store): Promise<{ plan: PurgePlan; undelivered: Month[] }> => {
+    const policy = retentionPolicyFrom(await from.settings());
+    const plan = planPurge(await from.retentionCandidates(), policy, options.today);
+    return { plan, undelivered: undeliveredMonths(plan.months, await from.deliveries()) };
   };
   if (options.dryRun) {
-    const { plan, undelivered } = await planNow();
+    const { plan, undelivered } = await planNow(store);
     return { plan, counts: await store.purgePreview(plan.meldingIds), undelivered, compacted: true };
   }
   const outcome = await store.transaction(async (tx) => {
-    const { plan, undelivered } = await planNow();
+    const { plan, undelivered } = await planNow(tx);
     const counts = await tx.purgeMeldingen(plan.meldingIds, options.now());
     if (plan.meldingIds.length > 0) {
       await tx.appendAudit({

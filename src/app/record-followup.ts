@@ -40,8 +40,9 @@ export async function recordFollowUp(store: Store, given: readonly Given[], opti
     return { ...e, entry: { ...e.entry, ref: formatRef(ref.month, ref.seq) } };
   });
   const refs = [...new Set(entries.map((e) => e.entry.ref))];
-  const planAgainstStore = async (): Promise<FollowUpPlan> => {
-    const states = await store.meldingStates(refs.map((ref) => parseRef(ref)!));
+  // Reads through `from`: the store for a dry run, the transaction's handle for the real run.
+  const planAgainstStore = async (from: Store): Promise<FollowUpPlan> => {
+    const states = await from.meldingStates(refs.map((ref) => parseRef(ref)!));
     const { problems, hints } = checkEntries(entries, states, options.today);
     // Entries of unknown meldingen are already problems; the plan is made of the others.
     const known = new Set(states.map((s) => s.ref));
@@ -63,11 +64,11 @@ export async function recordFollowUp(store: Store, given: readonly Given[], opti
     if (all.length > 0) throw (options.refuse ?? refuseOnCommandLine)(all, [...hints]);
     return plan;
   };
-  if (options.dryRun) return planAgainstStore();
+  if (options.dryRun) return planAgainstStore(store);
   // Read, plan and write in one transaction: a second eropaf recording at the same moment waits
   // and then plans against what this one stored, so nothing is recorded twice.
   return store.transaction(async (tx) => {
-    const plan = await planAgainstStore();
+    const plan = await planAgainstStore(tx);
     const recordedAt = options.now();
     for (const { meldingId, contact } of plan.contacts) await tx.addContact(meldingId, contact, recordedAt);
     for (const { contactId, contact } of plan.corrections) await tx.updateContact(contactId, contact, recordedAt);
