@@ -11,7 +11,9 @@ import type { GlobalOptions } from './program.js';
 
 // What every command needs besides its own options: the database, the clock and its paths.
 
-const BUSY_TIMEOUT_MS = 10_000;
+// How long a command waits for another eropaf's write (an import of a big list holds the lock
+// for tens of seconds) before it says the database is busy: as long as the web app's jobs wait.
+const BUSY_TIMEOUT_MS = 30_000;
 
 export function databasePath(command: Command, io: Io): string {
   const global = command.optsWithGlobals<GlobalOptions>();

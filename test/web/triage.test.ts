@@ -37,6 +37,16 @@ describe('the Triage page', () => {
     expect(queryFile(web.bundled.file, DECISIONS)).toEqual([]);
   });
 
+  it('opened from the menu offers the newest month and starts no preview until the form is sent', async () => {
+    const opened = await coord.get('/triage');
+    expect(opened.status).toBe(200);
+    const html = await opened.text();
+    expect(html).toMatch(/<option value="2022-02" selected[^>]*>februari 2022/);
+    expect(html).toContain('Voorbeeld tonen');
+    expect(web.jobs.running).toBe(0);
+    expect(queryFile(web.bundled.file, DECISIONS)).toEqual([]);
+  });
+
   it('previews exactly the dry run of `eropaf triage` as a job, stores nothing, and on confirmation stores what the command line stores', async () => {
     const copy = copyDatabase(web, 'cli.db');
     const dry = runEropaf(['triage', '--month', '2022-01', '--dry-run', '--format', 'json'], { cwd: web.bundled.dir, db: copy });

@@ -203,7 +203,15 @@ export function registerTriage(app: Hono<WebEnv>, options: WebOptions): void {
     return c.redirect(`/triage/taak/${job.id}`, 303);
   };
 
-  app.get('/triage', coordinatorOnly(), (c) => start(c, c.req.query()));
+  // Opening the page only offers the choice: a preview reads the whole month, so it starts when
+  // the form is sent (the menu link, or a reload, starts no job).
+  app.get('/triage', coordinatorOnly(), async (c) => {
+    const query = c.req.query();
+    if (query.maand !== undefined) return start(c, query);
+    const months = await importedMonthsNewestFirst(options);
+    if (months.length === 0) return page(c, <p>Er is nog geen maandlijst ingelezen. Lees een lijst in met: eropaf import BESTAND</p>);
+    return page(c, <ChoiceForm months={months} month={months[0]!} capacity="" errors={{}} />);
+  });
 
   // A form without a plan (hand-made) confirms nothing: no fingerprint matches the empty one.
   app.post('/triage', coordinatorOnly(), async (c) => {
