@@ -31,8 +31,9 @@ import { Uploads } from './uploads.js';
 // server. Order matters: headers wrap everything, then one request at a time, then who is
 // asking, then the guard (no page without a session, no POST without origin and token).
 
-// The stylesheet ships with the package (public/), beside src/ and dist/ alike.
-const STYLESHEET = fs.readFileSync(new URL('../../public/eropaf.css', import.meta.url), 'utf8');
+// The stylesheet ships with the package in src/web/; tsc copies no CSS, so the compiled app in
+// dist/web/ reads it from there too (both are two folders below the package root).
+const STYLESHEET = fs.readFileSync(new URL('../../src/web/eropaf.css', import.meta.url), 'utf8');
 const MAX_FORM_BYTES = 64 * 1024;
 
 export function createApp(options: WebOptions): Hono<WebEnv> {
